@@ -1,0 +1,52 @@
+package dev.flowform.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The options every command takes, after its name: {@code flowform plan --env dev}. */
+public final class CommonOptions {
+
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description = "Folder of manifests, read recursively (default: ${DEFAULT-VALUE}).",
+      defaultValue = "manifests")
+  Path dir;
+
+  @Option(
+      names = "--env",
+      paramLabel = "NAME",
+      description = "Environment to work on (default: $FLOWFORM_ENV, else the only one there is).")
+  String env;
+
+  @Option(names = "--no-color", description = "Plain output, no colour (also: NO_COLOR).")
+  boolean noColor;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Trace HTTP requests (secrets redacted).")
+  boolean verbose;
+
+  /** The manifests folder, resolved against where flowform was started. */
+  public Path dir(CliContext context) {
+    return context.workDir().resolve(dir).normalize();
+  }
+
+  /** {@code --env}, else {@code FLOWFORM_ENV}, else empty (the only environment, if one). */
+  public Optional<String> env(CliContext context) {
+    if (env != null && !env.isBlank()) {
+      return Optional.of(env);
+    }
+    return Optional.ofNullable(context.env().get("FLOWFORM_ENV")).filter(s -> !s.isBlank());
+  }
+
+  /** Colour only on a terminal, and never with --no-color or NO_COLOR. */
+  public boolean color(CliContext context) {
+    return !noColor && !context.env().containsKey("NO_COLOR") && context.terminal().interactive();
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.flowform.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** flowform's version, as Maven stamped it into the jar. */
+public final class Version {
+  private Version() {}
+
+  public static String current() {
+    try (InputStream in = Version.class.getResourceAsStream("/flowform-version.properties")) {
+      if (in == null) {
+        return "dev";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "dev");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code flowform/0.1.0}, the User-Agent. */
+  public static String userAgent() {
+    return "flowform/" + current();
+  }
+}

@@ -1,0 +1,30 @@
+package dev.flowform.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * What the plan does with one address.
+ *
+ * @param id the recorded connection id, or null
+ * @param etag the recorded etag, sent as If-Match on update and delete, or null
+ * @param name the AEP connection name the change is about (desired, else recorded)
+ * @param attributes what is set (create) or altered (update); empty otherwise
+ * @param remoteIds connections of this name found on the platform (conflicts, recovery)
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Change(
+    String address,
+    Action action,
+    Reason reason,
+    String id,
+    String etag,
+    String name,
+    List<AttributeChange> attributes,
+    List<String> remoteIds) {
+
+  public Change {
+    attributes = attributes == null ? List.of() : List.copyOf(attributes);
+    remoteIds = remoteIds == null ? List.of() : List.copyOf(remoteIds);
+  }
+}

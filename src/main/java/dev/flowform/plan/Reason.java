@@ -1,0 +1,33 @@
+package dev.flowform.plan;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Why a change is in the plan; shown beside it. */
+public enum Reason {
+  NEW("not in state"),
+  PENDING_RECOVERY(
+      "an earlier create was interrupted: adopt the connection of this name if it exists"),
+  DELETED_REMOTELY("deleted outside flowform (drift)"),
+  MANIFEST_CHANGED("the manifest changed"),
+  CHANGED_REMOTELY("changed outside flowform (drift)"),
+  SPEC_CHANGED("the connection spec changed, which cannot be updated in place"),
+  REMOVED_FROM_MANIFESTS("no longer in the manifests"),
+  EXISTS_REMOTELY("the platform already has a connection of this name"),
+  DESTROY("destroy"),
+  UP_TO_DATE("up to date");
+
+  private final String description;
+
+  Reason(String description) {
+    this.description = description;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  @JsonValue
+  public String code() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+}
