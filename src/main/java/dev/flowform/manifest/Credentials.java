@@ -16,6 +16,9 @@ public sealed interface Credentials {
   /** True when every value resolved, so API calls can be made. */
   boolean resolved();
 
+  /** What is sent as {@code x-api-key}. */
+  Secret apiKey();
+
   /** OAuth server-to-server: the client id is also sent as {@code x-api-key}. */
   record ClientCredentials(
       Secret clientId, Secret clientSecret, List<String> scopes, String imsEndpoint)
@@ -27,6 +30,12 @@ public sealed interface Credentials {
     @Override
     public boolean resolved() {
       return clientId.isResolved() && clientSecret.isResolved();
+    }
+
+    /** The client id doubles as the API key. */
+    @Override
+    public Secret apiKey() {
+      return clientId;
     }
   }
 
