@@ -28,7 +28,7 @@ public final class SavedPlanFile {
     SavedPlan saved = SavedPlan.of(plan);
     Path absolute = file.toAbsolutePath();
     try {
-      String json = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(saved) + "\n";
+      String json = PlanJson.writer(mapper).writeValueAsString(saved) + "\n";
       Path temp = Files.createTempFile(absolute.getParent(), ".flowform-plan", ".tmp");
       try {
         Files.writeString(temp, json, StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import dev.flowform.plan.Action;
 import dev.flowform.plan.AttributeChange;
 import dev.flowform.plan.Change;
 import dev.flowform.plan.Plan;
+import dev.flowform.plan.PlanJson;
 
 /**
  * The plan for programs: {@code "formatVersion": "1"}, fields always in the same order, described
@@ -23,7 +24,7 @@ public final class JsonPlanRenderer implements PlanRenderer {
   @Override
   public String render(Plan plan) {
     try {
-      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(plan)) + "\n";
+      return PlanJson.writer(mapper).writeValueAsString(toJson(plan)) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a tree of strings always serializes", e);
     }

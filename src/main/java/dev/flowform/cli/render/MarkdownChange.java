@@ -17,6 +17,9 @@ final class MarkdownChange {
     for (AttributeChange attribute : change.attributes()) {
       lines.addAll(diffLines(change.action(), attribute));
     }
+    if (change.action() == Action.DELETE && change.name() != null) {
+      lines.add("- name = " + Attributes.quote(change.name()));
+    }
     Hints.of(change).forEach(hint -> lines.add("# " + hint));
     String body = String.join(NL, lines);
     String fence = fenceFor(body);

@@ -20,6 +20,15 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
   private static final int MAX_UNRESOLVED_SHOWN = 20;
   private static final int NOTE_ROOM = 400;
   private static final String NL = "\n";
+  private static final List<Action> TABLE_ORDER =
+      List.of(
+          Action.CREATE,
+          Action.UPDATE,
+          Action.REPLACE,
+          Action.DELETE,
+          Action.ORPHAN,
+          Action.CONFLICT,
+          Action.NOOP);
 
   public MarkdownPlanRenderer() {}
 
@@ -37,7 +46,7 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
         blocks.add(MarkdownChange.block(change));
       }
     }
-    String footer = NL + "**" + Summary.line(plan) + "**" + NL;
+    String footer = "**" + Summary.line(plan) + "**" + NL;
     int total = out.length() + footer.length() + blocks.stream().mapToInt(String::length).sum();
     int room = total <= LIMIT ? LIMIT : LIMIT - NOTE_ROOM;
     int shown = 0;
@@ -92,7 +101,7 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
     }
     out.append("| action | connections |").append(NL).append("|---|---:|").append(NL);
     Map<Action, Long> counts = plan.counts();
-    for (Action action : Action.values()) {
+    for (Action action : TABLE_ORDER) {
       String label = action == Action.NOOP ? "unchanged" : action.label();
       out.append("| ").append(label).append(" | ").append(counts.get(action)).append(" |");
       out.append(NL);

@@ -67,6 +67,13 @@ public final class TextPlanRenderer implements PlanRenderer {
     for (AttributeChange attribute : change.attributes()) {
       out.append("      ").append(attributeLine(action, attribute)).append(NL);
     }
+    if (action == Action.DELETE && change.name() != null) {
+      out.append("      ")
+          .append(ansi.action(Action.DELETE, "-"))
+          .append(" name = ")
+          .append(Attributes.quote(change.name()))
+          .append(NL);
+    }
     for (String hint : Hints.of(change)) {
       out.append("      ").append(ansi.dim("# " + hint)).append(NL);
     }
