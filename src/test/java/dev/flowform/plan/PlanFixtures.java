@@ -120,6 +120,11 @@ public final class PlanFixtures {
         Map.of("clientId", "client-id"));
   }
 
+  /** A refresh that found the recorded connection of {@code address} as {@code connection}. */
+  public static RemoteView found(String address, RemoteConnection connection) {
+    return new RemoteView(Map.of(address, connection), java.util.Set.of(), Map.of());
+  }
+
   public static RemoteView namesFound(String name, RemoteConnection... found) {
     return new RemoteView(Map.of(), java.util.Set.of(), Map.of(name, List.of(found)));
   }

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 class PlannerUpdatesTest {
   private final Planner planner = new Planner();
   private final DesiredConnection before = connection("a").build();
-  private final RemoteViewFactory views = new RemoteViewFactory();
 
   @Test
   void anUnchangedConnectionIsANoop() {
@@ -141,7 +140,7 @@ class PlannerUpdatesTest {
   @Test
   void aConnectionRenamedOnThePlatformIsUpdatedBackUsingTheRemoteEtag() {
     RemoteView remote =
-        views.found("a", remote("id-1", "Renamed by hand", "Marketing CRM contacts"));
+        PlanFixtures.found("a", remote("id-1", "Renamed by hand", "Marketing CRM contacts"));
 
     Change change = planWith(before, remote);
 
@@ -155,7 +154,8 @@ class PlannerUpdatesTest {
 
   @Test
   void aConnectionFoundUnchangedOnThePlatformIsANoop() {
-    RemoteView remote = views.found("a", remote("id-1", "HubSpot a", "Marketing CRM contacts"));
+    RemoteView remote =
+        PlanFixtures.found("a", remote("id-1", "HubSpot a", "Marketing CRM contacts"));
 
     assertEquals(Action.NOOP, planWith(before, remote).action());
   }
@@ -164,11 +164,5 @@ class PlannerUpdatesTest {
     return only(
         planner.plan(
             desired(wanted), state(Map.of("a", recorded(before, "id-1"))), remote, none()));
-  }
-
-  private static final class RemoteViewFactory {
-    RemoteView found(String address, dev.flowform.flowservice.RemoteConnection connection) {
-      return new RemoteView(Map.of(address, connection), Set.of(), Map.of());
-    }
   }
 }

@@ -25,7 +25,8 @@ class NoSecretInAnyOutputTest {
 
   @Test
   void noRendererShowsASecretValue() {
-    assertTrue(PlanFixtures.secretValue("a", "clientSecret").contains(MARK), "fixtures use the mark");
+    assertTrue(
+        PlanFixtures.secretValue("a", "clientSecret").contains(MARK), "fixtures use the mark");
     for (Plan plan : plans()) {
       for (PlanRenderer renderer :
           List.of(
