@@ -17,7 +17,7 @@ final class Removals {
       String address, ResourceState recorded, Reason reason, boolean delete, RemoteView remote) {
     String id = recorded.id();
     String etag = remote.found(address).map(RemoteConnection::etag).orElse(recorded.etag());
-    if (id == null) {
+    if (id == null && recorded.name() != null) {
       List<RemoteConnection> sameName = remote.named(recorded.name()).orElse(List.of());
       if (sameName.size() == 1) {
         id = sameName.get(0).id();
