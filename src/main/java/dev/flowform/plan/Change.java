@@ -27,4 +27,16 @@ public record Change(
     attributes = attributes == null ? List.of() : List.copyOf(attributes);
     remoteIds = remoteIds == null ? List.of() : List.copyOf(remoteIds);
   }
+
+  /**
+   * True for a create that adopts an existing connection instead of POSTing one: a CREATE that
+   * carries the {@code id} (and {@code etag}) of the single connection of its name the platform
+   * already has ({@code --adopt-existing}, or an interrupted create found on refresh). The applier
+   * records that id without sending a POST, then brings the connection to the manifest (name,
+   * description, auth params) with a PATCH, since its credentials cannot be compared. A plain
+   * create never carries an id.
+   */
+  public boolean adopts() {
+    return action == Action.CREATE && id != null;
+  }
 }

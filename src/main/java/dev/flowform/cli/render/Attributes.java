@@ -1,0 +1,42 @@
+package dev.flowform.cli.render;
+
+import dev.flowform.plan.AttributeChange;
+
+/** How renderers show attribute paths and values: {@code auth.params.clientId = "abc"}. */
+final class Attributes {
+  static final String SENSITIVE = "(sensitive)";
+  static final String SENSITIVE_CHANGED = "(sensitive value changed)";
+
+  private Attributes() {}
+
+  /** {@code /auth/params/clientId} as {@code auth.params.clientId}. */
+  static String name(AttributeChange attribute) {
+    String path = attribute.path();
+    return (path.startsWith("/") ? path.substring(1) : path).replace('/', '.');
+  }
+
+  /** A value as a double-quoted string with escapes, or {@code null}. */
+  static String quote(String value) {
+    if (value == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : value.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+}

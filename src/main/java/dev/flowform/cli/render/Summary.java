@@ -1,0 +1,76 @@
+package dev.flowform.cli.render;
+
+import dev.flowform.plan.Action;
+import dev.flowform.plan.Plan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The closing lines of a plan: what will be done, and what will not. */
+final class Summary {
+  static final String NO_CHANGES = "No changes. Your connections match the manifests.";
+
+  private Summary() {}
+
+  /** True when every change is a no-op: nothing to do and nothing to report. */
+  static boolean nothingToDo(Plan plan) {
+    return plan.changes().stream().allMatch(c -> c.action() == Action.NOOP);
+  }
+
+  /** {@code Plan: 1 to create, 0 to update, 0 to delete, 4 unchanged.} (replaces when any). */
+  static String line(Plan plan) {
+    Map<Action, Long> counts = plan.counts();
+    StringBuilder out = new StringBuilder("Plan: ");
+    out.append(counts.get(Action.CREATE)).append(" to create, ");
+    out.append(counts.get(Action.UPDATE)).append(" to update, ");
+    if (counts.get(Action.REPLACE) > 0) {
+      out.append(counts.get(Action.REPLACE)).append(" to replace, ");
+    }
+    out.append(counts.get(Action.DELETE)).append(" to delete, ");
+    out.append(counts.get(Action.NOOP)).append(" unchanged.");
+    return out.toString();
+  }
+
+  /** {@code Not planned: 1 orphan (kept without --prune), 2 conflicts (nothing sent).} */
+  static Optional<String> notPlanned(Plan plan) {
+    Map<Action, Long> counts = plan.counts();
+    List<String> parts = new ArrayList<>();
+    long orphans = counts.get(Action.ORPHAN);
+    long conflicts = counts.get(Action.CONFLICT);
+    if (orphans > 0) {
+      parts.add(orphans + (orphans == 1 ? " orphan" : " orphans") + " (kept without --prune)");
+    }
+    if (conflicts > 0) {
+      parts.add(conflicts + (conflicts == 1 ? " conflict" : " conflicts") + " (nothing sent)");
+    }
+    return parts.isEmpty()
+        ? Optional.empty()
+        : Optional.of("Not planned: " + String.join(", ", parts) + ".");
+  }
+
+  /** {@code Environment "dev" (sandbox "dev"), state serial 7, refreshed from the platform.} */
+  static String header(Plan plan) {
+    String state = plan.lineage() == null ? "no state yet" : "state serial " + plan.serial();
+    String refresh = plan.refreshed() ? "refreshed from the platform" : "planned offline";
+    return "Environment \""
+        + plan.environment()
+        + "\" (sandbox \""
+        + plan.sandbox()
+        + "\"), "
+        + state
+        + ", "
+        + refresh
+        + ".";
+  }
+
+  /** The warning about secrets that could not be compared, one line per reference after it. */
+  static String unresolvedWarning(Plan plan) {
+    int n = plan.unresolved().size();
+    return n
+        + (n == 1 ? " credential" : " credentials")
+        + " could not be resolved, so "
+        + (n == 1 ? "it was" : "they were")
+        + " not compared; this plan cannot be saved or applied:";
+  }
+}

@@ -1,0 +1,57 @@
+package dev.flowform.plan;
+
+import dev.flowform.flowservice.RemoteConnection;
+import dev.flowform.manifest.ConnectionSpecRef;
+import dev.flowform.state.ResourceState;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * What flowform believes a recorded connection is now: the recorded values, with the name,
+ * description and etag a refresh read when it read one.
+ *
+ * @param drifted whether the refresh found a name or description other than the recorded one
+ */
+record Baseline(
+    String id,
+    String etag,
+    String name,
+    String description,
+    ConnectionSpecRef connectionSpec,
+    String authSpecName,
+    SortedMap<String, String> params,
+    SortedMap<String, String> secretFingerprints,
+    boolean drifted) {
+
+  static Baseline of(ResourceState recorded, Optional<RemoteConnection> remote) {
+    if (remote.isEmpty()) {
+      return new Baseline(
+          recorded.id(),
+          recorded.etag(),
+          recorded.name(),
+          recorded.description(),
+          recorded.connectionSpec(),
+          recorded.authSpecName(),
+          recorded.params(),
+          recorded.secretFingerprints(),
+          false);
+    }
+    RemoteConnection actual = remote.get();
+    boolean drifted =
+        !Objects.equals(actual.name(), recorded.name())
+            || !Objects.equals(
+                ConnectionDiff.blankToNull(actual.description()),
+                ConnectionDiff.blankToNull(recorded.description()));
+    return new Baseline(
+        recorded.id(),
+        actual.etag() == null ? recorded.etag() : actual.etag(),
+        actual.name(),
+        actual.description(),
+        recorded.connectionSpec(),
+        recorded.authSpecName(),
+        recorded.params(),
+        recorded.secretFingerprints(),
+        drifted);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.flowform.plan;
+
+import dev.flowform.flowservice.RemoteConnection;
+import dev.flowform.manifest.DesiredConnection;
+import java.util.List;
+
+/**
+ * Plans the rows that create: new addresses, connections deleted outside flowform, and interrupted
+ * creates. A create that carries an {@code id} adopts that connection instead of POSTing (see
+ * {@link Change#adopts()}).
+ */
+final class Creates {
+  private Creates() {}
+
+  /**
+   * A create, unless the refresh found connections of that name already: then a conflict naming
+   * them, or with {@code adoptExisting} and exactly one of them, an adopting create.
+   */
+  static Change create(
+      DesiredConnection desired, Reason reason, RemoteView remote, boolean adoptExisting) {
+    List<RemoteConnection> sameName = remote.named(desired.name()).orElse(List.of());
+    if (sameName.isEmpty()) {
+      return new Change(
+          desired.address(),
+          Action.CREATE,
+          reason,
+          null,
+          null,
+          desired.name(),
+          ConnectionDiff.created(desired),
+          List.of());
+    }
+    if (adoptExisting && sameName.size() == 1) {
+      return adopting(desired, Reason.EXISTS_REMOTELY, sameName.get(0));
+    }
+    return conflict(desired, Reason.EXISTS_REMOTELY, sameName);
+  }
+
+  /**
+   * An interrupted create (recorded as pending). When the refresh looked the name up: one match is
+   * adopted, several are a conflict, none is a plain create. Offline, a create without an id: the
+   * applier looks the name up itself before sending anything.
+   */
+  static Change recovery(DesiredConnection desired, RemoteView remote) {
+    List<RemoteConnection> sameName = remote.named(desired.name()).orElse(List.of());
+    if (sameName.size() == 1) {
+      return adopting(desired, Reason.PENDING_RECOVERY, sameName.get(0));
+    }
+    if (sameName.size() > 1) {
+      return conflict(desired, Reason.PENDING_RECOVERY, sameName);
+    }
+    return new Change(
+        desired.address(),
+        Action.CREATE,
+        Reason.PENDING_RECOVERY,
+        null,
+        null,
+        desired.name(),
+        ConnectionDiff.created(desired),
+        List.of());
+  }
+
+  private static Change adopting(DesiredConnection desired, Reason reason, RemoteConnection found) {
+    return new Change(
+        desired.address(),
+        Action.CREATE,
+        reason,
+        found.id(),
+        found.etag(),
+        desired.name(),
+        ConnectionDiff.created(desired),
+        List.of(found.id()));
+  }
+
+  private static Change conflict(
+      DesiredConnection desired, Reason reason, List<RemoteConnection> found) {
+    return new Change(
+        desired.address(),
+        Action.CONFLICT,
+        reason,
+        null,
+        null,
+        desired.name(),
+        List.of(),
+        found.stream().map(RemoteConnection::id).sorted().toList());
+  }
+}

@@ -1,0 +1,84 @@
+package dev.flowform.plan;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.flowform.diag.FlowformException;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A plan as {@code plan --out FILE} saves it, for {@code apply FILE}: the environment, the state's
+ * lineage and serial, the manifests' digest, the secrets' salted fingerprints and the changes.
+ * Never a secret. A plan with unresolved references cannot be saved.
+ */
+@JsonPropertyOrder({
+  "formatVersion",
+  "environment",
+  "sandbox",
+  "lineage",
+  "serial",
+  "manifestDigest",
+  "refreshed",
+  "secretFingerprints",
+  "changes"
+})
+public record SavedPlan(
+    String formatVersion,
+    String environment,
+    String sandbox,
+    String lineage,
+    long serial,
+    String manifestDigest,
+    boolean refreshed,
+    SortedMap<String, SortedMap<String, String>> secretFingerprints,
+    List<Change> changes) {
+
+  public static final String FORMAT_VERSION = "1";
+
+  public SavedPlan {
+    secretFingerprints =
+        Collections.unmodifiableSortedMap(
+            new TreeMap<>(secretFingerprints == null ? new TreeMap<>() : secretFingerprints));
+    changes = changes == null ? List.of() : List.copyOf(changes);
+  }
+
+  /**
+   * The plan to save.
+   *
+   * @throws FlowformException when some credentials did not resolve: such a plan compared nothing
+   *     for them and could not be applied
+   */
+  public static SavedPlan of(Plan plan) {
+    if (!plan.unresolved().isEmpty()) {
+      throw new FlowformException(
+          "cannot save a plan made without all credentials: "
+              + String.join(", ", plan.unresolved()),
+          "provide the credentials (environment variables or files) and plan again");
+    }
+    return new SavedPlan(
+        FORMAT_VERSION,
+        plan.environment(),
+        plan.sandbox(),
+        plan.lineage(),
+        plan.serial(),
+        plan.manifestDigest(),
+        plan.refreshed(),
+        plan.secretFingerprints(),
+        plan.changes());
+  }
+
+  /** The plan again, for rendering, checking and applying. */
+  public Plan toPlan() {
+    return new Plan(
+        environment,
+        sandbox,
+        lineage,
+        serial,
+        manifestDigest,
+        secretFingerprints,
+        changes,
+        List.of(),
+        refreshed);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.flowform.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowform.diag.FlowformException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes and reads saved plans ({@code plan --out FILE}, {@code apply FILE}) as JSON. */
+public final class SavedPlanFile {
+  private static final String HINT = "make the plan again with flowform plan --out FILE";
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  public SavedPlanFile() {}
+
+  /**
+   * Saves the plan, replacing the file at once (a temporary file beside it, then a rename).
+   *
+   * @throws FlowformException when the plan has unresolved references or the file cannot be written
+   */
+  public void write(Path file, Plan plan) {
+    SavedPlan saved = SavedPlan.of(plan);
+    Path absolute = file.toAbsolutePath();
+    try {
+      String json = PlanJson.writer(mapper).writeValueAsString(saved) + "\n";
+      Path temp = Files.createTempFile(absolute.getParent(), ".flowform-plan", ".tmp");
+      try {
+        Files.writeString(temp, json, StandardCharsets.UTF_8);
+        move(temp, absolute);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw new FlowformException(
+          "cannot write plan file " + file + ": " + e.getMessage(), null, e);
+    }
+  }
+
+  /**
+   * Reads a saved plan.
+   *
+   * @throws FlowformException naming the file when it is missing, unreadable, not a plan, or of a
+   *     format version this flowform does not know
+   */
+  public SavedPlan read(Path file) {
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      throw new FlowformException("plan file " + file + " does not exist", HINT, e);
+    } catch (JsonProcessingException e) {
+      throw new FlowformException(
+          "plan file " + file + " is not valid JSON: " + e.getOriginalMessage(), HINT, e);
+    } catch (IOException e) {
+      throw new FlowformException("cannot read plan file " + file + ": " + e.getMessage(), HINT, e);
+    }
+    JsonNode version = tree == null ? null : tree.get("formatVersion");
+    if (version == null || !SavedPlan.FORMAT_VERSION.equals(version.asText())) {
+      throw new FlowformException(
+          "plan file "
+              + file
+              + " has format version "
+              + (version == null ? "(none)" : version.toString())
+              + "; this flowform reads version "
+              + SavedPlan.FORMAT_VERSION,
+          HINT);
+    }
+    try {
+      return mapper.treeToValue(tree, SavedPlan.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      throw new FlowformException("plan file " + file + " is not a flowform plan: " + why, HINT, e);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}
