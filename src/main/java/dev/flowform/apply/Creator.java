@@ -10,7 +10,9 @@ import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.plan.Change;
 import dev.flowform.state.ResourceState;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Creates one connection without ever making a duplicate: records it as pending before the POST,
@@ -118,7 +120,7 @@ final class Creator {
     return ResourceRecords.pending(desired, recorder.current().fingerprintSalt(), now());
   }
 
-  private java.time.Instant now() {
+  private Instant now() {
     return clock.instant();
   }
 
@@ -132,7 +134,7 @@ final class Creator {
         desired.secrets().keySet());
   }
 
-  private static <T> T throttledAs(boolean lookupFirst, java.util.function.Supplier<T> call) {
+  private static <T> T throttledAs(boolean lookupFirst, Supplier<T> call) {
     try {
       return call.get();
     } catch (RuntimeException e) {
