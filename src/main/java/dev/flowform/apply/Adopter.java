@@ -1,0 +1,56 @@
+package dev.flowform.apply;
+
+import dev.flowform.diag.FlowformException;
+import dev.flowform.flowservice.FlowServiceApi;
+import dev.flowform.flowservice.RemoteConnection;
+import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.plan.Change;
+import java.time.Clock;
+
+/**
+ * Records an existing connection the plan chose to adopt (a create with reason {@code
+ * EXISTS_REMOTELY} and exactly one remote id): read it for its etag, record it, send nothing else.
+ */
+final class Adopter {
+  private final FlowServiceApi api;
+  private final StateRecorder recorder;
+  private final Clock clock;
+
+  Adopter(FlowServiceApi api, StateRecorder recorder, Clock clock) {
+    this.api = api;
+    this.recorder = recorder;
+    this.clock = clock;
+  }
+
+  ChangeOutcome adopt(Change change, DesiredConnection desired) {
+    if (change.remoteIds().size() != 1) {
+      throw new FlowformException(
+          "cannot adopt one of "
+              + change.remoteIds().size()
+              + " connections named \""
+              + desired.name()
+              + "\" ("
+              + String.join(", ", change.remoteIds())
+              + ")",
+          "`flowform import " + change.address() + " ID` the right one");
+    }
+    String id = change.remoteIds().get(0);
+    RemoteConnection remote =
+        api.get(id)
+            .orElseThrow(
+                () ->
+                    new FlowformException("connection " + id + " no longer exists", "plan again"));
+    if (!NameLookup.sameSpec(remote.connectionSpec(), desired.connectionSpec())) {
+      throw new FlowformException(
+          "connection " + id + " has another connection spec, so it cannot be adopted",
+          "give the manifest another spec.name, or delete that connection");
+    }
+    if (recorder.idsOwnedByOthers(change.address()).contains(id)) {
+      throw new FlowformException(
+          "connection " + id + " is already recorded for another address", "plan again");
+    }
+    recorder.record(change.address(), ResourceRecords.adopted(remote, desired, clock.instant()));
+    return new ChangeOutcome(
+        change, Outcome.ADOPTED, id, "adopted the existing connection " + id, null);
+  }
+}

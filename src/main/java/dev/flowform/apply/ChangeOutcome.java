@@ -1,0 +1,38 @@
+package dev.flowform.apply;
+
+import dev.flowform.plan.Change;
+
+/**
+ * What became of one change. Never holds a secret.
+ *
+ * @param id the connection id the change ended with (created, adopted, updated, deleted), or null
+ * @param message what happened, for the user (always set for FAILED and NOT_STARTED), or null
+ * @param hint what the user can do about a failure, or null
+ */
+public record ChangeOutcome(
+    Change change, Outcome outcome, String id, String message, String hint) {
+
+  static ChangeOutcome of(Change change, Outcome outcome, String id) {
+    return new ChangeOutcome(change, outcome, id, null, null);
+  }
+
+  static ChangeOutcome failed(Change change, String message, String hint) {
+    return new ChangeOutcome(change, Outcome.FAILED, change.id(), message, hint);
+  }
+
+  static ChangeOutcome notStarted(Change change, boolean throttledBefore) {
+    return new ChangeOutcome(
+        change,
+        Outcome.NOT_STARTED,
+        change.id(),
+        throttledBefore
+            ? "not finished: the apply was cancelled while it waited to retry after a 429;"
+                + " state keeps whatever it recorded"
+            : "not started: the apply was cancelled",
+        "run apply again to finish the plan");
+  }
+
+  public String address() {
+    return change.address();
+  }
+}

@@ -1,0 +1,122 @@
+package dev.flowform.apply;
+
+import dev.flowform.diag.FlowformException;
+import dev.flowform.flowservice.FlowServiceApi;
+import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.manifest.DesiredState;
+import dev.flowform.plan.Change;
+import dev.flowform.plan.Reason;
+
+/**
+ * Runs one attempt of one change and says how it ended: never throws, turns every error into a
+ * failed outcome (with message and hint), and a 429 into a requeue while requeues remain.
+ */
+final class ChangeRunner {
+  private final DesiredState desired;
+  private final Creator creator;
+  private final Updater updater;
+  private final Deleter deleter;
+  private final FlowServiceApi api;
+  private final StateRecorder recorder;
+  private final ApplyOptions options;
+
+  ChangeRunner(
+      DesiredState desired, StateRecorder recorder, FlowServiceApi api, ApplyOptions options) {
+    this.desired = desired;
+    this.recorder = recorder;
+    this.api = api;
+    this.options = options;
+    this.creator = new Creator(api, recorder, options.clock(), options.maxCreateAttempts());
+    this.updater = new Updater(api, recorder, options.clock());
+    this.deleter = new Deleter(api, recorder);
+  }
+
+  Step run(Attempt attempt) {
+    Change change = attempt.change();
+    try {
+      return new Step.Done(attempt, dispatch(attempt));
+    } catch (Throttled t) {
+      return requeue(attempt, t.lookupFirst(), t.deleteDone());
+    } catch (RuntimeException e) {
+      if (LimitedFlowService.isThrottled(e)) {
+        return requeue(attempt, false, false);
+      }
+      return new Step.Done(attempt, failed(change, e));
+    }
+  }
+
+  private ChangeOutcome dispatch(Attempt attempt) {
+    Change change = attempt.change();
+    return switch (change.action()) {
+      case CREATE -> create(attempt);
+      case UPDATE -> updater.update(change, wanted(change));
+      case DELETE -> deleter.delete(change);
+      case REPLACE -> replace(attempt);
+      default -> throw new IllegalArgumentException("not a mutation: " + change.action());
+    };
+  }
+
+  private ChangeOutcome create(Attempt attempt) {
+    Change change = attempt.change();
+    DesiredConnection wanted = wanted(change);
+    if (change.reason() == Reason.EXISTS_REMOTELY && !change.remoteIds().isEmpty()) {
+      return new Adopter(api, recorder, options.clock()).adopt(change, wanted);
+    }
+    boolean lookupFirst =
+        attempt.lookupFirst()
+            || change.reason() == Reason.PENDING_RECOVERY
+            || change.reason() == Reason.EXISTS_REMOTELY;
+    return creator.create(change, wanted, lookupFirst, Outcome.CREATED);
+  }
+
+  private ChangeOutcome replace(Attempt attempt) {
+    Change change = attempt.change();
+    DesiredConnection wanted = wanted(change);
+    if (!attempt.deleteDone()) {
+      deleter.deleteRemote(change);
+    }
+    try {
+      return creator.create(change, wanted, attempt.lookupFirst(), Outcome.REPLACED);
+    } catch (Throttled t) {
+      throw t.afterDelete();
+    }
+  }
+
+  private DesiredConnection wanted(Change change) {
+    DesiredConnection wanted =
+        desired
+            .connection(change.address())
+            .orElseThrow(
+                () ->
+                    new FlowformException(
+                        change.address() + " is no longer in the manifests", "plan again"));
+    if (!wanted.secretsResolved()) {
+      throw new FlowformException(
+          "some secrets of " + change.address() + " did not resolve, so it cannot be sent",
+          "set the environment variables or files its ${env:...} and ${file:...} name");
+    }
+    return wanted;
+  }
+
+  private Step requeue(Attempt attempt, boolean lookupFirst, boolean deleteDone) {
+    if (attempt.requeues() >= options.maxRequeues()) {
+      return new Step.Done(
+          attempt,
+          ChangeOutcome.failed(
+              attempt.change(),
+              "rate limited by the Flow Service (HTTP 429) "
+                  + (attempt.requeues() + 1)
+                  + " times; state keeps what was done",
+              "try again later, or with a lower --parallelism"));
+    }
+    return new Step.Requeue(attempt.requeued(lookupFirst, deleteDone));
+  }
+
+  private static ChangeOutcome failed(Change change, RuntimeException e) {
+    if (e instanceof FlowformException f) {
+      return ChangeOutcome.failed(change, f.getMessage(), f.hint());
+    }
+    return ChangeOutcome.failed(
+        change, "unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+  }
+}

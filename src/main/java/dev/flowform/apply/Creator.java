@@ -1,0 +1,147 @@
+package dev.flowform.apply;
+
+import dev.flowform.diag.FlowformException;
+import dev.flowform.flowservice.ConnectionRequest;
+import dev.flowform.flowservice.CreatedConnection;
+import dev.flowform.flowservice.FlowServiceApi;
+import dev.flowform.flowservice.RemoteConnection;
+import dev.flowform.flowservice.UnknownOutcomeException;
+import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.plan.Change;
+import dev.flowform.state.ResourceState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Creates one connection without ever making a duplicate: records it as pending before the POST,
+ * and whenever a create may have landed unseen (an interrupted run, an unknown outcome) looks the
+ * name up first and adopts the single match instead of sending again.
+ */
+final class Creator {
+  private final FlowServiceApi api;
+  private final StateRecorder recorder;
+  private final NameLookup lookup;
+  private final Clock clock;
+  private final int maxAttempts;
+
+  Creator(FlowServiceApi api, StateRecorder recorder, Clock clock, int maxAttempts) {
+    this.api = api;
+    this.recorder = recorder;
+    this.lookup = new NameLookup(api, recorder);
+    this.clock = clock;
+    this.maxAttempts = maxAttempts;
+  }
+
+  /**
+   * @param lookupFirst look the name up before any POST (the pending record's name, if there is
+   *     one)
+   * @param postedOutcome what to report when this call POSTs (CREATED, or REPLACED)
+   * @throws Throttled when a 429 got past the client's retries; state is consistent, run again
+   */
+  ChangeOutcome create(
+      Change change, DesiredConnection desired, boolean lookupFirst, Outcome postedOutcome) {
+    String address = change.address();
+    if (lookupFirst) {
+      Optional<ResourceState> pending = recorder.resource(address).filter(ResourceState::isPending);
+      String name = pending.map(ResourceState::name).orElse(desired.name());
+      Optional<RemoteConnection> found = throttledAs(true, () -> lookup(address, name, desired));
+      if (found.isPresent()) {
+        ResourceState base = pending.orElseGet(() -> pendingRecord(desired));
+        return adopt(change, base, found.get(), "an earlier create had landed: adopted it");
+      }
+    }
+    ResourceState pending = pendingRecord(desired);
+    recorder.record(address, pending);
+    return post(change, desired, pending, lookupFirst, postedOutcome);
+  }
+
+  private ChangeOutcome post(
+      Change change,
+      DesiredConnection desired,
+      ResourceState pending,
+      boolean lookedUp,
+      Outcome postedOutcome) {
+    ConnectionRequest request = request(desired);
+    UnknownOutcomeException last = null;
+    for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+      boolean mustLookUp = lookedUp || last != null;
+      CreatedConnection created;
+      try {
+        created = throttledAs(mustLookUp, () -> api.create(request));
+      } catch (UnknownOutcomeException e) {
+        last = e;
+        Optional<RemoteConnection> found =
+            throttledAs(true, () -> lookup(change.address(), desired.name(), desired));
+        if (found.isPresent()) {
+          return adopt(change, pending, found.get(), "the create's answer was lost: found it");
+        }
+        continue;
+      }
+      recordCreated(change, pending, created);
+      return ChangeOutcome.of(change, postedOutcome, created.id());
+    }
+    throw new FlowformException(
+        "the create's outcome stayed unknown after "
+            + maxAttempts
+            + " attempts ("
+            + last.getMessage()
+            + ") and no connection of its name appeared; state keeps it pending",
+        "run apply again: it looks the name up before sending anything");
+  }
+
+  private Optional<RemoteConnection> lookup(String address, String name, DesiredConnection d) {
+    return lookup.single(address, name, d.connectionSpec());
+  }
+
+  private ChangeOutcome adopt(
+      Change change, ResourceState pending, RemoteConnection remote, String message) {
+    recordCreated(change, pending, new CreatedConnection(remote.id(), remote.etag()));
+    return new ChangeOutcome(change, Outcome.ADOPTED, remote.id(), message, null);
+  }
+
+  private void recordCreated(Change change, ResourceState pending, CreatedConnection created) {
+    try {
+      recorder.record(change.address(), pending.withCreated(created.id(), created.etag(), now()));
+    } catch (RuntimeException e) {
+      throw new FlowformException(
+          "connection "
+              + created.id()
+              + " exists but its id could not be recorded: "
+              + e.getMessage()
+              + "; state keeps it pending",
+          "fix the state file's location, then apply again: it finds the connection by name",
+          e);
+    }
+  }
+
+  private ResourceState pendingRecord(DesiredConnection desired) {
+    return ResourceRecords.pending(desired, recorder.current().fingerprintSalt(), now());
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+
+  static ConnectionRequest request(DesiredConnection desired) {
+    return new ConnectionRequest(
+        desired.name(),
+        desired.description(),
+        desired.connectionSpec(),
+        desired.authSpecName(),
+        desired.revealedParams(),
+        desired.secrets().keySet());
+  }
+
+  private static <T> T throttledAs(boolean lookupFirst, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      if (LimitedFlowService.isThrottled(e)) {
+        throw new Throttled(lookupFirst, false, e);
+      }
+      throw e;
+    }
+  }
+}

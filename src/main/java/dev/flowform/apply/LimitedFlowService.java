@@ -1,0 +1,85 @@
+package dev.flowform.apply;
+
+import dev.flowform.diag.FlowformException;
+import dev.flowform.flowservice.ConnectionRequest;
+import dev.flowform.flowservice.CreatedConnection;
+import dev.flowform.flowservice.FlowServiceApi;
+import dev.flowform.flowservice.FlowServiceException;
+import dev.flowform.flowservice.PatchOperation;
+import dev.flowform.flowservice.RemoteConnection;
+import dev.flowform.flowservice.UnknownOutcomeException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs every call through an {@link AdaptiveLimit}: waits for a slot, then tells the limit whether
+ * the platform throttled (429) or answered.
+ */
+final class LimitedFlowService implements FlowServiceApi {
+  static final int TOO_MANY_REQUESTS = 429;
+
+  private final FlowServiceApi api;
+  private final AdaptiveLimit limit;
+
+  LimitedFlowService(FlowServiceApi api, AdaptiveLimit limit) {
+    this.api = api;
+    this.limit = limit;
+  }
+
+  static boolean isThrottled(RuntimeException e) {
+    return e instanceof FlowServiceException f
+        && !(e instanceof UnknownOutcomeException)
+        && f.status() == TOO_MANY_REQUESTS;
+  }
+
+  @Override
+  public CreatedConnection create(ConnectionRequest request) {
+    return call(() -> api.create(request));
+  }
+
+  @Override
+  public Optional<RemoteConnection> get(String id) {
+    return call(() -> api.get(id));
+  }
+
+  @Override
+  public List<RemoteConnection> findByName(String name) {
+    return call(() -> api.findByName(name));
+  }
+
+  @Override
+  public String update(String id, String etag, List<PatchOperation> operations) {
+    return call(() -> api.update(id, etag, operations));
+  }
+
+  @Override
+  public void delete(String id) {
+    call(
+        () -> {
+          api.delete(id);
+          return null;
+        });
+  }
+
+  private <T> T call(Supplier<T> request) {
+    try {
+      limit.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FlowformException("interrupted while waiting to call the Flow Service");
+    }
+    try {
+      T answer = request.get();
+      limit.onSuccess();
+      return answer;
+    } catch (RuntimeException e) {
+      if (isThrottled(e)) {
+        limit.onThrottled();
+      }
+      throw e;
+    } finally {
+      limit.release();
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.flowform.apply;
+
+import dev.flowform.state.ResourceState;
+import dev.flowform.state.State;
+import dev.flowform.state.StateStore;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one writer of state during an apply: every record goes through here, one at a time, and is
+ * persisted before the call returns, so concurrent changes never lose each other's records. When a
+ * write fails the current state stays as it was and the error reaches the change.
+ */
+final class StateRecorder {
+  private final StateStore store;
+  private final Map<String, Set<String>> idsByAddress = new HashMap<>();
+  private State current;
+
+  StateRecorder(State start, StateStore store) {
+    this.store = store;
+    this.current = start;
+    start.resources().forEach((address, resource) -> remember(address, resource));
+  }
+
+  synchronized State current() {
+    return current;
+  }
+
+  synchronized Optional<ResourceState> resource(String address) {
+    return current.resource(address);
+  }
+
+  /** Sets {@code address} and persists. */
+  synchronized void record(String address, ResourceState resource) {
+    State next = current.with(address, resource);
+    store.write(next);
+    current = next;
+    remember(address, resource);
+  }
+
+  /** Removes {@code address} and persists (nothing is written when it is not there). */
+  synchronized void forget(String address) {
+    if (current.resource(address).isEmpty()) {
+      return;
+    }
+    State next = current.without(address);
+    store.write(next);
+    current = next;
+  }
+
+  /**
+   * Ids recorded for any other address, at the start or during this apply: a lookup by name must
+   * never adopt one of them for {@code address}.
+   */
+  synchronized Set<String> idsOwnedByOthers(String address) {
+    Set<String> ids = new HashSet<>();
+    idsByAddress.forEach(
+        (other, owned) -> {
+          if (!other.equals(address)) {
+            ids.addAll(owned);
+          }
+        });
+    return ids;
+  }
+
+  private void remember(String address, ResourceState resource) {
+    if (resource.id() != null) {
+      idsByAddress.computeIfAbsent(address, a -> new HashSet<>()).add(resource.id());
+    }
+  }
+}

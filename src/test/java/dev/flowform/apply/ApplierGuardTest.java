@@ -1,0 +1,90 @@
+package dev.flowform.apply;
+
+import static dev.flowform.apply.Fixtures.connection;
+import static dev.flowform.apply.Fixtures.create;
+import static dev.flowform.apply.Fixtures.desired;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flowform.diag.FlowformException;
+import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.manifest.Secret;
+import dev.flowform.plan.Plan;
+import dev.flowform.state.State;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ApplierGuardTest {
+  private final Harness run = new Harness();
+  private final DesiredConnection a = connection("a");
+
+  @Test
+  void refusesAPlanMadeWithoutSomeSecretsBeforeSendingAnything() {
+    Plan offline =
+        new Plan(
+            "dev",
+            "dev",
+            null,
+            0,
+            "d",
+            new TreeMap<>(),
+            List.of(create(a)),
+            List.of("${env:X}"),
+            false);
+
+    FlowformException e =
+        assertThrows(
+            FlowformException.class,
+            () ->
+                new Applier()
+                    .apply(
+                        offline, desired(a), run.state(), run.store, run.api, Fixtures.options()));
+
+    assertTrue(e.getMessage().contains("${env:X}"));
+    assertEquals(0, run.api.calls("create"));
+    assertTrue(run.store.history().isEmpty());
+  }
+
+  @Test
+  void refusesAPlanMadeFromAnotherSerialOfTheState() {
+    State moved =
+        run.state()
+            .with("x", ResourceRecords.pending(connection("x"), "salt", Fixtures.CLOCK.instant()));
+    Plan stale = Fixtures.plan(run.state(), create(a));
+
+    assertThrows(
+        FlowformException.class,
+        () ->
+            new Applier().apply(stale, desired(a), moved, run.store, run.api, Fixtures.options()));
+    assertEquals(0, run.api.calls("create"));
+  }
+
+  @Test
+  void reportsAChangeWhoseSecretsDidNotResolveAsFailed() {
+    DesiredConnection unresolved =
+        new DesiredConnection(
+            "a",
+            a.position(),
+            a.name(),
+            null,
+            a.connectionSpec(),
+            a.authSpecName(),
+            a.params(),
+            new TreeMap<>(java.util.Map.of("clientSecret", Secret.unresolved("${env:S}"))));
+
+    ApplyResult result = run.apply(desired(unresolved), create(a));
+
+    assertEquals(Outcome.FAILED, result.outcomes().get(0).outcome());
+    assertEquals(0, run.api.calls("create"));
+  }
+
+  @Test
+  void anEmptyPlanWritesNothing() {
+    ApplyResult result = run.apply(desired());
+
+    assertTrue(result.succeeded());
+    assertTrue(run.store.history().isEmpty());
+  }
+}

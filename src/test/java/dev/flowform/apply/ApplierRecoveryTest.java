@@ -1,0 +1,121 @@
+package dev.flowform.apply;
+
+import static dev.flowform.apply.Fixtures.change;
+import static dev.flowform.apply.Fixtures.connection;
+import static dev.flowform.apply.Fixtures.desired;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flowform.flowservice.RemoteConnection;
+import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.plan.Action;
+import dev.flowform.plan.Change;
+import dev.flowform.plan.Reason;
+import dev.flowform.state.ResourceState;
+import dev.flowform.state.ResourceStatus;
+import dev.flowform.state.State;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ApplierRecoveryTest {
+  private final DesiredConnection a = connection("a");
+  private final ResourceState pendingA =
+      ResourceRecords.pending(a, "salt", Fixtures.CLOCK.instant());
+  private final Harness run = new Harness(Fixtures.emptyState().with("a", pendingA));
+  private final Change recoverA =
+      change("a", Action.CREATE, Reason.PENDING_RECOVERY, null, null, a.name(), List.of());
+
+  @Test
+  void pendingRecoveryAdoptsTheSingleConnectionOfItsName() {
+    String id = run.api.seed(a.name());
+
+    ApplyResult result = run.apply(desired(a), recoverA);
+
+    assertEquals(Outcome.ADOPTED, result.outcomes().get(0).outcome());
+    assertEquals(0, run.api.calls("create"));
+    assertEquals(id, run.resource("a").id());
+    assertEquals(run.api.connection(id).orElseThrow().etag(), run.resource("a").etag());
+    assertEquals(ResourceStatus.CREATED, run.persisted().resource("a").orElseThrow().status());
+  }
+
+  @Test
+  void pendingRecoveryCreatesWhenNoConnectionHasItsName() {
+    ApplyResult result = run.apply(desired(a), recoverA);
+
+    assertEquals(Outcome.CREATED, result.outcomes().get(0).outcome());
+    assertEquals(1, run.api.calls("findByName"));
+    assertEquals(1, run.api.calls("create"));
+    assertEquals(run.api.named(a.name()).get(0).id(), run.resource("a").id());
+  }
+
+  @Test
+  void pendingRecoveryStopsAndListsTheIdsWhenSeveralHaveItsName() {
+    String first = run.api.seed(a.name());
+    String second = run.api.seed(a.name());
+
+    ApplyResult result = run.apply(desired(a), recoverA);
+
+    ChangeOutcome outcome = result.outcomes().get(0);
+    assertEquals(Outcome.FAILED, outcome.outcome());
+    assertTrue(outcome.message().contains(first) && outcome.message().contains(second));
+    assertTrue(outcome.hint().contains("flowform import a"));
+    assertEquals(0, run.api.calls("create"));
+    assertTrue(run.persisted().resource("a").orElseThrow().isPending());
+  }
+
+  @Test
+  void pendingRecoveryLooksUpTheNameThePendingCreateWasSentWith() {
+    DesiredConnection renamed = connection("a", "HubSpot renamed", "client-a", "v1");
+    String id = run.api.seed(a.name());
+
+    ApplyResult result =
+        run.apply(
+            desired(renamed),
+            change("a", Action.CREATE, Reason.PENDING_RECOVERY, null, null, renamed.name(), null));
+
+    assertEquals(Outcome.ADOPTED, result.outcomes().get(0).outcome());
+    assertEquals(id, run.resource("a").id());
+    assertEquals(a.name(), run.resource("a").name());
+  }
+
+  @Test
+  void neverAdoptsAConnectionRecordedForAnotherAddress() {
+    Harness twoRecords = new Harness();
+    String othersId = twoRecords.api.seed(a.name());
+    ResourceState other = pendingA.withCreated(othersId, "\"e\"", Fixtures.CLOCK.instant());
+    State start = Fixtures.emptyState().with("a", pendingA).with("b", other);
+    Harness run2 = new Harness(start);
+    String seededAgain = run2.api.seed(a.name());
+    assertEquals(othersId, seededAgain);
+
+    ApplyResult result = run2.apply(desired(a), recoverA);
+
+    assertEquals(Outcome.CREATED, result.outcomes().get(0).outcome());
+    assertEquals(2, run2.api.named(a.name()).size());
+    assertTrue(!othersId.equals(run2.resource("a").id()));
+    assertEquals(othersId, run2.resource("b").id());
+  }
+
+  @Test
+  void adoptsTheSingleExistingConnectionThePlanChoseWithoutPosting() {
+    Harness fresh = new Harness();
+    String id = fresh.api.seed(a.name());
+
+    ApplyResult result =
+        fresh.apply(
+            desired(a),
+            change("a", Action.CREATE, Reason.EXISTS_REMOTELY, null, null, a.name(), List.of(id)));
+
+    assertEquals(Outcome.ADOPTED, result.outcomes().get(0).outcome());
+    assertEquals(0, fresh.api.calls("create"));
+    assertEquals(1, fresh.api.calls("get"));
+    RemoteConnection remote = fresh.api.connection(id).orElseThrow();
+    ResourceState recorded = fresh.resource("a");
+    assertEquals(id, recorded.id());
+    assertEquals(remote.etag(), recorded.etag());
+    assertEquals("someone-else", recorded.params().get("clientId"));
+    assertTrue(recorded.secretFingerprints().isEmpty());
+    assertNull(fresh.api.paramsReceived(id));
+  }
+}

@@ -1,0 +1,246 @@
+package dev.flowform.apply;
+
+import dev.flowform.flowservice.ConnectionRequest;
+import dev.flowform.flowservice.CreatedConnection;
+import dev.flowform.flowservice.FlowServiceApi;
+import dev.flowform.flowservice.FlowServiceException;
+import dev.flowform.flowservice.PatchOperation;
+import dev.flowform.flowservice.RemoteConnection;
+import dev.flowform.flowservice.UnknownOutcomeException;
+import dev.flowform.manifest.ConnectionSpecRef;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * An in-memory Flow Service for applier tests: thread-safe, counts its calls, and fails on cue.
+ * Every method is synchronized; calls are short, so that costs nothing here.
+ */
+final class FakeFlowService implements FlowServiceApi {
+
+  /** What the next create does. */
+  enum CreateFault {
+    NONE,
+    /** Creates the connection, then throws {@link UnknownOutcomeException} (answer lost). */
+    LAND_THEN_UNKNOWN,
+    /** Throws {@link UnknownOutcomeException} without creating anything. */
+    UNKNOWN_NOT_LANDED,
+    /** Throws a 429 {@link FlowServiceException} without creating anything. */
+    THROTTLE
+  }
+
+  private final Map<String, RemoteConnection> connections = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> receivedParams = new HashMap<>();
+  private final Deque<CreateFault> scripted = new ArrayDeque<>();
+  private final Map<String, Deque<FlowServiceException>> failures = new HashMap<>();
+  private final Set<String> usedByFlows = new HashSet<>();
+  private final Map<String, Integer> calls = new HashMap<>();
+  private final List<PatchCall> patches = new ArrayList<>();
+  private Random random;
+  private double landThenUnknownRate;
+  private double throttleRate;
+  private Consumer<ConnectionRequest> onCreate = request -> {};
+  private int nextId;
+
+  record PatchCall(String id, String ifMatch, List<PatchOperation> operations) {}
+
+  synchronized void script(CreateFault... faults) {
+    scripted.addAll(List.of(faults));
+  }
+
+  /** Random faults on every create not scripted, from a seeded generator. */
+  synchronized void randomFaults(long seed, double landThenUnknown, double throttle) {
+    this.random = new Random(seed);
+    this.landThenUnknownRate = landThenUnknown;
+    this.throttleRate = throttle;
+  }
+
+  /** The next call of {@code operation} (create, get, findByName, update, delete) throws. */
+  synchronized void failNext(String operation, FlowServiceException error) {
+    failures.computeIfAbsent(operation, k -> new ArrayDeque<>()).add(error);
+  }
+
+  /** Called with each create request before it is handled, on the calling thread. */
+  synchronized void onCreate(Consumer<ConnectionRequest> observer) {
+    this.onCreate = observer;
+  }
+
+  synchronized void markUsedByFlows(String id) {
+    usedByFlows.add(id);
+  }
+
+  /** A connection made by someone else (or an earlier run); returns its id. */
+  synchronized String seed(String name) {
+    String id = newId();
+    connections.put(
+        id,
+        new RemoteConnection(
+            id,
+            etag(id, 0),
+            name,
+            null,
+            ConnectionSpecRef.HUBSPOT,
+            "enabled",
+            "Basic Authentication",
+            Map.of("clientId", "someone-else")));
+    return id;
+  }
+
+  @Override
+  public CreatedConnection create(ConnectionRequest request) {
+    Consumer<ConnectionRequest> observer;
+    synchronized (this) {
+      count("create");
+      observer = onCreate;
+    }
+    observer.accept(request);
+    synchronized (this) {
+      throwIfScripted("create");
+      CreateFault fault = nextFault();
+      if (fault == CreateFault.THROTTLE) {
+        throw throttled();
+      }
+      if (fault == CreateFault.UNKNOWN_NOT_LANDED) {
+        throw new UnknownOutcomeException(504, "1104-504", "Gateway timeout", null, "req", null);
+      }
+      String id = newId();
+      RemoteConnection created =
+          new RemoteConnection(
+              id,
+              etag(id, 0),
+              request.name(),
+              request.description(),
+              request.connectionSpec(),
+              "enabled",
+              request.authSpecName(),
+              Map.of("clientId", request.params().getOrDefault("clientId", "")));
+      connections.put(id, created);
+      receivedParams.put(id, request.params());
+      if (fault == CreateFault.LAND_THEN_UNKNOWN) {
+        throw new UnknownOutcomeException(0, null, "read timed out", null, null, null);
+      }
+      return new CreatedConnection(id, created.etag());
+    }
+  }
+
+  @Override
+  public synchronized Optional<RemoteConnection> get(String id) {
+    count("get");
+    throwIfScripted("get");
+    return Optional.ofNullable(connections.get(id));
+  }
+
+  @Override
+  public synchronized List<RemoteConnection> findByName(String name) {
+    count("findByName");
+    throwIfScripted("findByName");
+    return connections.values().stream().filter(c -> c.name().equals(name)).toList();
+  }
+
+  @Override
+  public synchronized String update(String id, String etag, List<PatchOperation> operations) {
+    count("update");
+    throwIfScripted("update");
+    patches.add(new PatchCall(id, etag, List.copyOf(operations)));
+    RemoteConnection old = connections.get(id);
+    if (old == null) {
+      throw new FlowServiceException(
+          404, "1101-404", "Resource not found", null, "req", null, null);
+    }
+    if (!old.etag().equals(etag)) {
+      throw new FlowServiceException(
+          412, "1404-412", "Version not matching", null, "req", null, null);
+    }
+    RemoteConnection next = FakePatch.apply(old, operations, etag(id, patches.size()));
+    connections.put(id, next);
+    return next.etag();
+  }
+
+  @Override
+  public synchronized void delete(String id) {
+    count("delete");
+    throwIfScripted("delete");
+    if (usedByFlows.contains(id)) {
+      throw new FlowServiceException(
+          400, "1418-400", "Connection is used by flows", null, "req", null, null);
+    }
+    connections.remove(id);
+  }
+
+  synchronized int calls(String operation) {
+    return calls.getOrDefault(operation, 0);
+  }
+
+  synchronized List<RemoteConnection> connections() {
+    return List.copyOf(connections.values());
+  }
+
+  synchronized List<RemoteConnection> named(String name) {
+    return findByNameQuietly(name);
+  }
+
+  synchronized Optional<RemoteConnection> connection(String id) {
+    return Optional.ofNullable(connections.get(id));
+  }
+
+  synchronized List<PatchCall> patches() {
+    return List.copyOf(patches);
+  }
+
+  synchronized Map<String, String> paramsReceived(String id) {
+    return receivedParams.get(id);
+  }
+
+  static FlowServiceException throttled() {
+    return new FlowServiceException(429, null, "Too Many Requests", null, "req", null, null);
+  }
+
+  private List<RemoteConnection> findByNameQuietly(String name) {
+    return connections.values().stream().filter(c -> c.name().equals(name)).toList();
+  }
+
+  private CreateFault nextFault() {
+    if (!scripted.isEmpty()) {
+      return scripted.poll();
+    }
+    if (random == null) {
+      return CreateFault.NONE;
+    }
+    double roll = random.nextDouble();
+    if (roll < throttleRate) {
+      return CreateFault.THROTTLE;
+    }
+    return roll < throttleRate + landThenUnknownRate
+        ? CreateFault.LAND_THEN_UNKNOWN
+        : CreateFault.NONE;
+  }
+
+  private void throwIfScripted(String operation) {
+    Deque<FlowServiceException> queue = failures.get(operation);
+    if (queue != null && !queue.isEmpty()) {
+      throw queue.poll();
+    }
+  }
+
+  private void count(String operation) {
+    calls.merge(operation, 1, Integer::sum);
+  }
+
+  private String newId() {
+    nextId++;
+    return String.format("00000000-0000-4000-8000-%012d", nextId);
+  }
+
+  private static String etag(String id, int version) {
+    return "\"" + id.substring(id.length() - 4) + "-" + version + "\"";
+  }
+}

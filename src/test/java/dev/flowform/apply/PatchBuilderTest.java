@@ -1,0 +1,77 @@
+package dev.flowform.apply;
+
+import static dev.flowform.apply.Fixtures.connection;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flowform.flowservice.PatchOperation;
+import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.plan.AttributeChange;
+import dev.flowform.state.ResourceState;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PatchBuilderTest {
+  private static final Instant AT = Fixtures.CLOCK.instant();
+  private final DesiredConnection a = connection("a");
+  private final ResourceState recorded =
+      ResourceRecords.pending(a, "salt", AT).withCreated("id-1", "\"e1\"", AT);
+
+  private static DesiredConnection withDescription(DesiredConnection c, String description) {
+    return new DesiredConnection(
+        c.address(),
+        c.position(),
+        c.name(),
+        description,
+        c.connectionSpec(),
+        c.authSpecName(),
+        c.params(),
+        c.secrets());
+  }
+
+  @Test
+  void sendsNothingWhenStateAlreadyMatches() {
+    assertTrue(PatchBuilder.operations(recorded, a, "salt", List.of()).isEmpty());
+  }
+
+  @Test
+  void replacesAllParamsWhenOnlyASecretRotated() {
+    DesiredConnection rotated = connection("a", a.name(), "client-a", "v2");
+
+    List<PatchOperation> ops = PatchBuilder.operations(recorded, rotated, "salt", List.of());
+
+    assertEquals(1, ops.size());
+    assertEquals("replace", ops.get(0).op());
+    assertEquals("/auth/params", ops.get(0).path());
+    assertEquals(rotated.revealedParams(), ops.get(0).value());
+  }
+
+  @Test
+  void removesADescriptionThatDisappeared() {
+    List<PatchOperation> ops =
+        PatchBuilder.operations(recorded, withDescription(a, null), "salt", List.of());
+
+    assertEquals(List.of(PatchOperation.remove("/description")), ops);
+  }
+
+  @Test
+  void addsADescriptionThatAppeared() {
+    ResourceState without =
+        ResourceRecords.pending(withDescription(a, null), "salt", AT)
+            .withCreated("id-1", "\"e1\"", AT);
+
+    List<PatchOperation> ops = PatchBuilder.operations(without, a, "salt", List.of());
+
+    assertEquals(List.of(PatchOperation.add("/description", a.description())), ops);
+  }
+
+  @Test
+  void putsBackANameChangedOnThePlatform() {
+    List<AttributeChange> drift = List.of(AttributeChange.plain("/name", "edited", a.name()));
+
+    List<PatchOperation> ops = PatchBuilder.operations(recorded, a, "salt", drift);
+
+    assertEquals(List.of(PatchOperation.replace("/name", a.name())), ops);
+  }
+}
