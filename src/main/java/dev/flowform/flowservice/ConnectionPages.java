@@ -24,7 +24,7 @@ final class ConnectionPages {
     this.first = first;
   }
 
-  /** {@code connections?property=name==NAME}, the name percent-encoded. */
+  /** {@code connections?property=name==NAME}: {@code ==} as is, the name percent-encoded. */
   static HttpUrl byName(HttpUrl connections, String name) {
     String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     return connections

@@ -7,9 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An error answer read from any of Adobe's body forms: the Flow Service's ({@code type} ending in
- * {@code FLOW-1101-404}, {@code title}, {@code report}), the gateway's ({@code error_code}, {@code
- * message}), IMS's ({@code error}, {@code error_description}), or anything else.
+ * An error answer read from any of Adobe's body forms (title null when the body has none): the Flow
+ * Service's ({@code type} ending in {@code FLOW-1101-404}, {@code title}, {@code report}), the
+ * gateway's ({@code error_code}, {@code message}), IMS's ({@code error}, {@code
+ * error_description}), or anything else.
  */
 record ErrorBody(String code, String title, String detail, String requestId) {
   private static final Pattern FLOW_CODE = Pattern.compile("([0-9]{3,5}-[0-9]{3})$");
@@ -38,10 +39,7 @@ record ErrorBody(String code, String title, String detail, String requestId) {
     String requestId =
         firstNonNull(
             text(root.path("report"), "request-id"), text(root, "request_id"), headerRequestId);
-    if (title == null) {
-      title = detail != null ? detail : "HTTP " + result.status();
-    }
-    return new ErrorBody(code, shorten(title), detail == null ? null : shorten(detail), requestId);
+    return new ErrorBody(code, shorten(title), shorten(detail), requestId);
   }
 
   FlowServiceException toException(int status) {
@@ -101,6 +99,6 @@ record ErrorBody(String code, String title, String detail, String requestId) {
   }
 
   private static String shorten(String text) {
-    return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "...";
+    return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "...";
   }
 }

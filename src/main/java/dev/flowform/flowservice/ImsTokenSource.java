@@ -68,7 +68,9 @@ final class ImsTokenSource implements TokenSource {
       throw new FlowServiceException(
           result.status(),
           error.code(),
-          "IMS refused the token request: " + error.title(),
+          error.title() == null
+              ? "IMS refused the token request"
+              : "IMS refused the token request: " + error.title(),
           error.detail(),
           error.requestId(),
           hint != null ? hint : CREDENTIALS_HINT,
