@@ -27,10 +27,7 @@ final class ConnectionPages {
   /** {@code connections?property=name==NAME}: {@code ==} as is, the name percent-encoded. */
   static HttpUrl byName(HttpUrl connections, String name) {
     String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-    return connections
-        .newBuilder()
-        .addEncodedQueryParameter("property", "name==" + encoded)
-        .build();
+    return connections.newBuilder().encodedQuery("property=name==" + encoded).build();
   }
 
   /** The page after {@code current}, given its answer; empty when it was the last. */

@@ -21,8 +21,7 @@ record ErrorBody(String code, String title, String detail, String requestId) {
     JsonNode root = readJson(result.body(), json);
     if (root == null || !root.isObject()) {
       String text = result.body().strip().replaceAll("\\s+", " ");
-      return new ErrorBody(
-          null, "HTTP " + result.status(), text.isEmpty() ? null : shorten(text), headerRequestId);
+      return new ErrorBody(null, null, text.isEmpty() ? null : shorten(text), headerRequestId);
     }
     String code = flowCode(text(root, "type"));
     if (code == null) {
