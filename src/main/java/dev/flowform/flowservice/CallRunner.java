@@ -25,12 +25,23 @@ final class CallRunner {
   private final RetryPolicy policy;
   private final Sleeper sleeper;
   private final Clock clock;
+  private final Runnable beforeEachAttempt;
 
-  CallRunner(OkHttpClient client, RetryPolicy policy, Sleeper sleeper, Clock clock) {
+  /**
+   * @param beforeEachAttempt runs outside OkHttp before each attempt: fetching the token there
+   *     keeps a slow token request from eating into the call's own timeout
+   */
+  CallRunner(
+      OkHttpClient client,
+      RetryPolicy policy,
+      Sleeper sleeper,
+      Clock clock,
+      Runnable beforeEachAttempt) {
     this.client = client;
     this.policy = policy;
     this.sleeper = sleeper;
     this.clock = clock;
+    this.beforeEachAttempt = beforeEachAttempt;
   }
 
   /** A call that may be sent again whatever happened to the previous attempt. */
@@ -48,6 +59,7 @@ final class CallRunner {
 
   private HttpResult run(Request request, boolean resendable) {
     for (int attempt = 1; ; attempt++) {
+      beforeEachAttempt.run();
       HttpResult result;
       try {
         result = execute(request);

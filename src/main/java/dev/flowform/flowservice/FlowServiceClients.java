@@ -61,14 +61,14 @@ public final class FlowServiceClients {
             .addInterceptor(new TokenInterceptor(tokens, json));
     trace.ifPresent(out -> client.addInterceptor(traceInterceptor(out)));
     HttpUrl url = HttpUrl.get(config.baseUrl().toString());
-    return new OkHttpFlowService(url, runner(client.build()), json);
+    return new OkHttpFlowService(url, runner(client.build(), tokens::token), json);
   }
 
   /** Tokens from the IMS client-credentials exchange, fetched on first use. */
   public TokenSource imsTokens(ImsCredentials credentials) {
     OkHttpClient.Builder client = base.newBuilder().addInterceptor(HeadersInterceptor.ims(config));
     trace.ifPresent(out -> client.addInterceptor(traceInterceptor(out)));
-    return new ImsTokenSource(runner(client.build()), credentials, json, clock);
+    return new ImsTokenSource(runner(client.build(), () -> {}), credentials, json, clock);
   }
 
   /** Shorthand for {@code new FlowServiceClients(...).api(tokens)}. */
@@ -82,8 +82,9 @@ public final class FlowServiceClients {
     return new FlowServiceClients(config, trace, sleeper, random, clock).api(tokens);
   }
 
-  private CallRunner runner(OkHttpClient client) {
-    return new CallRunner(client, RetryPolicy.of(config, random), sleeper, clock);
+  private CallRunner runner(OkHttpClient client, Runnable beforeEachAttempt) {
+    return new CallRunner(
+        client, RetryPolicy.of(config, random), sleeper, clock, beforeEachAttempt);
   }
 
   private TraceInterceptor traceInterceptor(PrintWriter out) {

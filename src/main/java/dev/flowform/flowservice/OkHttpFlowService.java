@@ -57,7 +57,7 @@ final class OkHttpFlowService implements FlowServiceApi {
   @Override
   public Optional<RemoteConnection> get(String id) {
     HttpResult result = calls.safe(new Request.Builder().url(connection(id)).get().build());
-    if (result.status() == 404) {
+    if (isGone(result)) {
       return Optional.empty();
     }
     JsonNode items = readJson(requireSuccess(result)).path("items");
@@ -107,7 +107,7 @@ final class OkHttpFlowService implements FlowServiceApi {
   @Override
   public void delete(String id) {
     HttpResult result = calls.safe(new Request.Builder().url(connection(id)).delete().build());
-    if (result.status() != 404) {
+    if (!isGone(result)) {
       requireSuccess(result);
     }
   }
@@ -118,6 +118,20 @@ final class OkHttpFlowService implements FlowServiceApi {
 
   private HttpUrl connection(String id) {
     return base.newBuilder().addPathSegment("connections").addPathSegment(id).build();
+  }
+
+  /**
+   * A 404 about the connection: Adobe's {@code 1101-404}, or no code at all in a JSON (or empty)
+   * body. Not a missing sandbox ({@code 2100-404}), nor the HTML 404 of a wrong endpoint: those
+   * must not make a connection look deleted.
+   */
+  private boolean isGone(HttpResult result) {
+    if (result.status() != 404) {
+      return false;
+    }
+    String code = ErrorBody.parse(result, json).code();
+    String body = result.body().strip();
+    return "1101-404".equals(code) || (code == null && (body.isEmpty() || body.startsWith("{")));
   }
 
   private HttpResult requireSuccess(HttpResult result) {

@@ -116,4 +116,28 @@ class FlowServiceErrorsTest {
     assertThrows(
         UnknownOutcomeException.class, () -> api.create(TestClients.hubspot("HubSpot eu")));
   }
+
+  @Test
+  void aMissingSandboxIsAnErrorNotAMissingConnection() {
+    server.stubFor(
+        get(PATH + "/connections/c1")
+            .willReturn(
+                aResponse().withStatus(404).withBody(flowError("2100-404", "Sandbox not found"))));
+
+    FlowServiceException e = assertThrows(FlowServiceException.class, () -> api.get("c1"));
+
+    assertEquals("2100-404", e.code());
+    assertTrue(e.hint().contains("spec.sandbox"), e.hint());
+  }
+
+  @Test
+  void anHtml404OfAWrongEndpointDoesNotCountAsDeleted() {
+    server.stubFor(
+        delete(PATH + "/connections/c1")
+            .willReturn(aResponse().withStatus(404).withBody("<html>Not Found</html>")));
+
+    FlowServiceException e = assertThrows(FlowServiceException.class, () -> api.delete("c1"));
+
+    assertEquals(404, e.status());
+  }
 }
