@@ -1,0 +1,78 @@
+package dev.flowform.flowservice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowform.diag.FlowformException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import okhttp3.HttpUrl;
+
+/**
+ * Walks the pages of a connection list: {@code _links.next.href} (absolute, or relative to the
+ * service base like {@code /connections?continuationToken=T}), else a bare continuation token.
+ * Never leaves the service's host, and stops on a page it has seen before.
+ */
+final class ConnectionPages {
+  private final HttpUrl base;
+  private final HttpUrl first;
+  private final Set<HttpUrl> seen = new HashSet<>();
+
+  ConnectionPages(HttpUrl base, HttpUrl first) {
+    this.base = base;
+    this.first = first;
+  }
+
+  /** {@code connections?property=name==NAME}: {@code ==} as is, the name percent-encoded. */
+  static HttpUrl byName(HttpUrl connections, String name) {
+    String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    return connections.newBuilder().encodedQuery("property=name==" + encoded).build();
+  }
+
+  /** The page after {@code current}, given its answer; empty when it was the last. */
+  Optional<HttpUrl> next(HttpUrl current, JsonNode answer) {
+    seen.add(current);
+    String href = ConnectionJson.text(answer.path("_links").path("next"), "href");
+    HttpUrl next = null;
+    if (href != null && !href.isBlank()) {
+      next = resolve(href.strip());
+    } else {
+      String token = ConnectionJson.text(answer.path("_page"), "next");
+      if (token == null) {
+        token = ConnectionJson.text(answer, "continuationToken");
+      }
+      if (token != null && !token.isBlank()) {
+        next = first.newBuilder().setQueryParameter("continuationToken", token).build();
+      }
+    }
+    return next == null || seen.contains(next) ? Optional.empty() : Optional.of(next);
+  }
+
+  private HttpUrl resolve(String href) {
+    HttpUrl absolute = HttpUrl.parse(href);
+    if (absolute != null) {
+      if (!absolute.scheme().equals(base.scheme())
+          || !absolute.host().equals(base.host())
+          || absolute.port() != base.port()) {
+        throw new FlowformException(
+            "the Flow Service pointed the next page to another host: " + absolute.host(),
+            "flowform sends credentials only to the endpoint of the environment");
+      }
+      return absolute;
+    }
+    int question = href.indexOf('?');
+    String relative = question < 0 ? href : href.substring(0, question);
+    String query = question < 0 ? null : href.substring(question + 1);
+    String basePath = base.encodedPath();
+    String prefix =
+        basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+    String path;
+    if (relative.startsWith("/")) {
+      path = !prefix.isEmpty() && relative.startsWith(prefix + "/") ? relative : prefix + relative;
+    } else {
+      path = prefix + "/" + relative;
+    }
+    return base.newBuilder().encodedPath(path).encodedQuery(query).fragment(null).build();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.flowform.flowservice;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to reach one environment's Flow Service. The base URL is checked when the record is built:
+ * https, or plain http on a loopback host only.
+ *
+ * @param baseUrl e.g. {@code https://platform.adobe.io/data/foundation/flowservice}
+ * @param apiKey sent as {@code x-api-key} (the IMS client id)
+ * @param userAgent e.g. {@code flowform/0.1.0}
+ * @param callTimeout the whole of one attempt, connect to last byte
+ * @param maxAttempts attempts per call, the first included (1 = no retry)
+ * @param baseDelay the first backoff delay, doubled on each retry
+ * @param maxDelay cap of every wait, backoff and {@code Retry-After} alike
+ */
+public record FlowServiceConfig(
+    URI baseUrl,
+    String orgId,
+    String sandbox,
+    String apiKey,
+    String userAgent,
+    Duration connectTimeout,
+    Duration readTimeout,
+    Duration callTimeout,
+    int maxAttempts,
+    Duration baseDelay,
+    Duration maxDelay) {
+
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(120);
+  public static final int DEFAULT_MAX_ATTEMPTS = 5;
+  public static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(500);
+  public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(30);
+
+  public FlowServiceConfig {
+    EndpointRule.requireAllowed(Objects.requireNonNull(baseUrl, "baseUrl"), "endpoint");
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(sandbox, "sandbox");
+    Objects.requireNonNull(apiKey, "apiKey");
+    Objects.requireNonNull(userAgent, "userAgent");
+    Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(readTimeout, "readTimeout");
+    Objects.requireNonNull(callTimeout, "callTimeout");
+    Objects.requireNonNull(baseDelay, "baseDelay");
+    Objects.requireNonNull(maxDelay, "maxDelay");
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+    }
+  }
+
+  /** A configuration with the default timeouts and retries. */
+  public static FlowServiceConfig of(
+      URI baseUrl, String orgId, String sandbox, String apiKey, String userAgent) {
+    return new FlowServiceConfig(
+        baseUrl,
+        orgId,
+        sandbox,
+        apiKey,
+        userAgent,
+        DEFAULT_CONNECT_TIMEOUT,
+        DEFAULT_READ_TIMEOUT,
+        DEFAULT_CALL_TIMEOUT,
+        DEFAULT_MAX_ATTEMPTS,
+        DEFAULT_BASE_DELAY,
+        DEFAULT_MAX_DELAY);
+  }
+
+  public FlowServiceConfig withTimeouts(Duration connect, Duration read, Duration call) {
+    return new FlowServiceConfig(
+        baseUrl,
+        orgId,
+        sandbox,
+        apiKey,
+        userAgent,
+        connect,
+        read,
+        call,
+        maxAttempts,
+        baseDelay,
+        maxDelay);
+  }
+
+  public FlowServiceConfig withRetries(int attempts, Duration base, Duration max) {
+    return new FlowServiceConfig(
+        baseUrl,
+        orgId,
+        sandbox,
+        apiKey,
+        userAgent,
+        connectTimeout,
+        readTimeout,
+        callTimeout,
+        attempts,
+        base,
+        max);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.flowform.flowservice;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/** {@link FlowServiceApi} over OkHttp. Built by {@link FlowServiceClients}. */
+final class OkHttpFlowService implements FlowServiceApi {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final Set<Integer> CREATE_UNKNOWN = Set.of(500, 502, 503, 504);
+
+  private final HttpUrl base;
+  private final CallRunner calls;
+  private final ConnectionJson bodies;
+  private final ObjectMapper json;
+
+  OkHttpFlowService(HttpUrl base, CallRunner calls, ObjectMapper json) {
+    this.base = base;
+    this.calls = calls;
+    this.bodies = new ConnectionJson(json);
+    this.json = json;
+  }
+
+  @Override
+  public CreatedConnection create(ConnectionRequest request) {
+    RequestBody body = RequestBody.create(bodies.createBody(request), JSON);
+    HttpResult result = calls.create(new Request.Builder().url(connections()).post(body).build());
+    if (!result.isSuccessful()) {
+      ErrorBody error = ErrorBody.parse(result, json);
+      throw CREATE_UNKNOWN.contains(result.status())
+          ? error.toUnknownOutcome(result.status())
+          : error.toException(result.status());
+    }
+    JsonNode answer = readJson(result);
+    String id = ConnectionJson.text(answer, "id");
+    String etag = etag(answer, result);
+    if (id == null || etag == null) {
+      throw new UnknownOutcomeException(
+          result.status(),
+          null,
+          "the create answer has no id or etag",
+          null,
+          result.header("x-request-id"),
+          null);
+    }
+    return new CreatedConnection(id, etag);
+  }
+
+  @Override
+  public Optional<RemoteConnection> get(String id) {
+    HttpResult result = calls.safe(new Request.Builder().url(connection(id)).get().build());
+    if (isGone(result)) {
+      return Optional.empty();
+    }
+    JsonNode items = readJson(requireSuccess(result)).path("items");
+    return items.size() == 0 ? Optional.empty() : Optional.of(bodies.connection(items.get(0)));
+  }
+
+  @Override
+  public List<RemoteConnection> findByName(String name) {
+    HttpUrl first = ConnectionPages.byName(connections(), name);
+    List<RemoteConnection> found = new ArrayList<>();
+    ConnectionPages pages = new ConnectionPages(base, first);
+    for (Optional<HttpUrl> page = Optional.of(first); page.isPresent(); ) {
+      HttpUrl url = page.get();
+      JsonNode answer =
+          readJson(requireSuccess(calls.safe(new Request.Builder().url(url).get().build())));
+      for (JsonNode item : answer.path("items")) {
+        RemoteConnection connection = bodies.connection(item);
+        if (name.equals(connection.name())) {
+          found.add(connection);
+        }
+      }
+      page = pages.next(url, answer);
+    }
+    return List.copyOf(found);
+  }
+
+  @Override
+  public String update(String id, String etag, List<PatchOperation> operations) {
+    RequestBody body = RequestBody.create(bodies.patchBody(operations), JSON);
+    Request request =
+        new Request.Builder().url(connection(id)).header("If-Match", etag).patch(body).build();
+    HttpResult result = requireSuccess(calls.safe(request));
+    String newEtag = etag(readJson(result), result);
+    if (newEtag == null) {
+      throw new FlowServiceException(
+          result.status(),
+          null,
+          "the update answer has no etag",
+          null,
+          result.header("x-request-id"),
+          "run flowform refresh to record the current etag",
+          null);
+    }
+    return newEtag;
+  }
+
+  @Override
+  public void delete(String id) {
+    HttpResult result = calls.safe(new Request.Builder().url(connection(id)).delete().build());
+    if (!isGone(result)) {
+      requireSuccess(result);
+    }
+  }
+
+  private HttpUrl connections() {
+    return base.newBuilder().addPathSegment("connections").build();
+  }
+
+  private HttpUrl connection(String id) {
+    return base.newBuilder().addPathSegment("connections").addPathSegment(id).build();
+  }
+
+  /**
+   * A 404 about the connection: Adobe's {@code 1101-404}, or no code at all in a JSON (or empty)
+   * body. Not a missing sandbox ({@code 2100-404}), nor the HTML 404 of a wrong endpoint: those
+   * must not make a connection look deleted.
+   */
+  private boolean isGone(HttpResult result) {
+    if (result.status() != 404) {
+      return false;
+    }
+    String code = ErrorBody.parse(result, json).code();
+    String body = result.body().strip();
+    return "1101-404".equals(code) || (code == null && (body.isEmpty() || body.startsWith("{")));
+  }
+
+  private HttpResult requireSuccess(HttpResult result) {
+    if (!result.isSuccessful()) {
+      throw ErrorBody.parse(result, json).toException(result.status());
+    }
+    return result;
+  }
+
+  /** The body's {@code etag}, else the {@code ETag} header; quotes kept. */
+  private static String etag(JsonNode answer, HttpResult result) {
+    String etag = ConnectionJson.text(answer, "etag");
+    return etag != null ? etag : result.header("ETag");
+  }
+
+  private JsonNode readJson(HttpResult result) {
+    if (result.body().isBlank()) {
+      return json.createObjectNode();
+    }
+    try {
+      return json.readTree(result.body());
+    } catch (JsonProcessingException e) {
+      throw new FlowServiceException(
+          result.status(),
+          null,
+          "the answer is not JSON",
+          e.getOriginalMessage(),
+          result.header("x-request-id"),
+          "check that the endpoint is a Flow Service",
+          e);
+    }
+  }
+}
