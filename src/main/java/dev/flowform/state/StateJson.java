@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * The one Jackson configuration of flowform's own files (state, journal, lock info): strict on
@@ -32,6 +33,12 @@ import java.time.format.DateTimeParseException;
  * and instants as ISO-8601 strings, with nothing beyond jackson-databind.
  */
 final class StateJson {
+  /**
+   * What {@link Instant#toString()} writes, and all that is read: UTC, seconds, optional fraction.
+   */
+  static final Pattern UTC_INSTANT =
+      Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z");
+
   private StateJson() {}
 
   static ObjectMapper newMapper() {
@@ -112,12 +119,15 @@ final class StateJson {
       }
       String text = parser.getText();
       try {
-        return Instant.parse(text);
+        if (UTC_INSTANT.matcher(text).matches()) {
+          return Instant.parse(text);
+        }
       } catch (DateTimeParseException e) {
-        return (Instant)
-            context.handleWeirdStringValue(
-                Instant.class, text, "expected an ISO-8601 instant such as 2026-11-28T10:00:00Z");
+        // reported below
       }
+      return (Instant)
+          context.handleWeirdStringValue(
+              Instant.class, text, "expected an ISO-8601 instant such as 2026-11-28T10:00:00Z");
     }
   }
 }
