@@ -59,7 +59,11 @@ final class StateFileProblem {
     String path = path(mapping);
     String at = path.isEmpty() ? "" : "at '" + path + "': ";
     if (e instanceof UnrecognizedPropertyException unknown) {
-      return at + "unknown field '" + unknown.getPropertyName() + "'";
+      int dot = path.lastIndexOf('.');
+      return "unknown field '"
+          + unknown.getPropertyName()
+          + "'"
+          + (dot < 0 ? "" : " in '" + path.substring(0, dot) + "'");
     }
     if (e instanceof ValueInstantiationException && e.getCause() != null) {
       return at + e.getCause().getMessage();
@@ -71,8 +75,7 @@ final class StateFileProblem {
       String message = String.valueOf(mismatch.getOriginalMessage());
       Matcher quoted = QUOTED.matcher(message);
       if (message.startsWith("Missing required") && quoted.find()) {
-        String field = path.isEmpty() ? quoted.group(1) : path + "." + quoted.group(1);
-        return "missing required field '" + field + "'";
+        return "missing required field '" + (path.isEmpty() ? quoted.group(1) : path) + "'";
       }
       return "'"
           + path

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.diag.FlowformException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The state file format: maps {@link State} to and from JSON bytes and checks {@code
@@ -45,6 +47,12 @@ public final class StateFormat {
   public State decode(byte[] bytes, String file) {
     checkVersion(bytes, file);
     try {
+      Optional<NoNulls.Found> found = NoNulls.find(mapper, bytes, Set.of());
+      if (found.isPresent()) {
+        NoNulls.Found at = found.get();
+        throw StateFileProblem.corrupt(
+            "state file", file + ":" + at.line() + ":" + at.column(), at.describe());
+      }
       return mapper.readValue(bytes, StateFileV1.class).toModel();
     } catch (JsonProcessingException e) {
       throw StateFileProblem.corrupt("state file", file, e);

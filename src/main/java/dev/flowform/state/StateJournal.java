@@ -13,6 +13,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -162,6 +164,12 @@ final class StateJournal {
 
   private <T> T read(byte[] line, Class<T> type, int lineNumber) throws IOException {
     try {
+      mapper.readTree(line); // syntax first, so that the null check reads valid JSON
+      Optional<NoNulls.Found> found = NoNulls.find(mapper, line, Set.of("/resource"));
+      if (found.isPresent()) {
+        throw StateFileProblem.corrupt(
+            "state journal", shownAs + ":" + lineNumber, found.get().describe());
+      }
       return mapper.readValue(line, type);
     } catch (JsonProcessingException e) {
       throw StateFileProblem.corrupt(
