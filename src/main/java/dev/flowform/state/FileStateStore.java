@@ -198,22 +198,35 @@ public final class FileStateStore implements StateStore, AutoCloseable {
         || before.formatVersion() != after.formatVersion()) {
       return false;
     }
-    Iterator<Map.Entry<String, ResourceState>> a = others(before, address);
-    Iterator<Map.Entry<String, ResourceState>> b = others(after, address);
-    while (a.hasNext() && b.hasNext()) {
-      Map.Entry<String, ResourceState> x = a.next();
-      Map.Entry<String, ResourceState> y = b.next();
-      if (!x.getKey().equals(y.getKey())
-          || (x.getValue() != y.getValue() && !x.getValue().equals(y.getValue()))) {
+    Map<String, ResourceState> a = before.resources();
+    Map<String, ResourceState> b = after.resources();
+    int expected = a.size() - (a.containsKey(address) ? 1 : 0) + (b.containsKey(address) ? 1 : 0);
+    if (b.size() != expected) {
+      return false;
+    }
+    Iterator<Map.Entry<String, ResourceState>> x = a.entrySet().iterator();
+    Iterator<Map.Entry<String, ResourceState>> y = b.entrySet().iterator();
+    while (true) {
+      Map.Entry<String, ResourceState> left = next(x, address);
+      Map.Entry<String, ResourceState> right = next(y, address);
+      if (left == null || right == null) {
+        return left == right;
+      }
+      if (!left.getKey().equals(right.getKey())
+          || (left.getValue() != right.getValue() && !left.getValue().equals(right.getValue()))) {
         return false;
       }
     }
-    return !a.hasNext() && !b.hasNext();
   }
 
-  private static Iterator<Map.Entry<String, ResourceState>> others(State state, String address) {
-    return state.resources().entrySet().stream()
-        .filter(e -> !e.getKey().equals(address))
-        .iterator();
+  private static Map.Entry<String, ResourceState> next(
+      Iterator<Map.Entry<String, ResourceState>> entries, String skipped) {
+    while (entries.hasNext()) {
+      Map.Entry<String, ResourceState> entry = entries.next();
+      if (!entry.getKey().equals(skipped)) {
+        return entry;
+      }
+    }
+    return null;
   }
 }
