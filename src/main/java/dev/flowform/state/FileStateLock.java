@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -58,23 +57,34 @@ public final class FileStateLock implements StateLock {
     return sibling(".lock.info");
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The wait is measured in pauses taken, not by the clock, so that a fixed clock (as tests use)
+   * never makes it endless.
+   */
   @Override
   public LockHandle acquire(LockRequest request, Duration timeout) {
-    Instant deadline = clock.instant().plus(timeout);
+    Duration waited = Duration.ZERO;
     while (true) {
       Optional<LockHandle> held = tryAcquire(request);
       if (held.isPresent()) {
         return held.get();
       }
-      if (!clock.instant().isBefore(deadline)) {
+      if (waited.compareTo(timeout) >= 0) {
         throw locked(timeout);
       }
+      Duration pause =
+          POLL_INTERVAL.compareTo(timeout.minus(waited)) < 0
+              ? POLL_INTERVAL
+              : timeout.minus(waited);
       try {
-        sleeper.sleep(POLL_INTERVAL);
+        sleeper.sleep(pause);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new FlowformException("interrupted while waiting for the lock of " + stateFile);
       }
+      waited = waited.plus(pause);
     }
   }
 
@@ -82,11 +92,19 @@ public final class FileStateLock implements StateLock {
   public void forceUnlock(String lockId) {
     LockInfoFile infoFile = new LockInfoFile(infoFile());
     LockInfo info = matching(infoFile, lockId);
-    try (OsLock os = OsLock.tryTake(lockFile()).orElseThrow(() -> stillHeld(info))) {
+    OsLock os;
+    try {
+      os = OsLock.tryTake(lockFile()).orElseThrow(() -> stillHeld(info));
+    } catch (IOException e) {
+      throw new FlowformException("cannot open " + lockFile() + ": " + e, null, e);
+    }
+    try {
       matching(infoFile, lockId); // it might have changed hands meanwhile
       infoFile.delete();
     } catch (IOException e) {
       throw new FlowformException("cannot remove " + infoFile() + ": " + e, null, e);
+    } finally {
+      os.close();
     }
   }
 

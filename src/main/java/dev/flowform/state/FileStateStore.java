@@ -112,13 +112,18 @@ public final class FileStateStore implements StateStore, AutoCloseable {
         AtomicFiles.copy(file, backupFile());
       }
       AtomicFiles.replace(file, bytes);
-      AtomicFiles.delete(journal.file());
     } catch (IOException e) {
       throw cannot("write", e);
     }
     current = state;
     mainDigest = digest;
     mainSize = bytes.length;
+    journalClean = !journalExists; // a journal still there applies to the old main file
+    try {
+      AtomicFiles.delete(journal.file());
+    } catch (IOException e) {
+      throw cannot("write", e);
+    }
     journalExists = false;
     journalClean = true;
     journalSize = 0;

@@ -70,6 +70,7 @@ class FileStateLockProcessTest {
 
       Process prober = start("try");
 
+      assertEquals("apply", held.info().operation());
       assertEquals(3, prober.waitFor(), "another process must still find the lock held");
     }
   }

@@ -23,7 +23,7 @@ public final class LockHolderMain {
             UUID::randomUUID);
     if (args[0].equals("try")) {
       try (LockHandle held = lock.acquire(new LockRequest("plan", "prober@test"), Duration.ZERO)) {
-        System.exit(0);
+        System.exit(held.info().id().isEmpty() ? 1 : 0);
       } catch (StateLockedException e) {
         System.exit(3);
       }
