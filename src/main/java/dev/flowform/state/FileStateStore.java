@@ -1,0 +1,237 @@
+package dev.flowform.state;
+
+import dev.flowform.diag.FlowformException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * State kept in a JSON file ({@link StateFormat}), with a backup and a journal beside it.
+ *
+ * <p>{@link #write} replaces the whole file atomically (temporary file, fsync, atomic rename, fsync
+ * of the folder) after copying the previous version to {@code <state>.backup}. {@link #record}, for
+ * a state that changed in one address only, instead appends one line to {@code <state>.journal} and
+ * forces it to disk: its cost does not grow with the number of resources. The journal is replayed
+ * by {@link #read} and folded into the main file when it outgrows it and on {@link #close}. A crash
+ * at any point leaves a readable state holding every change that was recorded.
+ *
+ * <p>The caller holds the {@link StateLock}; a store is used by one thread at a time (its methods
+ * are synchronized for safety).
+ */
+public final class FileStateStore implements StateStore, AutoCloseable {
+  static final long MIN_COMPACT_BYTES = 256 * 1024;
+
+  private final Path file;
+  private final String shownAs;
+  private final StateFormat format = new StateFormat();
+  private final StateJournal journal;
+  private final long minCompactBytes;
+
+  private State current;
+  private String mainDigest;
+  private long mainSize;
+  private boolean journalExists;
+  private boolean journalClean = true;
+  private long journalSize;
+
+  /** A store for {@code file}, shown in messages as given. */
+  public FileStateStore(Path file) {
+    this(file, MIN_COMPACT_BYTES);
+  }
+
+  FileStateStore(Path file, long minCompactBytes) {
+    this.file = Objects.requireNonNull(file, "file");
+    this.shownAs = file.toString();
+    this.journal = new StateJournal(sibling(".journal"), shownAs + ".journal", format.mapper());
+    this.minCompactBytes = minCompactBytes;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public Path backupFile() {
+    return sibling(".backup");
+  }
+
+  public Path journalFile() {
+    return journal.file();
+  }
+
+  @Override
+  public synchronized Optional<State> read() {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      if (Files.exists(journal.file())) {
+        throw new FlowformException(
+            "state file " + shownAs + " is missing but its journal " + journal.file() + " is not",
+            "restore the state file from " + shownAs + ".backup; flowform changed nothing");
+      }
+      forget();
+      return Optional.empty();
+    } catch (IOException e) {
+      throw cannot("read", e);
+    }
+    State main = format.decode(bytes, shownAs);
+    StateJournal.Replay replay = new StateJournal.Replay(main, true);
+    boolean hasJournal = Files.exists(journal.file());
+    try {
+      if (hasJournal) {
+        replay = journal.replay(main, StateJournal.digest(bytes));
+        journalSize = Files.size(journal.file());
+      }
+    } catch (IOException e) {
+      throw cannot("read", e);
+    }
+    current = replay.state();
+    mainDigest = StateJournal.digest(bytes);
+    mainSize = bytes.length;
+    journalExists = hasJournal;
+    journalClean = replay.clean();
+    return Optional.of(current);
+  }
+
+  @Override
+  public synchronized void write(State state) {
+    byte[] bytes = format.encode(state);
+    String digest = StateJournal.digest(bytes);
+    if (current != null && !journalExists && digest.equals(mainDigest)) {
+      current = state;
+      return; // same bytes: keep the backup of the version before
+    }
+    try {
+      AtomicFiles.sweepTemporaries(file);
+      if (Files.exists(file)) {
+        AtomicFiles.copy(file, backupFile());
+      }
+      AtomicFiles.replace(file, bytes);
+    } catch (IOException e) {
+      throw cannot("write", e);
+    }
+    current = state;
+    mainDigest = digest;
+    mainSize = bytes.length;
+    journalClean = !journalExists; // a journal still there applies to the old main file
+    try {
+      AtomicFiles.delete(journal.file());
+    } catch (IOException e) {
+      throw cannot("write", e);
+    }
+    journalExists = false;
+    journalClean = true;
+    journalSize = 0;
+  }
+
+  /**
+   * Records {@code newState} by journaling its {@code changedAddress} alone when that is the only
+   * difference from the state last read or written; otherwise writes it whole.
+   */
+  @Override
+  public synchronized void record(State newState, String changedAddress) {
+    if (current == null) {
+      read();
+    }
+    if (current == null
+        || !journalClean
+        || newState.serial() <= current.serial()
+        || !differsOnlyAt(current, newState, changedAddress)) {
+      write(newState);
+      return;
+    }
+    ResourceState changed = newState.resources().get(changedAddress);
+    try {
+      if (journalExists) {
+        journalSize += journal.append(newState.serial(), changedAddress, changed);
+      } else {
+        journalSize =
+            journal.start(current, mainDigest, newState.serial(), changedAddress, changed);
+        journalExists = true;
+      }
+    } catch (IOException e) {
+      journalClean = false; // a half-written line may be there: never append after it
+      throw cannot("write", e);
+    }
+    current = newState;
+    if (journalSize > Math.max(mainSize, minCompactBytes)) {
+      write(newState);
+    }
+  }
+
+  /** Folds the journal into the main file, if there is one. */
+  @Override
+  public synchronized void close() {
+    if (journalExists && current != null) {
+      write(current);
+    }
+  }
+
+  private void forget() {
+    current = null;
+    mainDigest = null;
+    mainSize = 0;
+    journalExists = false;
+    journalClean = true;
+    journalSize = 0;
+  }
+
+  private Path sibling(String suffix) {
+    return file.resolveSibling(file.getFileName() + suffix);
+  }
+
+  private FlowformException cannot(String verb, IOException e) {
+    return new FlowformException(
+        "cannot " + verb + " state file " + shownAs + ": " + e,
+        "check that the folder exists and is writable and the disk is not full;"
+            + " the last recorded state is unchanged",
+        e);
+  }
+
+  static boolean differsOnlyAt(State before, State after, String address) {
+    if (!Objects.equals(before.lineage(), after.lineage())
+        || !Objects.equals(before.environment(), after.environment())
+        || !Objects.equals(before.sandbox(), after.sandbox())
+        || !Objects.equals(before.orgId(), after.orgId())
+        || !Objects.equals(before.endpoint(), after.endpoint())
+        || !Objects.equals(before.fingerprintSalt(), after.fingerprintSalt())
+        || before.formatVersion() != after.formatVersion()) {
+      return false;
+    }
+    Map<String, ResourceState> a = before.resources();
+    Map<String, ResourceState> b = after.resources();
+    int expected = a.size() - (a.containsKey(address) ? 1 : 0) + (b.containsKey(address) ? 1 : 0);
+    if (b.size() != expected) {
+      return false;
+    }
+    Iterator<Map.Entry<String, ResourceState>> x = a.entrySet().iterator();
+    Iterator<Map.Entry<String, ResourceState>> y = b.entrySet().iterator();
+    while (true) {
+      Map.Entry<String, ResourceState> left = next(x, address);
+      Map.Entry<String, ResourceState> right = next(y, address);
+      if (left == null || right == null) {
+        return left == right;
+      }
+      if (!left.getKey().equals(right.getKey())
+          || (left.getValue() != right.getValue() && !left.getValue().equals(right.getValue()))) {
+        return false;
+      }
+    }
+  }
+
+  private static Map.Entry<String, ResourceState> next(
+      Iterator<Map.Entry<String, ResourceState>> entries, String skipped) {
+    while (entries.hasNext()) {
+      Map.Entry<String, ResourceState> entry = entries.next();
+      if (!entry.getKey().equals(skipped)) {
+        return entry;
+      }
+    }
+    return null;
+  }
+}

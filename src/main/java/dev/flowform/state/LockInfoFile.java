@@ -1,0 +1,41 @@
+package dev.flowform.state;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** {@code <state>.lock.info}: who holds the lock, in JSON, for people and for error messages. */
+final class LockInfoFile {
+  private final Path file;
+  private final ObjectMapper mapper = StateJson.newMapper();
+
+  LockInfoFile(Path file) {
+    this.file = file;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  void write(LockInfo info) throws IOException {
+    AtomicFiles.replace(file, StateJson.prettyBytes(mapper, info));
+  }
+
+  /** The holder; empty when there is no lock info or it cannot be read (it is only a label). */
+  Optional<LockInfo> read() {
+    try {
+      return Optional.of(mapper.readValue(Files.readAllBytes(file), LockInfo.class));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  void delete() throws IOException {
+    AtomicFiles.delete(file);
+  }
+}

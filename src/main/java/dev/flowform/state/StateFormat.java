@@ -1,0 +1,106 @@
+package dev.flowform.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowform.diag.FlowformException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The state file format: maps {@link State} to and from JSON bytes and checks {@code
+ * formatVersion}. Version 1 is the only one known; its exact shape is {@code
+ * schemas/state.schema.json}. Output is pretty-printed with a stable key order and ends with a
+ * newline, so that the same state always gives the same bytes.
+ */
+public final class StateFormat {
+  /** The format version this flowform reads and writes. */
+  public static final int VERSION = StateFileV1.VERSION;
+
+  private final ObjectMapper mapper = StateJson.newMapper();
+
+  public StateFormat() {}
+
+  /**
+   * The bytes of a state file.
+   *
+   * @throws IllegalArgumentException when the state breaks a rule of the format (a programming
+   *     error: such a state is never written)
+   */
+  public byte[] encode(State state) {
+    try {
+      return StateJson.prettyBytes(mapper, StateFileV1.from(state));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The state a file holds.
+   *
+   * @param file the file as the user should see it, for messages
+   * @throws FlowformException naming the file, line and column when the bytes are not a state of a
+   *     known format version
+   */
+  public State decode(byte[] bytes, String file) {
+    checkVersion(bytes, file);
+    try {
+      Optional<NoNulls.Found> found = NoNulls.find(mapper, bytes, Set.of());
+      if (found.isPresent()) {
+        NoNulls.Found at = found.get();
+        throw StateFileProblem.corrupt(
+            "state file", file + ":" + at.line() + ":" + at.column(), at.describe());
+      }
+      return mapper.readValue(bytes, StateFileV1.class).toModel();
+    } catch (JsonProcessingException e) {
+      throw StateFileProblem.corrupt("state file", file, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  ObjectMapper mapper() {
+    return mapper;
+  }
+
+  private void checkVersion(byte[] bytes, String file) {
+    JsonNode root;
+    try {
+      root = mapper.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw StateFileProblem.corrupt("state file", file, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw StateFileProblem.corrupt("state file", file, "the file is empty");
+    }
+    if (!root.isObject()) {
+      throw StateFileProblem.corrupt("state file", file, "expected a JSON object");
+    }
+    JsonNode version = root.get("formatVersion");
+    if (version == null) {
+      throw StateFileProblem.corrupt("state file", file, "missing required field 'formatVersion'");
+    }
+    if (!version.isIntegralNumber()) {
+      throw StateFileProblem.corrupt(
+          "state file", file, "'formatVersion' has the wrong type (expected an integer)");
+    }
+    if (!version.canConvertToInt() || version.intValue() != VERSION) {
+      throw new FlowformException(
+          "state file "
+              + file
+              + " has formatVersion "
+              + version.asText()
+              + ", which this flowform does not know (it reads version "
+              + VERSION
+              + ")",
+          "it was probably written by a newer flowform: upgrade flowform, or restore an older"
+              + " version from "
+              + file
+              + ".backup; flowform changed nothing");
+    }
+  }
+}

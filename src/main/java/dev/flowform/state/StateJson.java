@@ -1,0 +1,133 @@
+package dev.flowform.state;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/**
+ * The one Jackson configuration of flowform's own files (state, journal, lock info): strict on
+ * reading (unknown fields, duplicate keys, trailing content and loose type coercions are errors),
+ * stable on writing (declared field order, map keys sorted, two-space indent, {@code \n} line ends)
+ * and instants as ISO-8601 strings, with nothing beyond jackson-databind.
+ */
+final class StateJson {
+  /**
+   * What {@link Instant#toString()} writes, and all that is read: UTC, seconds, optional fraction.
+   */
+  static final Pattern UTC_INSTANT =
+      Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z");
+
+  private StateJson() {}
+
+  static ObjectMapper newMapper() {
+    SimpleModule instants =
+        new SimpleModule("flowform-instants")
+            .addSerializer(Instant.class, new InstantSerializer())
+            .addDeserializer(Instant.class, new InstantDeserializer());
+    ObjectMapper mapper =
+        JsonMapper.builder()
+            .addModule(instants)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    return mapper;
+  }
+
+  /** Pretty-printed: two spaces, {@code "key": value}, {@code \n} whatever the platform. */
+  static ObjectWriter prettyWriter(ObjectMapper mapper) {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+            .withObjectIndenter(indenter)
+            .withArrayIndenter(indenter);
+    return mapper.writer(printer);
+  }
+
+  /** Pretty JSON followed by one newline. */
+  static byte[] prettyBytes(ObjectMapper mapper, Object value) throws IOException {
+    byte[] json = prettyWriter(mapper).writeValueAsBytes(value);
+    byte[] out = new byte[json.length + 1];
+    System.arraycopy(json, 0, out, 0, json.length);
+    out[json.length] = '\n';
+    return out;
+  }
+
+  private static final class InstantSerializer extends StdScalarSerializer<Instant> {
+    private static final long serialVersionUID = 1L;
+
+    InstantSerializer() {
+      super(Instant.class);
+    }
+
+    @Override
+    public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      gen.writeString(value.toString());
+    }
+  }
+
+  private static final class InstantDeserializer extends StdScalarDeserializer<Instant> {
+    private static final long serialVersionUID = 1L;
+
+    InstantDeserializer() {
+      super(Instant.class);
+    }
+
+    @Override
+    public Instant deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      if (parser.currentToken() != JsonToken.VALUE_STRING) {
+        return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+      }
+      String text = parser.getText();
+      try {
+        if (UTC_INSTANT.matcher(text).matches()) {
+          return Instant.parse(text);
+        }
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+      return (Instant)
+          context.handleWeirdStringValue(
+              Instant.class, text, "expected an ISO-8601 instant such as 2026-11-28T10:00:00Z");
+    }
+  }
+}
