@@ -33,10 +33,10 @@ final class StateRecorder {
     return current.resource(address);
   }
 
-  /** Sets {@code address} and persists. */
+  /** Sets {@code address} and persists (journaled: the cost does not grow with the state). */
   synchronized void record(String address, ResourceState resource) {
     State next = current.with(address, resource);
-    store.write(next);
+    store.record(next, address);
     current = next;
     remember(address, resource);
   }
@@ -47,7 +47,7 @@ final class StateRecorder {
       return;
     }
     State next = current.without(address);
-    store.write(next);
+    store.record(next, address);
     current = next;
   }
 
