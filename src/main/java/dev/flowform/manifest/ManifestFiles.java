@@ -1,0 +1,31 @@
+package dev.flowform.manifest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Every {@code *.yaml} and {@code *.yml} file under a folder, recursively, in sorted path order.
+ */
+final class ManifestFiles {
+  private ManifestFiles() {}
+
+  static List<Path> under(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(ManifestFiles::isManifest)
+          .sorted(Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/')))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean isManifest(Path path) {
+    String name = path.getFileName().toString();
+    return (name.endsWith(".yaml") || name.endsWith(".yml")) && Files.isRegularFile(path);
+  }
+}

@@ -1,0 +1,173 @@
+package dev.flowform.manifest;
+
+import dev.flowform.diag.Diagnostic;
+import dev.flowform.diag.Diagnostics;
+import dev.flowform.diag.SourcePosition;
+import dev.flowform.manifest.doc.Bound;
+import dev.flowform.manifest.doc.ConnectionManifest;
+import dev.flowform.manifest.doc.EnvironmentManifest;
+import dev.flowform.manifest.doc.ManifestDocument;
+import dev.flowform.validate.BeanChecks;
+import dev.flowform.validate.ConnectionRules;
+import dev.flowform.validate.CrossDocumentRules;
+import dev.flowform.validate.EnvironmentRules;
+import dev.flowform.validate.RuleContext;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** One load: read, select the environment, interpolate, bind, validate, build. */
+final class ManifestRun {
+  private final DisplayPath display;
+  private final DocumentBinder binder;
+  private final BeanChecks checks;
+  private final DocumentResolver resolver;
+  private final List<Diagnostic> problems = new ArrayList<>();
+
+  ManifestRun(
+      DisplayPath display, DocumentBinder binder, BeanChecks checks, Map<String, String> env) {
+    this.display = display;
+    this.binder = binder;
+    this.checks = checks;
+    this.resolver = new DocumentResolver(env);
+  }
+
+  LoadReport run(Path dir, Optional<String> requested, Resolution resolution) {
+    String where = display.of(dir);
+    if (!Files.isDirectory(dir)) {
+      problems.add(
+          Diagnostic.error(
+              SourcePosition.ofFile(where),
+              "manifests folder " + where + " not found",
+              "give another with --dir"));
+      return report(List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
+    }
+    List<ManifestDocument> documents = read(dir, where);
+    List<ManifestDocument> environmentDocs =
+        documents.stream().filter(d -> d.kind().equals(EnvironmentManifest.KIND)).toList();
+    List<ManifestDocument> connectionDocs =
+        documents.stream().filter(d -> d.kind().equals(ConnectionManifest.KIND)).toList();
+    Set<String> known = new TreeSet<>();
+    environmentDocs.forEach(
+        d -> Optional.ofNullable(d.text("/metadata/name")).ifPresent(known::add));
+    Optional<String> selected =
+        EnvironmentSelector.select(requested, known, resolution, where, problems);
+    boolean resolving = resolution != Resolution.STRUCTURE && selected.isPresent();
+    boolean lenient = resolution == Resolution.LENIENT_SECRETS;
+
+    List<Bound<EnvironmentManifest>> environments = new ArrayList<>();
+    Map<String, String> variables = Map.of();
+    for (ManifestDocument doc : environmentDocs) {
+      boolean isSelected =
+          selected.isPresent() && selected.get().equals(doc.text("/metadata/name"));
+      DocumentResolver.Resolved resolved =
+          resolving && isSelected
+              ? resolver.environment(doc, lenient)
+              : DocumentResolver.asWritten(doc);
+      if (resolving && isSelected) {
+        variables = resolved.variables();
+      }
+      bind(resolved, EnvironmentManifest.class, resolving && isSelected)
+          .ifPresent(environments::add);
+    }
+    List<Bound<ConnectionManifest>> connections = new ArrayList<>();
+    for (ManifestDocument doc : connectionDocs) {
+      boolean resolve = resolving && applies(doc, selected.orElse(null));
+      DocumentResolver.Resolved resolved =
+          resolve
+              ? resolver.connection(doc, variables, selected.orElse(""), lenient)
+              : DocumentResolver.asWritten(doc);
+      bind(resolved, ConnectionManifest.class, resolve).ifPresent(connections::add);
+    }
+
+    Map<String, Boolean> embedded = new LinkedHashMap<>();
+    known.forEach(name -> embedded.put(name, false));
+    environments.forEach(
+        b -> embedded.put(b.manifest().metadata().name(), EnvironmentRules.embedded(b.manifest())));
+    RuleContext context = new RuleContext(selected, embedded);
+    environments.forEach(b -> problems.addAll(EnvironmentRules.check(b, context)));
+    connections.forEach(b -> problems.addAll(ConnectionRules.check(b, context)));
+    problems.addAll(CrossDocumentRules.check(connections, environments, context));
+    int[] counts = {connectionDocs.size(), environmentDocs.size()};
+    return report(
+        environments, connections, counts, selected.filter(s -> resolving), dir, resolving);
+  }
+
+  private List<ManifestDocument> read(Path dir, String where) {
+    YamlReader reader = new YamlReader(display);
+    List<ManifestDocument> documents = new ArrayList<>();
+    try {
+      for (Path file : ManifestFiles.under(dir)) {
+        documents.addAll(reader.read(file, problems));
+      }
+    } catch (UncheckedIOException e) {
+      problems.add(
+          Diagnostic.error(
+              SourcePosition.ofFile(where),
+              "cannot list manifests: " + e.getCause().getClass().getSimpleName()));
+    }
+    return documents;
+  }
+
+  /** True when the connection applies to the environment (no list: every environment). */
+  private static boolean applies(ManifestDocument doc, String environment) {
+    var list = doc.tree().at("/metadata/environments");
+    if (list.isMissingNode() || list.isNull()) {
+      return true;
+    }
+    if (!list.isArray()) {
+      return false;
+    }
+    for (var item : list) {
+      if (item.isTextual() && item.textValue().equals(environment)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private <T> Optional<Bound<T>> bind(
+      DocumentResolver.Resolved resolved, Class<T> type, boolean wasResolved) {
+    problems.addAll(resolved.problems());
+    ManifestDocument doc = resolved.document();
+    Optional<T> manifest = binder.bind(doc, resolved.tree(), type, problems);
+    if (manifest.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Diagnostic> broken = checks.check(manifest.get(), doc.sources());
+    problems.addAll(broken);
+    if (!broken.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Bound<>(doc, manifest.get(), wasResolved, resolved.unresolved()));
+  }
+
+  private LoadReport report(
+      List<Bound<EnvironmentManifest>> environments,
+      List<Bound<ConnectionManifest>> connections,
+      int[] counts,
+      Optional<String> selected,
+      Path dir,
+      boolean resolving) {
+    Diagnostics diagnostics = new Diagnostics(problems);
+    List<EnvironmentConfig> configs =
+        environments.stream().map(b -> EnvironmentConfigs.of(b, dir)).toList();
+    Optional<DesiredState> desired = Optional.empty();
+    if (resolving && !diagnostics.hasErrors()) {
+      EnvironmentConfig environment =
+          configs.stream().filter(c -> c.name().equals(selected.get())).findFirst().orElseThrow();
+      List<DesiredConnection> wanted =
+          connections.stream().filter(Bound::resolved).map(DesiredConnections::of).toList();
+      desired = Optional.of(DesiredState.of(environment, wanted, new ManifestDigest().of(wanted)));
+    }
+    return new LoadReport(
+        new LoadResult(diagnostics, configs, desired), counts[0], counts[1], selected);
+  }
+}

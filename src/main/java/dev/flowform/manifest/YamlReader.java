@@ -1,0 +1,91 @@
+package dev.flowform.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowform.diag.Diagnostic;
+import dev.flowform.diag.SourcePosition;
+import dev.flowform.manifest.doc.ManifestDocument;
+import dev.flowform.manifest.doc.SourceMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.UnicodeReader;
+
+/**
+ * Reads the documents of one YAML file into raw trees with positions. Empty documents are skipped;
+ * a syntax error ends the file with a diagnostic at the place SnakeYAML names.
+ */
+final class YamlReader {
+  private final Yaml yaml;
+  private final DisplayPath display;
+
+  YamlReader(DisplayPath display) {
+    LoaderOptions options = new LoaderOptions();
+    options.setProcessComments(false);
+    this.yaml = new Yaml(options);
+    this.display = display;
+  }
+
+  List<ManifestDocument> read(Path file, List<Diagnostic> problems) {
+    String shown = display.of(file);
+    List<ManifestDocument> documents = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(file);
+        UnicodeReader reader = new UnicodeReader(in)) {
+      for (Node root : yaml.composeAll(reader)) {
+        document(file, shown, root, problems).ifPresent(documents::add);
+      }
+    } catch (MarkedYAMLException e) {
+      problems.add(Diagnostic.error(at(shown, e), "invalid YAML: " + describe(e)));
+    } catch (YAMLException e) {
+      problems.add(
+          Diagnostic.error(SourcePosition.ofFile(shown), "invalid YAML: " + e.getMessage()));
+    } catch (IOException e) {
+      problems.add(
+          Diagnostic.error(
+              SourcePosition.ofFile(shown), "cannot read file: " + e.getClass().getSimpleName()));
+    }
+    return documents;
+  }
+
+  private static java.util.Optional<ManifestDocument> document(
+      Path file, String shown, Node root, List<Diagnostic> problems) {
+    if (root == null || (root instanceof ScalarNode s && Tag.NULL.equals(s.getTag()))) {
+      return java.util.Optional.empty();
+    }
+    SourceMap sources = new SourceMap(shown);
+    if (!(root instanceof MappingNode)) {
+      Mark mark = root.getStartMark();
+      problems.add(
+          Diagnostic.error(
+              new SourcePosition(shown, mark.getLine() + 1, mark.getColumn() + 1),
+              "a manifest must be a mapping with apiVersion, kind, metadata and spec"));
+      return java.util.Optional.empty();
+    }
+    JsonNode tree = new NodeConverter(sources, problems).convert(root, "", null);
+    return Headers.check(file, (ObjectNode) tree, sources, problems);
+  }
+
+  private static SourcePosition at(String shown, MarkedYAMLException e) {
+    Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    if (mark == null) {
+      return SourcePosition.ofFile(shown);
+    }
+    return new SourcePosition(shown, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  private static String describe(MarkedYAMLException e) {
+    return e.getProblem() == null ? "syntax error" : e.getProblem();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.flowform.validate;
+
+import dev.flowform.diag.Diagnostic;
+import dev.flowform.manifest.doc.SourceMap;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * The Jakarta constraints on the document records, as diagnostics at the nodes they concern. The
+ * validator is built on first use, once, without Expression Language (faster to start) and without
+ * Hibernate Validator's version line on the console.
+ */
+public final class BeanChecks {
+  private Validator validator;
+
+  /** Every constraint the record breaks, each at its field's position (or its parent's). */
+  public List<Diagnostic> check(Object document, SourceMap sources) {
+    return validator().validate(document).stream()
+        .map(violation -> diagnostic(violation, sources))
+        .toList();
+  }
+
+  private static Diagnostic diagnostic(ConstraintViolation<?> violation, SourceMap sources) {
+    StringBuilder pointer = new StringBuilder();
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.getIndex() != null) {
+        pointer.append('/').append(node.getIndex());
+      } else if (node.getKey() != null) {
+        pointer.append('/').append(SourceMap.segment(String.valueOf(node.getKey())));
+      }
+      if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+        pointer.append('/').append(SourceMap.segment(node.getName()));
+      }
+    }
+    String at = pointer.toString();
+    return Diagnostic.error(
+        sources.position(at), SourceMap.dotted(at) + " " + violation.getMessage());
+  }
+
+  private synchronized Validator validator() {
+    if (validator == null) {
+      Logger quiet = Logger.getLogger("org.hibernate.validator");
+      Level before = quiet.getLevel();
+      quiet.setLevel(Level.WARNING);
+      try {
+        ValidatorFactory factory =
+            Validation.byProvider(HibernateValidator.class)
+                .configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory();
+        validator = factory.getValidator();
+      } finally {
+        quiet.setLevel(before);
+      }
+    }
+    return validator;
+  }
+}
