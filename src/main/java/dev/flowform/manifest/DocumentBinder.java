@@ -1,39 +1,36 @@
 package dev.flowform.manifest;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.manifest.doc.ManifestDocument;
 import dev.flowform.manifest.doc.SourceMap;
-import dev.flowform.validate.Suggestions;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.Set;
 
 /**
  * Binds a (possibly interpolated) tree to a document record with one shared ObjectMapper. Every
  * unknown field and every wrong type is reported, not only the first: a node of the wrong type is
- * reported, dropped, and binding tried again.
+ * reported, dropped, and binding tried again; unknown fields are found by walking the tree beside
+ * the record types.
  */
 final class DocumentBinder {
   private static final int MAX_ATTEMPTS = 64;
   private final ObjectMapper mapper;
+  private final UnknownFields unknownFields = new UnknownFields();
 
   DocumentBinder() {
-    mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper
         .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -41,41 +38,49 @@ final class DocumentBinder {
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
   }
 
-  /** The bound record, when binding succeeded; problems are added either way. */
-  <T> Optional<T> bind(
+  /**
+   * What binding gave: the record (bound from what was left after dropping nodes of the wrong type,
+   * so its other fields can still be checked), the dropped pointers, and whether it is clean.
+   */
+  record Binding<T>(Optional<T> value, Set<String> dropped, boolean clean) {
+    boolean covers(String pointer) {
+      return dropped.stream().anyMatch(d -> pointer.equals(d) || pointer.startsWith(d + "/"));
+    }
+  }
+
+  /** Binds, adding every unknown field and wrong type to {@code problems}. */
+  <T> Binding<T> bind(
       ManifestDocument document, ObjectNode tree, Class<T> type, List<Diagnostic> problems) {
     SourceMap sources = document.sources();
     ObjectNode current = tree;
-    List<Diagnostic> found = new ArrayList<>();
-    List<Diagnostic> lastUnknown = List.of();
+    Set<String> dropped = new HashSet<>();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      UnknownFields unknown = new UnknownFields(sources);
-      lastUnknown = unknown.problems;
       try {
-        T value = mapper.readerFor(type).withHandler(unknown).treeToValue(current, type);
-        found.addAll(unknown.problems);
-        problems.addAll(found);
-        return found.isEmpty() ? Optional.of(value) : Optional.empty();
+        T value = mapper.treeToValue(current, type);
+        List<Diagnostic> unknown = unknownFields.find(current, type, sources);
+        problems.addAll(unknown);
+        return new Binding<>(Optional.of(value), dropped, dropped.isEmpty() && unknown.isEmpty());
       } catch (MismatchedInputException e) {
         String pointer = pointer(e);
         if (pointer.isEmpty() || current.at(pointer).isMissingNode()) {
+          problems.addAll(unknownFields.find(current, type, sources));
           break;
         }
-        found.add(
+        problems.add(
             Diagnostic.error(
                 sources.position(pointer), wrongType(e, current.at(pointer), pointer)));
         if (current == tree) {
           current = tree.deepCopy();
         }
         remove(current, pointer);
+        dropped.add(pointer);
       } catch (IOException e) {
-        found.add(Diagnostic.error(sources.position(pointer(e)), "cannot read: " + e.getMessage()));
+        problems.add(
+            Diagnostic.error(sources.position(pointer(e)), "cannot read: " + e.getMessage()));
         break;
       }
     }
-    problems.addAll(found);
-    problems.addAll(lastUnknown);
-    return Optional.empty();
+    return new Binding<>(Optional.empty(), dropped, false);
   }
 
   private static String pointer(IOException e) {
@@ -128,39 +133,5 @@ final class DocumentBinder {
       return "a list";
     }
     return node.isNull() ? "empty" : "text";
-  }
-
-  /** Collects every unknown field, with a hint, and skips it. */
-  private static final class UnknownFields extends DeserializationProblemHandler {
-    private final SourceMap sources;
-    private final List<Diagnostic> problems = new ArrayList<>();
-
-    UnknownFields(SourceMap sources) {
-      this.sources = sources;
-    }
-
-    @Override
-    public boolean handleUnknownProperty(
-        DeserializationContext context,
-        JsonParser parser,
-        JsonDeserializer<?> deserializer,
-        Object beanOrClass,
-        String name)
-        throws IOException {
-      String pointer = parser.getParsingContext().pathAsPointer().toString();
-      TreeSet<String> known = new TreeSet<>();
-      deserializer.getKnownPropertyNames().forEach(k -> known.add(String.valueOf(k)));
-      String where = SourceMap.parent(pointer);
-      String message =
-          "unknown field '"
-              + name
-              + "'"
-              + (where.isEmpty() ? "" : " in " + SourceMap.dotted(where));
-      String hint =
-          Suggestions.didYouMean(name, known).orElse("known: " + String.join(", ", known));
-      problems.add(Diagnostic.error(sources.keyPosition(pointer), message, hint));
-      parser.skipChildren();
-      return true;
-    }
   }
 }

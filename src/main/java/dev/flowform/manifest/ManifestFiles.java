@@ -17,12 +17,16 @@ final class ManifestFiles {
   static List<Path> under(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk.filter(ManifestFiles::isManifest)
-          .sorted(Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/')))
+          .map(p -> new Keyed(dir.relativize(p).toString().replace('\\', '/'), p))
+          .sorted(Comparator.comparing(Keyed::key))
+          .map(Keyed::path)
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
+  private record Keyed(String key, Path path) {}
 
   private static boolean isManifest(Path path) {
     String name = path.getFileName().toString();

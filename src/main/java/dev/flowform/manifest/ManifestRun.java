@@ -100,21 +100,35 @@ final class ManifestRun {
         environments, connections, counts, selected.filter(s -> resolving), dir, resolving);
   }
 
+  /** Reads the files in parallel (each with its own reader), keeping their sorted order. */
   private List<ManifestDocument> read(Path dir, String where) {
-    YamlReader reader = new YamlReader(display);
-    List<ManifestDocument> documents = new ArrayList<>();
+    List<Path> files;
     try {
-      for (Path file : ManifestFiles.under(dir)) {
-        documents.addAll(reader.read(file, problems));
-      }
+      files = ManifestFiles.under(dir);
     } catch (UncheckedIOException e) {
       problems.add(
           Diagnostic.error(
               SourcePosition.ofFile(where),
               "cannot list manifests: " + e.getCause().getClass().getSimpleName()));
+      return List.of();
+    }
+    List<FileRead> reads =
+        files.parallelStream()
+            .map(
+                file -> {
+                  List<Diagnostic> found = new ArrayList<>();
+                  return new FileRead(new YamlReader(display).read(file, found), found);
+                })
+            .toList();
+    List<ManifestDocument> documents = new ArrayList<>();
+    for (FileRead read : reads) {
+      documents.addAll(read.documents());
+      problems.addAll(read.problems());
     }
     return documents;
   }
+
+  private record FileRead(List<ManifestDocument> documents, List<Diagnostic> problems) {}
 
   /** True when the connection applies to the environment (no list: every environment). */
   private static boolean applies(ManifestDocument doc, String environment) {
@@ -137,16 +151,16 @@ final class ManifestRun {
       DocumentResolver.Resolved resolved, Class<T> type, boolean wasResolved) {
     problems.addAll(resolved.problems());
     ManifestDocument doc = resolved.document();
-    Optional<T> manifest = binder.bind(doc, resolved.tree(), type, problems);
-    if (manifest.isEmpty()) {
+    DocumentBinder.Binding<T> binding = binder.bind(doc, resolved.tree(), type, problems);
+    if (binding.value().isEmpty()) {
       return Optional.empty();
     }
-    List<Diagnostic> broken = checks.check(manifest.get(), doc.sources());
+    List<Diagnostic> broken = checks.check(binding.value().get(), doc.sources(), binding::covers);
     problems.addAll(broken);
-    if (!broken.isEmpty()) {
+    if (!broken.isEmpty() || !binding.clean()) {
       return Optional.empty();
     }
-    return Optional.of(new Bound<>(doc, manifest.get(), wasResolved, resolved.unresolved()));
+    return Optional.of(new Bound<>(doc, binding.value().get(), wasResolved, resolved.unresolved()));
   }
 
   private LoadReport report(

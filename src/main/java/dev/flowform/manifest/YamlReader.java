@@ -7,7 +7,10 @@ import dev.flowform.diag.SourcePosition;
 import dev.flowform.manifest.doc.ManifestDocument;
 import dev.flowform.manifest.doc.SourceMap;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +24,6 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.reader.UnicodeReader;
 
 /**
  * Reads the documents of one YAML file into raw trees with positions. Empty documents are skipped;
@@ -41,9 +43,16 @@ final class YamlReader {
   List<ManifestDocument> read(Path file, List<Diagnostic> problems) {
     String shown = display.of(file);
     List<ManifestDocument> documents = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(file);
-        UnicodeReader reader = new UnicodeReader(in)) {
-      for (Node root : yaml.composeAll(reader)) {
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
+      for (Node root : yaml.composeAll(new StringReader(text))) {
         document(file, shown, root, problems).ifPresent(documents::add);
       }
     } catch (MarkedYAMLException e) {
@@ -51,6 +60,8 @@ final class YamlReader {
     } catch (YAMLException e) {
       problems.add(
           Diagnostic.error(SourcePosition.ofFile(shown), "invalid YAML: " + e.getMessage()));
+    } catch (CharacterCodingException e) {
+      problems.add(Diagnostic.error(SourcePosition.ofFile(shown), "not UTF-8 text"));
     } catch (IOException e) {
       problems.add(
           Diagnostic.error(

@@ -8,7 +8,9 @@ import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hibernate.validator.HibernateValidator;
@@ -22,14 +24,25 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 public final class BeanChecks {
   private Validator validator;
 
-  /** Every constraint the record breaks, each at its field's position (or its parent's). */
-  public List<Diagnostic> check(Object document, SourceMap sources) {
-    return validator().validate(document).stream()
-        .map(violation -> diagnostic(violation, sources))
-        .toList();
+  /**
+   * Every constraint the record breaks, each at its field's position (or its parent's), except at
+   * the pointers {@code skip} accepts (fields already reported as being of the wrong type).
+   */
+  public List<Diagnostic> check(Object document, SourceMap sources, Predicate<String> skip) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (ConstraintViolation<?> violation : validator().validate(document)) {
+      String pointer = pointer(violation);
+      if (!skip.test(pointer)) {
+        out.add(
+            Diagnostic.error(
+                sources.position(pointer),
+                SourceMap.dotted(pointer) + " " + violation.getMessage()));
+      }
+    }
+    return out;
   }
 
-  private static Diagnostic diagnostic(ConstraintViolation<?> violation, SourceMap sources) {
+  private static String pointer(ConstraintViolation<?> violation) {
     StringBuilder pointer = new StringBuilder();
     for (Path.Node node : violation.getPropertyPath()) {
       if (node.getIndex() != null) {
@@ -41,9 +54,7 @@ public final class BeanChecks {
         pointer.append('/').append(SourceMap.segment(node.getName()));
       }
     }
-    String at = pointer.toString();
-    return Diagnostic.error(
-        sources.position(at), SourceMap.dotted(at) + " " + violation.getMessage());
+    return pointer.toString();
   }
 
   private synchronized Validator validator() {
