@@ -15,7 +15,8 @@ final class ManifestFiles {
   private ManifestFiles() {}
 
   static List<Path> under(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
+    try (Stream<Path> walk =
+        Files.find(dir, Integer.MAX_VALUE, (p, attributes) -> attributes.isRegularFile())) {
       return walk.filter(ManifestFiles::isManifest)
           .map(p -> new Keyed(dir.relativize(p).toString().replace('\\', '/'), p))
           .sorted(Comparator.comparing(Keyed::key))
@@ -30,6 +31,6 @@ final class ManifestFiles {
 
   private static boolean isManifest(Path path) {
     String name = path.getFileName().toString();
-    return (name.endsWith(".yaml") || name.endsWith(".yml")) && Files.isRegularFile(path);
+    return name.endsWith(".yaml") || name.endsWith(".yml");
   }
 }

@@ -26,16 +26,15 @@ import java.util.TreeSet;
 /** One load: read, select the environment, interpolate, bind, validate, build. */
 final class ManifestRun {
   private final DisplayPath display;
-  private final DocumentBinder binder;
-  private final BeanChecks checks;
+  private final DocumentPipeline pipeline;
   private final DocumentResolver resolver;
   private final List<Diagnostic> problems = new ArrayList<>();
 
   ManifestRun(
       DisplayPath display, DocumentBinder binder, BeanChecks checks, Map<String, String> env) {
     this.display = display;
-    this.binder = binder;
-    this.checks = checks;
+    this.pipeline = new DocumentPipeline(binder, checks);
+    checks.prepare();
     this.resolver = new DocumentResolver(env);
   }
 
@@ -74,26 +73,42 @@ final class ManifestRun {
       if (resolving && isSelected) {
         variables = resolved.variables();
       }
-      bind(resolved, EnvironmentManifest.class, resolving && isSelected)
-          .ifPresent(environments::add);
+      DocumentPipeline.Checked<EnvironmentManifest> checked =
+          pipeline.bind(
+              resolved, EnvironmentManifest.class, resolving && isSelected, b -> List.of());
+      problems.addAll(checked.problems());
+      checked.bound().ifPresent(environments::add);
     }
-    List<Bound<ConnectionManifest>> connections = new ArrayList<>();
-    for (ManifestDocument doc : connectionDocs) {
-      boolean resolve = resolving && applies(doc, selected.orElse(null));
-      DocumentResolver.Resolved resolved =
-          resolve
-              ? resolver.connection(doc, variables, selected.orElse(""), lenient)
-              : DocumentResolver.asWritten(doc);
-      bind(resolved, ConnectionManifest.class, resolve).ifPresent(connections::add);
-    }
-
     Map<String, Boolean> embedded = new LinkedHashMap<>();
     known.forEach(name -> embedded.put(name, false));
     environments.forEach(
         b -> embedded.put(b.manifest().metadata().name(), EnvironmentRules.embedded(b.manifest())));
     RuleContext context = new RuleContext(selected, embedded);
     environments.forEach(b -> problems.addAll(EnvironmentRules.check(b, context)));
-    connections.forEach(b -> problems.addAll(ConnectionRules.check(b, context)));
+    Map<String, String> selectedVariables = variables;
+    List<DocumentPipeline.Checked<ConnectionManifest>> checkedConnections =
+        connectionDocs.parallelStream()
+            .map(
+                doc -> {
+                  boolean resolve = resolving && applies(doc, selected.orElse(null));
+                  DocumentResolver.Resolved resolved =
+                      resolve
+                          ? resolver.connection(
+                              doc, selectedVariables, selected.orElse(""), lenient)
+                          : DocumentResolver.asWritten(doc);
+                  return pipeline.bind(
+                      resolved,
+                      ConnectionManifest.class,
+                      resolve,
+                      bound -> ConnectionRules.check(bound, context));
+                })
+            .toList();
+    List<Bound<ConnectionManifest>> connections = new ArrayList<>();
+    for (DocumentPipeline.Checked<ConnectionManifest> checked : checkedConnections) {
+      problems.addAll(checked.problems());
+      checked.bound().ifPresent(connections::add);
+    }
+
     problems.addAll(CrossDocumentRules.check(connections, environments, context));
     int[] counts = {connectionDocs.size(), environmentDocs.size()};
     return report(
@@ -112,12 +127,13 @@ final class ManifestRun {
               "cannot list manifests: " + e.getCause().getClass().getSimpleName()));
       return List.of();
     }
+    YamlReader reader = new YamlReader(display);
     List<FileRead> reads =
         files.parallelStream()
             .map(
                 file -> {
                   List<Diagnostic> found = new ArrayList<>();
-                  return new FileRead(new YamlReader(display).read(file, found), found);
+                  return new FileRead(reader.read(file, found), found);
                 })
             .toList();
     List<ManifestDocument> documents = new ArrayList<>();
@@ -145,22 +161,6 @@ final class ManifestRun {
       }
     }
     return false;
-  }
-
-  private <T> Optional<Bound<T>> bind(
-      DocumentResolver.Resolved resolved, Class<T> type, boolean wasResolved) {
-    problems.addAll(resolved.problems());
-    ManifestDocument doc = resolved.document();
-    DocumentBinder.Binding<T> binding = binder.bind(doc, resolved.tree(), type, problems);
-    if (binding.value().isEmpty()) {
-      return Optional.empty();
-    }
-    List<Diagnostic> broken = checks.check(binding.value().get(), doc.sources(), binding::covers);
-    problems.addAll(broken);
-    if (!broken.isEmpty() || !binding.clean()) {
-      return Optional.empty();
-    }
-    return Optional.of(new Bound<>(doc, binding.value().get(), wasResolved, resolved.unresolved()));
   }
 
   private LoadReport report(

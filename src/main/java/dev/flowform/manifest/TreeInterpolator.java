@@ -35,7 +35,8 @@ final class TreeInterpolator {
       Interpolator interpolator,
       Predicate<String> tolerated,
       Predicate<String> skip) {
-    ObjectNode copy = document.tree().deepCopy();
+    // syntax checks change nothing: only a tree that gets resolved needs a copy of its own
+    ObjectNode copy = interpolator == null ? document.tree() : document.tree().deepCopy();
     Walk walk =
         new Walk(
             document.sources(),

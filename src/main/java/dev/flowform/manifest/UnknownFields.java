@@ -8,18 +8,18 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds every field of a tree that its record type does not have, with a "did you mean" hint. Walks
  * records, and lists of records; other types (text, lists and maps of text) end the walk.
  */
 final class UnknownFields {
-  private final Map<Class<?>, Map<String, Type>> fields = new HashMap<>();
+  private final Map<Class<?>, Map<String, Type>> fields = new ConcurrentHashMap<>();
 
   List<Diagnostic> find(JsonNode tree, Class<?> type, SourceMap sources) {
     List<Diagnostic> out = new ArrayList<>();

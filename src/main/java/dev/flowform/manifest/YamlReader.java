@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -24,19 +24,22 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads the documents of one YAML file into raw trees with positions. Empty documents are skipped;
  * a syntax error ends the file with a diagnostic at the place SnakeYAML names.
  */
 final class YamlReader {
-  private final Yaml yaml;
+  private final LoaderOptions options = new LoaderOptions();
+  private final Resolver resolver = new Resolver();
   private final DisplayPath display;
 
+  /** Thread-safe: each file gets its own parser and composer; the resolver is only read. */
   YamlReader(DisplayPath display) {
-    LoaderOptions options = new LoaderOptions();
     options.setProcessComments(false);
-    this.yaml = new Yaml(options);
     this.display = display;
   }
 
@@ -52,8 +55,11 @@ final class YamlReader {
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1);
       }
-      for (Node root : yaml.composeAll(new StringReader(text))) {
-        document(file, shown, root, problems).ifPresent(documents::add);
+      Composer composer =
+          new Composer(
+              new ParserImpl(new StreamReader(new StringReader(text)), options), resolver, options);
+      while (composer.checkNode()) {
+        document(file, shown, composer.getNode(), problems).ifPresent(documents::add);
       }
     } catch (MarkedYAMLException e) {
       problems.add(Diagnostic.error(at(shown, e), "invalid YAML: " + describe(e)));

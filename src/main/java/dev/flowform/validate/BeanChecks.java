@@ -10,6 +10,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,11 +19,12 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 
 /**
  * The Jakarta constraints on the document records, as diagnostics at the nodes they concern. The
- * validator is built on first use, once, without Expression Language (faster to start) and without
- * Hibernate Validator's version line on the console.
+ * validator is built once, in the background from {@link #prepare()} (while the files are read),
+ * without Expression Language (faster to start) and without Hibernate Validator's version line on
+ * the console. Thread-safe.
  */
 public final class BeanChecks {
-  private Validator validator;
+  private CompletableFuture<Validator> validator;
 
   /**
    * Every constraint the record breaks, each at its field's position (or its parent's), except at
@@ -57,22 +59,38 @@ public final class BeanChecks {
     return pointer.toString();
   }
 
-  private synchronized Validator validator() {
+  /** Starts building the validator in the background, so it is ready when the first check comes. */
+  public synchronized void prepare() {
     if (validator == null) {
-      Logger quiet = Logger.getLogger("org.hibernate.validator");
-      Level before = quiet.getLevel();
-      quiet.setLevel(Level.WARNING);
-      try {
-        ValidatorFactory factory =
-            Validation.byProvider(HibernateValidator.class)
-                .configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory();
-        validator = factory.getValidator();
-      } finally {
-        quiet.setLevel(before);
-      }
+      validator =
+          CompletableFuture.supplyAsync(
+              BeanChecks::build,
+              task -> {
+                Thread thread = new Thread(task, "flowform-validator-bootstrap");
+                thread.setDaemon(true);
+                thread.start();
+              });
     }
-    return validator;
+  }
+
+  private Validator validator() {
+    prepare();
+    return validator.join();
+  }
+
+  private static Validator build() {
+    Logger quiet = Logger.getLogger("org.hibernate.validator");
+    Level before = quiet.getLevel();
+    quiet.setLevel(Level.WARNING);
+    try {
+      ValidatorFactory factory =
+          Validation.byProvider(HibernateValidator.class)
+              .configure()
+              .messageInterpolator(new ParameterMessageInterpolator())
+              .buildValidatorFactory();
+      return factory.getValidator();
+    } finally {
+      quiet.setLevel(before);
+    }
   }
 }

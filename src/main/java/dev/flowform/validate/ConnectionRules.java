@@ -1,6 +1,7 @@
 package dev.flowform.validate;
 
 import dev.flowform.diag.Diagnostic;
+import dev.flowform.diag.Severity;
 import dev.flowform.manifest.ConnectionSpecRef;
 import dev.flowform.manifest.doc.Bound;
 import dev.flowform.manifest.doc.ConnectionManifest;
@@ -10,11 +11,16 @@ import dev.flowform.manifest.doc.SourceMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The rules of one HubSpotConnection beyond its field constraints. */
 public final class ConnectionRules {
-  static final List<String> SENSITIVE = List.of("clientSecret", "accessToken", "refreshToken");
+  private static final List<String> SENSITIVE =
+      List.of(
+          "/spec/auth/params/clientSecret",
+          "/spec/auth/params/accessToken",
+          "/spec/auth/params/refreshToken");
 
   private ConnectionRules() {}
 
@@ -39,12 +45,10 @@ public final class ConnectionRules {
               "spec.connectionSpec.id must be HubSpot's connection spec for kind HubSpotConnection",
               "use " + ConnectionSpecRef.HUBSPOT_ID + " or leave connectionSpec out"));
     }
-    for (String param : SENSITIVE) {
-      String pointer = "/spec/auth/params/" + param;
+    Optional<Severity> severity = context.literalSecret(targets);
+    for (String pointer : SENSITIVE) {
       LiteralSecrets.addTo(
-          out,
-          LiteralSecrets.check(
-              document.text(pointer), pointer, sources, context.literalSecret(targets)));
+          out, LiteralSecrets.check(document.text(pointer), pointer, sources, severity));
     }
     return out;
   }
