@@ -1,0 +1,64 @@
+package dev.flowform.manifest;
+
+import dev.flowform.manifest.doc.Bound;
+import dev.flowform.manifest.doc.EnvironmentManifest;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns a bound Environment document into the {@link EnvironmentConfig} the rest works with. */
+final class EnvironmentConfigs {
+  private EnvironmentConfigs() {}
+
+  /**
+   * @param manifestsDir absolute; the default state lives in {@code .flowform/} beside it
+   */
+  static EnvironmentConfig of(Bound<EnvironmentManifest> bound, Path manifestsDir) {
+    EnvironmentManifest manifest = bound.manifest();
+    EnvironmentManifest.Spec spec = manifest.spec();
+    String name = manifest.metadata().name();
+    Path statePath;
+    if (spec.state() == null) {
+      Path parent = manifestsDir.getParent() == null ? manifestsDir : manifestsDir.getParent();
+      statePath = parent.resolve(".flowform").resolve(name + ".state.json");
+    } else {
+      statePath = bound.document().file().toAbsolutePath().getParent().resolve(spec.state());
+    }
+    return new EnvironmentConfig(
+        name,
+        bound.document().position(),
+        spec.sandbox(),
+        spec.orgId(),
+        endpoint(spec.endpoint()),
+        statePath.normalize(),
+        credentials(bound, spec.credentials()),
+        spec.variables() == null ? Map.of() : spec.variables());
+  }
+
+  private static Endpoint endpoint(String url) {
+    if (url == null) {
+      return Endpoint.of(Endpoint.DEFAULT_URL);
+    }
+    return url.equals(Endpoint.EMBEDDED_NAME) ? Endpoint.inProcess() : Endpoint.of(url);
+  }
+
+  private static Optional<Credentials> credentials(
+      Bound<EnvironmentManifest> bound, EnvironmentManifest.Credentials c) {
+    if (c == null) {
+      return Optional.empty();
+    }
+    String at = "/spec/credentials/";
+    if (c.accessToken() != null) {
+      return Optional.of(
+          new Credentials.AccessToken(
+              SecretValues.of(bound, at + "accessToken", c.accessToken()),
+              SecretValues.of(bound, at + "apiKey", c.apiKey())));
+    }
+    return Optional.of(
+        new Credentials.ClientCredentials(
+            SecretValues.of(bound, at + "clientId", c.clientId()),
+            SecretValues.of(bound, at + "clientSecret", c.clientSecret()),
+            c.scopes() == null ? Credentials.DEFAULT_SCOPES : c.scopes(),
+            c.imsEndpoint() == null ? Credentials.DEFAULT_IMS_ENDPOINT : c.imsEndpoint()));
+  }
+}

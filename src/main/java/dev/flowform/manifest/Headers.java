@@ -1,0 +1,53 @@
+package dev.flowform.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowform.diag.Diagnostic;
+import dev.flowform.manifest.doc.ConnectionManifest;
+import dev.flowform.manifest.doc.EnvironmentManifest;
+import dev.flowform.manifest.doc.ManifestDocument;
+import dev.flowform.manifest.doc.Rules;
+import dev.flowform.manifest.doc.SourceMap;
+import dev.flowform.validate.Suggestions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Checks {@code apiVersion} and {@code kind}, which decide how the rest is read. */
+final class Headers {
+  static final List<String> KINDS = List.of(ConnectionManifest.KIND, EnvironmentManifest.KIND);
+
+  private Headers() {}
+
+  static Optional<ManifestDocument> check(
+      Path file, ObjectNode tree, SourceMap sources, List<Diagnostic> problems) {
+    JsonNode apiVersion = tree.get("apiVersion");
+    if (apiVersion == null || apiVersion.isNull()) {
+      problems.add(
+          Diagnostic.error(
+              sources.position(""), "apiVersion is required", "use " + Rules.API_VERSION));
+    } else if (!Rules.API_VERSION.equals(apiVersion.asText()) || !apiVersion.isTextual()) {
+      problems.add(
+          Diagnostic.error(
+              sources.position("/apiVersion"),
+              "unknown apiVersion '" + apiVersion.asText() + "'",
+              "use " + Rules.API_VERSION));
+    }
+    JsonNode kind = tree.get("kind");
+    if (kind == null || kind.isNull()) {
+      problems.add(
+          Diagnostic.error(
+              sources.position(""), "kind is required", "one of " + String.join(", ", KINDS)));
+      return Optional.empty();
+    }
+    if (!kind.isTextual() || !KINDS.contains(kind.textValue())) {
+      String hint =
+          Suggestions.didYouMean(kind.asText(), KINDS).orElse("one of " + String.join(", ", KINDS));
+      problems.add(
+          Diagnostic.error(
+              sources.position("/kind"), "unknown kind '" + kind.asText() + "'", hint));
+      return Optional.empty();
+    }
+    return Optional.of(new ManifestDocument(file, kind.textValue(), tree, sources));
+  }
+}

@@ -1,0 +1,10 @@
+package dev.flowform.manifest;
+
+/**
+ * A load with the counts {@code validate} prints.
+ *
+ * @param connections HubSpotConnection documents read (all of them)
+ * @param selected the environment the run was about, if one was
+ */
+public record LoadReport(
+    LoadResult result, int connections, int environments, java.util.Optional<String> selected) {}

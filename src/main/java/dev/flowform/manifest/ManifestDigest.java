@@ -1,0 +1,52 @@
+package dev.flowform.manifest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code sha256:<hex>} over a canonical JSON rendering of an environment's desired connections,
+ * sorted by address, with each secret replaced by its reference: never a secret value.
+ */
+final class ManifestDigest {
+  private final ObjectMapper mapper =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  String of(Collection<DesiredConnection> connections) {
+    List<Map<String, Object>> canonical = new ArrayList<>();
+    connections.stream()
+        .sorted(java.util.Comparator.comparing(DesiredConnection::address))
+        .forEach(c -> canonical.add(render(c)));
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return "sha256:" + HexFormat.of().formatHex(sha.digest(mapper.writeValueAsBytes(canonical)));
+    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+      throw new IllegalStateException("cannot digest the manifests", e);
+    }
+  }
+
+  private static Map<String, Object> render(DesiredConnection c) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("address", c.address());
+    out.put("name", c.name());
+    out.put("description", c.description());
+    out.put(
+        "connectionSpec",
+        Map.of("id", c.connectionSpec().id(), "version", c.connectionSpec().version()));
+    out.put("authSpecName", c.authSpecName());
+    out.put("params", new TreeMap<>(c.params()));
+    Map<String, String> secrets = new TreeMap<>();
+    c.secrets().forEach((k, v) -> secrets.put(k, v.reference()));
+    out.put("secrets", secrets);
+    return out;
+  }
+}

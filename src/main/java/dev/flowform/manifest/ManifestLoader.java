@@ -1,0 +1,41 @@
+package dev.flowform.manifest;
+
+import dev.flowform.validate.BeanChecks;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads every manifest under a folder, resolves the selected environment's references, binds and
+ * validates every document, and builds that environment's desired state. Every problem of the run
+ * is collected in {@link LoadResult#diagnostics()}; nothing is thrown for bad input.
+ */
+public final class ManifestLoader {
+  private final DisplayPath display;
+  private final Map<String, String> env;
+  private final DocumentBinder binder = new DocumentBinder();
+  private final BeanChecks checks = new BeanChecks();
+
+  /**
+   * @param workDir where flowform was started: paths in diagnostics are shown relative to it
+   * @param env the process environment, for {@code ${env:NAME}}
+   */
+  public ManifestLoader(Path workDir, Map<String, String> env) {
+    this.display = new DisplayPath(workDir);
+    this.env = Map.copyOf(env);
+  }
+
+  /**
+   * @param dir the manifests folder (relative paths resolve against the working folder)
+   * @param environment the environment asked for; empty: the only one there is
+   */
+  public LoadResult load(Path dir, Optional<String> environment, Resolution resolution) {
+    return report(dir, environment, resolution).result();
+  }
+
+  /** Like {@link #load}, with the document counts {@code validate} prints. */
+  public LoadReport report(Path dir, Optional<String> environment, Resolution resolution) {
+    Path absolute = display.absolute(dir);
+    return new ManifestRun(display, binder, checks, env).run(absolute, environment, resolution);
+  }
+}

@@ -1,0 +1,187 @@
+package dev.flowform.manifest;
+
+import dev.flowform.diag.Diagnostic;
+import dev.flowform.diag.Diagnostics;
+import dev.flowform.diag.SourcePosition;
+import dev.flowform.manifest.doc.Bound;
+import dev.flowform.manifest.doc.ConnectionManifest;
+import dev.flowform.manifest.doc.EnvironmentManifest;
+import dev.flowform.manifest.doc.ManifestDocument;
+import dev.flowform.validate.BeanChecks;
+import dev.flowform.validate.ConnectionRules;
+import dev.flowform.validate.CrossDocumentRules;
+import dev.flowform.validate.EnvironmentRules;
+import dev.flowform.validate.RuleContext;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** One load: read, select the environment, interpolate, bind, validate, build. */
+final class ManifestRun {
+  private final DisplayPath display;
+  private final DocumentPipeline pipeline;
+  private final DocumentResolver resolver;
+  private final List<Diagnostic> problems = new ArrayList<>();
+
+  ManifestRun(
+      DisplayPath display, DocumentBinder binder, BeanChecks checks, Map<String, String> env) {
+    this.display = display;
+    this.pipeline = new DocumentPipeline(binder, checks);
+    checks.prepare();
+    this.resolver = new DocumentResolver(env);
+  }
+
+  LoadReport run(Path dir, Optional<String> requested, Resolution resolution) {
+    String where = display.of(dir);
+    if (!Files.isDirectory(dir)) {
+      problems.add(
+          Diagnostic.error(
+              SourcePosition.ofFile(where),
+              "manifests folder " + where + " not found",
+              "give another with --dir"));
+      return report(List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
+    }
+    List<ManifestDocument> documents = read(dir, where);
+    List<ManifestDocument> environmentDocs =
+        documents.stream().filter(d -> d.kind().equals(EnvironmentManifest.KIND)).toList();
+    List<ManifestDocument> connectionDocs =
+        documents.stream().filter(d -> d.kind().equals(ConnectionManifest.KIND)).toList();
+    Set<String> known = new TreeSet<>();
+    environmentDocs.forEach(
+        d -> Optional.ofNullable(d.text("/metadata/name")).ifPresent(known::add));
+    Optional<String> selected =
+        EnvironmentSelector.select(requested, known, resolution, where, problems);
+    boolean resolving = resolution != Resolution.STRUCTURE && selected.isPresent();
+    boolean lenient = resolution == Resolution.LENIENT_SECRETS;
+
+    List<Bound<EnvironmentManifest>> environments = new ArrayList<>();
+    Map<String, String> variables = Map.of();
+    for (ManifestDocument doc : environmentDocs) {
+      boolean isSelected =
+          selected.isPresent() && selected.get().equals(doc.text("/metadata/name"));
+      DocumentResolver.Resolved resolved =
+          resolving && isSelected
+              ? resolver.environment(doc, lenient)
+              : DocumentResolver.asWritten(doc);
+      if (resolving && isSelected) {
+        variables = resolved.variables();
+      }
+      DocumentPipeline.Checked<EnvironmentManifest> checked =
+          pipeline.bind(
+              resolved, EnvironmentManifest.class, resolving && isSelected, b -> List.of());
+      problems.addAll(checked.problems());
+      checked.bound().ifPresent(environments::add);
+    }
+    Map<String, Boolean> embedded = new LinkedHashMap<>();
+    known.forEach(name -> embedded.put(name, false));
+    environments.forEach(
+        b -> embedded.put(b.manifest().metadata().name(), EnvironmentRules.embedded(b.manifest())));
+    RuleContext context = new RuleContext(selected, embedded);
+    environments.forEach(b -> problems.addAll(EnvironmentRules.check(b, context)));
+    Map<String, String> selectedVariables = variables;
+    List<DocumentPipeline.Checked<ConnectionManifest>> checkedConnections =
+        connectionDocs.parallelStream()
+            .map(
+                doc -> {
+                  boolean resolve = resolving && applies(doc, selected.orElse(null));
+                  DocumentResolver.Resolved resolved =
+                      resolve
+                          ? resolver.connection(
+                              doc, selectedVariables, selected.orElse(""), lenient)
+                          : DocumentResolver.asWritten(doc);
+                  return pipeline.bind(
+                      resolved,
+                      ConnectionManifest.class,
+                      resolve,
+                      bound -> ConnectionRules.check(bound, context));
+                })
+            .toList();
+    List<Bound<ConnectionManifest>> connections = new ArrayList<>();
+    for (DocumentPipeline.Checked<ConnectionManifest> checked : checkedConnections) {
+      problems.addAll(checked.problems());
+      checked.bound().ifPresent(connections::add);
+    }
+
+    problems.addAll(CrossDocumentRules.check(connections, environments, context));
+    int[] counts = {connectionDocs.size(), environmentDocs.size()};
+    return report(
+        environments, connections, counts, selected.filter(s -> resolving), dir, resolving);
+  }
+
+  /** Reads the files in parallel (each with its own reader), keeping their sorted order. */
+  private List<ManifestDocument> read(Path dir, String where) {
+    List<Path> files;
+    try {
+      files = ManifestFiles.under(dir);
+    } catch (UncheckedIOException e) {
+      problems.add(
+          Diagnostic.error(
+              SourcePosition.ofFile(where),
+              "cannot list manifests: " + e.getCause().getClass().getSimpleName()));
+      return List.of();
+    }
+    YamlReader reader = new YamlReader(display);
+    List<FileRead> reads =
+        files.parallelStream()
+            .map(
+                file -> {
+                  List<Diagnostic> found = new ArrayList<>();
+                  return new FileRead(reader.read(file, found), found);
+                })
+            .toList();
+    List<ManifestDocument> documents = new ArrayList<>();
+    for (FileRead read : reads) {
+      documents.addAll(read.documents());
+      problems.addAll(read.problems());
+    }
+    return documents;
+  }
+
+  private record FileRead(List<ManifestDocument> documents, List<Diagnostic> problems) {}
+
+  /** True when the connection applies to the environment (no list: every environment). */
+  private static boolean applies(ManifestDocument doc, String environment) {
+    var list = doc.tree().at("/metadata/environments");
+    if (list.isMissingNode() || list.isNull()) {
+      return true;
+    }
+    if (!list.isArray()) {
+      return false;
+    }
+    for (var item : list) {
+      if (item.isTextual() && item.textValue().equals(environment)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private LoadReport report(
+      List<Bound<EnvironmentManifest>> environments,
+      List<Bound<ConnectionManifest>> connections,
+      int[] counts,
+      Optional<String> selected,
+      Path dir,
+      boolean resolving) {
+    Diagnostics diagnostics = new Diagnostics(problems);
+    List<EnvironmentConfig> configs =
+        environments.stream().map(b -> EnvironmentConfigs.of(b, dir)).toList();
+    Optional<DesiredState> desired = Optional.empty();
+    if (resolving && !diagnostics.hasErrors()) {
+      EnvironmentConfig environment =
+          configs.stream().filter(c -> c.name().equals(selected.get())).findFirst().orElseThrow();
+      List<DesiredConnection> wanted =
+          connections.stream().filter(Bound::resolved).map(DesiredConnections::of).toList();
+      desired = Optional.of(DesiredState.of(environment, wanted, new ManifestDigest().of(wanted)));
+    }
+    return new LoadReport(
+        new LoadResult(diagnostics, configs, desired), counts[0], counts[1], selected);
+  }
+}

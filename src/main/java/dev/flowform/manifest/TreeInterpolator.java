@@ -1,0 +1,134 @@
+package dev.flowform.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.flowform.diag.Diagnostic;
+import dev.flowform.manifest.doc.ManifestDocument;
+import dev.flowform.manifest.doc.SourceMap;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Applies an {@link Interpolator} to every string of a document's tree (a copy: the raw tree stays
+ * as written), or only checks the syntax of its references when it is not to be resolved.
+ */
+final class TreeInterpolator {
+
+  /** The interpolated tree, the sensitive pointers left unresolved, and the errors. */
+  record Outcome(ObjectNode tree, Set<String> unresolved, List<Diagnostic> problems) {}
+
+  /**
+   * @param interpolator null to check syntax only
+   * @param tolerated sensitive pointers whose failure to resolve is tolerated (raw text kept)
+   * @param skip subtrees to leave alone
+   */
+  static Outcome apply(
+      ManifestDocument document,
+      Interpolator interpolator,
+      Predicate<String> tolerated,
+      Predicate<String> skip) {
+    // syntax checks change nothing: only a tree that gets resolved needs a copy of its own
+    ObjectNode copy = interpolator == null ? document.tree() : document.tree().deepCopy();
+    Walk walk =
+        new Walk(
+            document.sources(),
+            document.file().toAbsolutePath().getParent(),
+            interpolator,
+            tolerated,
+            skip);
+    walk.visit(copy, "");
+    return new Outcome(copy, walk.unresolved, walk.problems);
+  }
+
+  private static final class Walk {
+    private final SourceMap sources;
+    private final Path baseDir;
+    private final Interpolator interpolator;
+    private final Predicate<String> tolerated;
+    private final Predicate<String> skip;
+    private final Set<String> unresolved = new HashSet<>();
+    private final List<Diagnostic> problems = new ArrayList<>();
+
+    Walk(
+        SourceMap sources,
+        Path baseDir,
+        Interpolator interpolator,
+        Predicate<String> tolerated,
+        Predicate<String> skip) {
+      this.sources = sources;
+      this.baseDir = baseDir;
+      this.interpolator = interpolator;
+      this.tolerated = tolerated;
+      this.skip = skip;
+    }
+
+    void visit(JsonNode node, String pointer) {
+      if (node instanceof ObjectNode object) {
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext()) {
+          Map.Entry<String, JsonNode> field = fields.next();
+          String child = pointer + "/" + SourceMap.segment(field.getKey());
+          if (skip.test(child)) {
+            continue;
+          }
+          JsonNode replaced = scalar(field.getValue(), child);
+          if (replaced != null) {
+            field.setValue(replaced);
+          } else {
+            visit(field.getValue(), child);
+          }
+        }
+      } else if (node instanceof ArrayNode array) {
+        for (int i = 0; i < array.size(); i++) {
+          JsonNode replaced = scalar(array.get(i), pointer + "/" + i);
+          if (replaced != null) {
+            array.set(i, replaced);
+          } else {
+            visit(array.get(i), pointer + "/" + i);
+          }
+        }
+      }
+    }
+
+    /** The new value of a text node, or null when the node is no text. */
+    private JsonNode scalar(JsonNode node, String pointer) {
+      if (!node.isTextual()) {
+        return null;
+      }
+      String raw = node.textValue();
+      if (!raw.contains("${")) {
+        return node;
+      }
+      if (interpolator == null) {
+        Interpolator.checkSyntax(raw).forEach(f -> report(f, pointer));
+        return node;
+      }
+      Interpolator.Result result = interpolator.interpolate(raw, baseDir);
+      if (result.ok()) {
+        return TextNode.valueOf(result.value());
+      }
+      boolean onlyUnresolved =
+          result.failures().stream().noneMatch(Interpolator.Failure::malformed);
+      if (onlyUnresolved && tolerated.test(pointer)) {
+        unresolved.add(pointer);
+        return node;
+      }
+      result.failures().forEach(f -> report(f, pointer));
+      return node;
+    }
+
+    private void report(Interpolator.Failure failure, String pointer) {
+      problems.add(
+          Diagnostic.error(
+              sources.positionIn(pointer, failure.offset()), failure.message(), failure.hint()));
+    }
+  }
+}

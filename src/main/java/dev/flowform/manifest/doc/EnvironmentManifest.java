@@ -1,0 +1,48 @@
+package dev.flowform.manifest.doc;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+/** A {@code kind: Environment} document as written, bound field by field. */
+public record EnvironmentManifest(
+    String apiVersion,
+    String kind,
+    @NotNull(message = Rules.REQUIRED) @Valid Metadata metadata,
+    @NotNull(message = Rules.REQUIRED) @Valid Spec spec) {
+
+  public static final String KIND = "Environment";
+
+  /** The environment's name. */
+  public record Metadata(
+      @NotBlank(message = Rules.REQUIRED)
+          @Size(max = Rules.NAME_MAX, message = Rules.NAME_LENGTH)
+          @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_SHAPE)
+          String name) {}
+
+  /** Where it is and how to get in. */
+  public record Spec(
+      @NotBlank(message = Rules.REQUIRED)
+          @PatternOrReference(
+              regexp = "[a-z0-9][-a-z0-9_]*",
+              message = "must be lower case (letters, digits, '-' and '_')")
+          String sandbox,
+      @NotBlank(message = Rules.REQUIRED) String orgId,
+      String endpoint,
+      String state,
+      @Valid Credentials credentials,
+      Map<String, @NotNull(message = "must not be empty") String> variables) {}
+
+  /** One of two forms: clientId + clientSecret (+ scopes, imsEndpoint), or accessToken + apiKey. */
+  public record Credentials(
+      String clientId,
+      String clientSecret,
+      List<@NotBlank(message = "must not be blank") String> scopes,
+      String imsEndpoint,
+      String accessToken,
+      String apiKey) {}
+}

@@ -1,0 +1,16 @@
+package dev.flowform.manifest.doc;
+
+/** Shared constraint texts and patterns of the document records. */
+public final class Rules {
+  public static final String API_VERSION = "flowform/v1";
+  public static final String REQUIRED = "is required";
+  public static final int NAME_MAX = 63;
+  public static final String NAME_PATTERN = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+  public static final String NAME_LENGTH = "must be at most {max} characters";
+  public static final String NAME_SHAPE =
+      "must be lower case letters, digits and '-', starting and ending with a letter or digit";
+  public static final String UUID_PATTERN =
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+  private Rules() {}
+}

@@ -1,0 +1,96 @@
+package dev.flowform.validate;
+
+import dev.flowform.diag.Diagnostic;
+import dev.flowform.manifest.doc.SourceMap;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * The Jakarta constraints on the document records, as diagnostics at the nodes they concern. The
+ * validator is built once, in the background from {@link #prepare()} (while the files are read),
+ * without Expression Language (faster to start) and without Hibernate Validator's version line on
+ * the console. Thread-safe.
+ */
+public final class BeanChecks {
+  private CompletableFuture<Validator> validator;
+
+  /**
+   * Every constraint the record breaks, each at its field's position (or its parent's), except at
+   * the pointers {@code skip} accepts (fields already reported as being of the wrong type).
+   */
+  public List<Diagnostic> check(Object document, SourceMap sources, Predicate<String> skip) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (ConstraintViolation<?> violation : validator().validate(document)) {
+      String pointer = pointer(violation);
+      if (!skip.test(pointer)) {
+        out.add(
+            Diagnostic.error(
+                sources.position(pointer),
+                SourceMap.dotted(pointer) + " " + violation.getMessage()));
+      }
+    }
+    return out;
+  }
+
+  private static String pointer(ConstraintViolation<?> violation) {
+    StringBuilder pointer = new StringBuilder();
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.getIndex() != null) {
+        pointer.append('/').append(node.getIndex());
+      } else if (node.getKey() != null) {
+        pointer.append('/').append(SourceMap.segment(String.valueOf(node.getKey())));
+      }
+      if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+        pointer.append('/').append(SourceMap.segment(node.getName()));
+      }
+    }
+    return pointer.toString();
+  }
+
+  /** Starts building the validator in the background, so it is ready when the first check comes. */
+  public synchronized void prepare() {
+    if (validator == null) {
+      validator =
+          CompletableFuture.supplyAsync(
+              BeanChecks::build,
+              task -> {
+                Thread thread = new Thread(task, "flowform-validator-bootstrap");
+                thread.setDaemon(true);
+                thread.start();
+              });
+    }
+  }
+
+  private Validator validator() {
+    prepare();
+    return validator.join();
+  }
+
+  private static Validator build() {
+    Logger quiet = Logger.getLogger("org.hibernate.validator");
+    Level before = quiet.getLevel();
+    quiet.setLevel(Level.WARNING);
+    try {
+      ValidatorFactory factory =
+          Validation.byProvider(HibernateValidator.class)
+              .configure()
+              .messageInterpolator(new ParameterMessageInterpolator())
+              .buildValidatorFactory();
+      return factory.getValidator();
+    } finally {
+      quiet.setLevel(before);
+    }
+  }
+}

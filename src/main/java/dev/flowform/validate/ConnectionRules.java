@@ -1,0 +1,84 @@
+package dev.flowform.validate;
+
+import dev.flowform.diag.Diagnostic;
+import dev.flowform.diag.Severity;
+import dev.flowform.manifest.ConnectionSpecRef;
+import dev.flowform.manifest.doc.Bound;
+import dev.flowform.manifest.doc.ConnectionManifest;
+import dev.flowform.manifest.doc.ManifestDocument;
+import dev.flowform.manifest.doc.References;
+import dev.flowform.manifest.doc.SourceMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The rules of one HubSpotConnection beyond its field constraints. */
+public final class ConnectionRules {
+  private static final List<String> SENSITIVE =
+      List.of(
+          "/spec/auth/params/clientSecret",
+          "/spec/auth/params/accessToken",
+          "/spec/auth/params/refreshToken");
+
+  private ConnectionRules() {}
+
+  public static List<Diagnostic> check(Bound<ConnectionManifest> bound, RuleContext context) {
+    List<Diagnostic> out = new ArrayList<>();
+    ConnectionManifest manifest = bound.manifest();
+    ManifestDocument document = bound.document();
+    SourceMap sources = document.sources();
+    List<String> targets = manifest.metadata().environments();
+    if (targets != null) {
+      environments(targets, sources, context, out);
+    }
+    ConnectionManifest.ConnectionSpec spec = manifest.spec().connectionSpec();
+    if (spec != null
+        && spec.id() != null
+        && !References.hasAny(spec.id())
+        && spec.id().matches(dev.flowform.manifest.doc.Rules.UUID_PATTERN)
+        && !spec.id().equalsIgnoreCase(ConnectionSpecRef.HUBSPOT_ID)) {
+      out.add(
+          Diagnostic.error(
+              sources.position("/spec/connectionSpec/id"),
+              "spec.connectionSpec.id must be HubSpot's connection spec for kind HubSpotConnection",
+              "use " + ConnectionSpecRef.HUBSPOT_ID + " or leave connectionSpec out"));
+    }
+    Optional<Severity> severity = context.literalSecret(targets);
+    for (String pointer : SENSITIVE) {
+      LiteralSecrets.addTo(
+          out, LiteralSecrets.check(document.text(pointer), pointer, sources, severity));
+    }
+    return out;
+  }
+
+  private static void environments(
+      List<String> targets, SourceMap sources, RuleContext context, List<Diagnostic> out) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < targets.size(); i++) {
+      String name = targets.get(i);
+      String pointer = "/metadata/environments/" + i;
+      if (name == null || name.isBlank()) {
+        continue;
+      }
+      if (!seen.add(name)) {
+        out.add(
+            Diagnostic.error(
+                sources.position(pointer), "environment '" + name + "' is listed twice"));
+      } else if (!context.environments().contains(name)) {
+        String hint =
+            Suggestions.didYouMean(name, context.environments())
+                .orElse(
+                    context.environments().isEmpty()
+                        ? "no Environment document exists"
+                        : "known: " + String.join(", ", context.environments()));
+        out.add(
+            Diagnostic.error(
+                sources.position(pointer),
+                "metadata.environments names unknown environment '" + name + "'",
+                hint));
+      }
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.flowform.validate;
+
+import dev.flowform.diag.Diagnostic;
+import dev.flowform.diag.Severity;
+import dev.flowform.manifest.Endpoint;
+import dev.flowform.manifest.doc.Bound;
+import dev.flowform.manifest.doc.EnvironmentManifest;
+import dev.flowform.manifest.doc.EnvironmentManifest.Credentials;
+import dev.flowform.manifest.doc.References;
+import dev.flowform.manifest.doc.SourceMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The rules of one Environment beyond its field constraints. */
+public final class EnvironmentRules {
+  private static final String FORMS =
+      "give clientId + clientSecret (OAuth server-to-server) or accessToken + apiKey";
+
+  private EnvironmentRules() {}
+
+  /** True when the (interpolated or raw) endpoint names the embedded emulator. */
+  public static boolean embedded(EnvironmentManifest manifest) {
+    return Endpoint.EMBEDDED_NAME.equals(manifest.spec().endpoint());
+  }
+
+  public static List<Diagnostic> check(Bound<EnvironmentManifest> bound, RuleContext context) {
+    List<Diagnostic> out = new ArrayList<>();
+    EnvironmentManifest.Spec spec = bound.manifest().spec();
+    SourceMap sources = bound.document().sources();
+    url(spec.endpoint(), "/spec/endpoint", sources, true, out);
+    Credentials credentials = spec.credentials();
+    boolean embedded = embedded(bound.manifest());
+    if (credentials == null) {
+      if (!embedded) {
+        out.add(
+            Diagnostic.error(
+                sources.position("/spec"),
+                "spec.credentials is required unless the endpoint is embedded",
+                FORMS));
+      }
+      return out;
+    }
+    form(credentials, sources, out);
+    url(credentials.imsEndpoint(), "/spec/credentials/imsEndpoint", sources, false, out);
+    String name = bound.manifest().metadata().name();
+    Optional<Severity> severity =
+        !embedded
+            ? Optional.of(Severity.ERROR)
+            : context.selected().isEmpty() || context.selected().get().equals(name)
+                ? Optional.of(Severity.WARNING)
+                : Optional.empty();
+    for (String field : List.of("clientSecret", "accessToken")) {
+      String pointer = "/spec/credentials/" + field;
+      LiteralSecrets.addTo(
+          out, LiteralSecrets.check(bound.document().text(pointer), pointer, sources, severity));
+    }
+    return out;
+  }
+
+  private static void form(Credentials c, SourceMap sources, List<Diagnostic> out) {
+    boolean client =
+        c.clientId() != null
+            || c.clientSecret() != null
+            || c.scopes() != null
+            || c.imsEndpoint() != null;
+    boolean token = c.accessToken() != null || c.apiKey() != null;
+    String at = "/spec/credentials";
+    if (client && token) {
+      out.add(
+          Diagnostic.error(
+              sources.position(at), "spec.credentials mixes the two forms", "either " + FORMS));
+    } else if (client) {
+      required(c.clientId(), "clientId", "clientSecret", sources, out);
+      required(c.clientSecret(), "clientSecret", "clientId", sources, out);
+    } else if (token) {
+      required(c.accessToken(), "accessToken", "apiKey", sources, out);
+      required(c.apiKey(), "apiKey", "accessToken", sources, out);
+    } else {
+      out.add(Diagnostic.error(sources.position(at), "spec.credentials is empty", FORMS));
+    }
+  }
+
+  private static void required(
+      String value, String field, String partner, SourceMap sources, List<Diagnostic> out) {
+    if (value == null || value.isBlank()) {
+      out.add(
+          Diagnostic.error(
+              sources.position("/spec/credentials/" + field),
+              "spec.credentials." + field + " is required with " + partner));
+    }
+  }
+
+  private static void url(
+      String value,
+      String pointer,
+      SourceMap sources,
+      boolean mayBeEmbedded,
+      List<Diagnostic> out) {
+    if (value == null || References.hasAny(value)) {
+      return;
+    }
+    if (mayBeEmbedded && value.equals(Endpoint.EMBEDDED_NAME)) {
+      return;
+    }
+    if (!Endpoints.acceptable(value)) {
+      out.add(
+          Diagnostic.error(
+              sources.position(pointer),
+              SourceMap.dotted(pointer)
+                  + " must be an https:// URL"
+                  + (mayBeEmbedded ? " or 'embedded'" : ""),
+              "plain http:// is allowed only on 127.0.0.1, localhost or [::1]"));
+    }
+  }
+}
