@@ -37,6 +37,7 @@ public final class Cli {
     CommandLine cli = new CommandLine(new Root());
     cli.addSubcommand(new VersionCommand(context));
     cli.addSubcommand(new ValidateCommand(context));
+    cli.addSubcommand(new EmulatorCommand(context));
     cli.setOut(context.terminal().out());
     cli.setErr(context.terminal().err());
     cli.setExecutionExceptionHandler(new ErrorReporter());

@@ -1,0 +1,154 @@
+package dev.flowform.cli;
+
+import dev.flowform.diag.FlowformException;
+import dev.flowform.emulator.EmulatorConfig;
+import dev.flowform.emulator.Faults;
+import dev.flowform.emulator.FlowServiceEmulator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code flowform emulator}: serves the Flow Service emulator and IMS on loopback. */
+@Command(
+    name = "emulator",
+    description = {
+      "Serve the Flow Service emulator (and an IMS token endpoint) on 127.0.0.1 until"
+          + " interrupted (Ctrl+C)."
+    })
+final class EmulatorCommand implements Callable<Integer> {
+  private final CliContext context;
+  private final ServeUntil serveUntil;
+
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--port",
+      paramLabel = "P",
+      defaultValue = "8080",
+      description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--data",
+      paramLabel = "FILE",
+      description = "Keep connections in this JSON file (default: in memory only).")
+  Path data;
+
+  @Option(
+      names = "--latency",
+      paramLabel = "MS",
+      defaultValue = "0",
+      description = "Milliseconds added to every request (default: ${DEFAULT-VALUE}).")
+  long latencyMillis;
+
+  @Option(
+      names = "--error-rate",
+      paramLabel = "R",
+      defaultValue = "0",
+      description =
+          "Fraction of connection calls that fail, split evenly: 504 after the change landed,"
+              + " 503 and 429 before (default: ${DEFAULT-VALUE}).")
+  double errorRate;
+
+  @Option(
+      names = "--rate-limit",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Flow Service requests per second; more answer 429 (default: 0, no limit).")
+  int rateLimit;
+
+  @Option(
+      names = "--client-id",
+      paramLabel = "ID",
+      description = "Grant IMS tokens only to this client id (default: any).")
+  String clientId;
+
+  @Option(
+      names = "--client-secret",
+      paramLabel = "S",
+      description = "... and this client secret (required with --client-id).")
+  String clientSecret;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of ids and fault draws, to repeat a run (default: random).")
+  Long seed;
+
+  EmulatorCommand(CliContext context) {
+    this(context, new UntilSignalled(Runtime.getRuntime()));
+  }
+
+  EmulatorCommand(CliContext context, ServeUntil serveUntil) {
+    this.context = context;
+    this.serveUntil = serveUntil;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = context.terminal().out();
+    EmulatorConfig config = config();
+    FlowServiceEmulator emulator = FlowServiceEmulator.start(config);
+    AtomicBoolean stopped = new AtomicBoolean();
+    Runnable stop =
+        () -> {
+          if (stopped.compareAndSet(false, true)) {
+            emulator.close();
+            out.println("Emulator stopped.");
+            out.flush();
+          }
+        };
+    try {
+      out.println("Flow Service: " + emulator.flowServiceUrl());
+      out.println("IMS: " + emulator.imsUrl());
+      out.println(
+          "Data: " + config.dataFile().map(context::display).orElse("in memory (not persisted)"));
+      out.println(
+          config.clientId().isPresent()
+              ? "Tokens: only for client id " + config.clientId().get()
+              : "Tokens: for any client id and secret");
+      out.println("Press Ctrl+C to stop.");
+      out.flush();
+      serveUntil.await(emulator, stop);
+    } finally {
+      stop.run();
+    }
+    return ExitCode.OK;
+  }
+
+  EmulatorConfig config() {
+    if (latencyMillis < 0) {
+      throw new FlowformException("--latency must be 0 or more milliseconds");
+    }
+    if (!(errorRate >= 0 && errorRate <= 1)) {
+      throw new FlowformException("--error-rate must be a fraction from 0 to 1, like 0.2");
+    }
+    if (rateLimit < 0) {
+      throw new FlowformException("--rate-limit must be 0 (no limit) or more requests per second");
+    }
+    if ((clientId == null) != (clientSecret == null)) {
+      throw new FlowformException(
+          "--client-id and --client-secret go together", "give both, or neither to grant any");
+    }
+    EmulatorConfig config =
+        EmulatorConfig.defaults()
+            .withPort(port)
+            .withLatency(Duration.ofMillis(latencyMillis))
+            .withFaults(Faults.errorRate(errorRate).withRateLimit(rateLimit))
+            .withSeed(seed != null ? seed : new SecureRandom().nextLong())
+            .withClock(context.clock());
+    if (data != null) {
+      config = config.withDataFile(context.workDir().resolve(data).normalize());
+    }
+    if (clientId != null) {
+      config = config.withClient(clientId, clientSecret);
+    }
+    return config;
+  }
+}

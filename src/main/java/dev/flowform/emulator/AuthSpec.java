@@ -1,0 +1,50 @@
+package dev.flowform.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One way to authenticate a connection of a spec: its name, type and params.
+ *
+ * @param params every param, in order; all of them required
+ * @param secrets the params that are secret ({@code "format": "password"} in the JSON Schema)
+ */
+record AuthSpec(String name, String type, List<String> params, Set<String> secrets) {
+
+  AuthSpec {
+    params = List.copyOf(params);
+    secrets = Set.copyOf(secrets);
+  }
+
+  /** Throws {@code 1100-400} unless every param of this auth spec has a value. */
+  void check(Map<String, String> values) {
+    for (String param : params) {
+      String value = values.get(param);
+      if (value == null || value.isBlank()) {
+        throw Errors.invalidRequest(
+            "The auth param '" + param + "' is required by '" + name + "'.");
+      }
+    }
+  }
+
+  /** Reads a JSON object of string params; {@code 1100-400} for anything else. */
+  static Map<String, String> params(JsonNode json) {
+    if (json == null || !json.isObject()) {
+      throw Errors.invalidRequest("auth.params must be an object of strings.");
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    json.fields()
+        .forEachRemaining(
+            field -> {
+              if (!field.getValue().isTextual()) {
+                throw Errors.invalidRequest(
+                    "The auth param '" + field.getKey() + "' must be a string.");
+              }
+              params.put(field.getKey(), field.getValue().textValue());
+            });
+    return params;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.flowform.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code /connections} calls, with faults injected around each change. */
+final class ConnectionsApi {
+  private final ConnectionStore store;
+  private final FaultInjector faults;
+  private final ObjectMapper mapper;
+  private final int pageSize;
+  private final String basePath;
+
+  ConnectionsApi(
+      ConnectionStore store,
+      FaultInjector faults,
+      ObjectMapper mapper,
+      int pageSize,
+      String basePath) {
+    this.store = store;
+    this.faults = faults;
+    this.mapper = mapper;
+    this.pageSize = pageSize;
+    this.basePath = basePath;
+  }
+
+  void create(HttpCall call, Caller caller) {
+    Optional<FaultKind> fault = faults.next(Operation.CREATE);
+    faults.beforeLanding(fault);
+    NewConnection request = CreateRequest.parse(call.jsonBody());
+    EmulatedConnection created = store.create(caller.scope(), request, caller.clientId());
+    if (!faults.afterLanding(fault, call)) {
+      call.sendJson(
+          201,
+          ConnectionJson.idAndEtag(created, mapper),
+          Map.of("Location", basePath + "/connections/" + created.id()));
+    }
+  }
+
+  void read(HttpCall call, Caller caller, String id) {
+    Optional<FaultKind> fault = faults.next(Operation.READ);
+    faults.beforeLanding(fault);
+    EmulatedConnection connection =
+        store.get(caller.scope(), id).orElseThrow(() -> Errors.notFound(id));
+    if (!faults.afterLanding(fault, call)) {
+      ObjectNode body = mapper.createObjectNode();
+      body.putArray("items").add(ConnectionJson.item(connection, mapper));
+      call.sendJson(200, body);
+    }
+  }
+
+  void list(HttpCall call, Caller caller) {
+    Optional<FaultKind> fault = faults.next(Operation.LIST);
+    faults.beforeLanding(fault);
+    ListQuery query = ListQuery.parse(call.query(), pageSize, mapper);
+    ObjectNode body = mapper.createObjectNode();
+    if (query.count()) {
+      body.put("count", query.matching(store.list(caller.scope())).size());
+    } else {
+      ListQuery.Page page = query.page(store.list(caller.scope()), mapper);
+      ArrayNode items = body.putArray("items");
+      page.items().forEach(c -> items.add(ConnectionJson.item(c, mapper)));
+      page.nextToken()
+          .ifPresent(
+              token ->
+                  body.putObject("_links")
+                      .putObject("next")
+                      .put("href", "/connections?continuationToken=" + token));
+    }
+    if (!faults.afterLanding(fault, call)) {
+      call.sendJson(200, body);
+    }
+  }
+
+  void update(HttpCall call, Caller caller, String id) {
+    Optional<FaultKind> fault = faults.next(Operation.UPDATE);
+    faults.beforeLanding(fault);
+    String ifMatch = call.header("If-Match").orElseThrow(Errors::ifMatchMissing);
+    JsonNode patch = call.jsonBody();
+    EmulatedConnection updated =
+        store.update(
+            caller.scope(), id, ifMatch, c -> JsonPatcher.apply(c, patch), caller.clientId());
+    if (!faults.afterLanding(fault, call)) {
+      call.sendJson(200, ConnectionJson.idAndEtag(updated, mapper));
+    }
+  }
+
+  void delete(HttpCall call, Caller caller, String id) {
+    Optional<FaultKind> fault = faults.next(Operation.DELETE);
+    faults.beforeLanding(fault);
+    store.delete(caller.scope(), id, call.header("If-Match"));
+    if (!faults.afterLanding(fault, call)) {
+      call.sendEmpty(204);
+    }
+  }
+}

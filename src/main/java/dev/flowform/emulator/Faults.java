@@ -1,0 +1,93 @@
+package dev.flowform.emulator;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Which failures the emulator injects. Each connection call fails with kind K at probability {@code
+ * rates.get(K)} (drawn from the emulator's seeded random, so a run is repeatable); every Flow
+ * Service call beyond {@code rateLimit} in one clock second answers 429.
+ *
+ * @param rates probability of each kind per connection call; together at most 1
+ * @param rateLimit Flow Service requests allowed per second; 0 means unlimited
+ * @param retryAfter what a 429 puts in {@code Retry-After} (whole seconds)
+ */
+public record Faults(Map<FaultKind, Double> rates, int rateLimit, Duration retryAfter) {
+
+  public Faults {
+    EnumMap<FaultKind, Double> copy = new EnumMap<>(FaultKind.class);
+    copy.putAll(rates);
+    double total = 0;
+    for (Map.Entry<FaultKind, Double> rate : copy.entrySet()) {
+      if (!(rate.getValue() >= 0 && rate.getValue() <= 1)) {
+        throw new IllegalArgumentException(rate.getKey() + " rate must be within [0, 1]");
+      }
+      total += rate.getValue();
+    }
+    if (total > 1.000_000_1) {
+      throw new IllegalArgumentException("fault rates add up to more than 1: " + total);
+    }
+    if (rateLimit < 0) {
+      throw new IllegalArgumentException("rate limit must be 0 (unlimited) or more");
+    }
+    if (retryAfter.isNegative()) {
+      throw new IllegalArgumentException("Retry-After must not be negative");
+    }
+    rates = Map.copyOf(copy);
+  }
+
+  /** No faults, no rate limit. */
+  public static Faults none() {
+    return new Faults(Map.of(), 0, Duration.ofSeconds(1));
+  }
+
+  /**
+   * Connection calls fail at {@code rate}, split evenly between a 504 after the change landed, a
+   * 503 before it and a 429 before it.
+   */
+  public static Faults errorRate(double rate) {
+    return none().withErrorRate(rate);
+  }
+
+  /** The same, with {@code rate} split evenly as in {@link #errorRate(double)}. */
+  public Faults withErrorRate(double rate) {
+    if (!(rate >= 0 && rate <= 1)) {
+      throw new IllegalArgumentException("error rate must be within [0, 1]");
+    }
+    double third = rate / 3;
+    return new Faults(
+        Map.of(
+            FaultKind.TIMEOUT_AFTER_LANDING, third,
+            FaultKind.UNAVAILABLE, third,
+            FaultKind.THROTTLED, third),
+        rateLimit,
+        retryAfter);
+  }
+
+  /** The same, with kind {@code kind} at probability {@code rate}. */
+  public Faults with(FaultKind kind, double rate) {
+    EnumMap<FaultKind, Double> copy = new EnumMap<>(FaultKind.class);
+    copy.putAll(rates);
+    copy.put(kind, rate);
+    return new Faults(copy, rateLimit, retryAfter);
+  }
+
+  public Faults withRateLimit(int requestsPerSecond) {
+    return new Faults(rates, requestsPerSecond, retryAfter);
+  }
+
+  public Faults withRetryAfter(Duration retryAfter) {
+    return new Faults(rates, rateLimit, retryAfter);
+  }
+
+  /** The probability of kind {@code kind}. */
+  public double rate(FaultKind kind) {
+    return rates.getOrDefault(kind, 0.0);
+  }
+
+  /** The probability that a connection call fails at all. */
+  public double errorRate() {
+    return rates.values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+}

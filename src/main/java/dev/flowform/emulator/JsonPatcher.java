@@ -1,0 +1,100 @@
+package dev.flowform.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a JSON Patch to a connection: {@code add}, {@code replace} and {@code remove} on {@code
+ * /name}, {@code /description}, {@code /auth/params} and {@code /auth/params/KEY}. All operations
+ * apply or none: the result is checked as a whole.
+ */
+final class JsonPatcher {
+  private static final Set<String> OPS = Set.of("add", "replace", "remove");
+  private static final String PARAMS = "/auth/params";
+
+  private JsonPatcher() {}
+
+  static EmulatedConnection apply(EmulatedConnection connection, JsonNode patch) {
+    if (!patch.isArray()) {
+      throw Errors.invalidRequest("The request body must be a JSON Patch array.");
+    }
+    if (patch.isEmpty()) {
+      throw Errors.emptyBody();
+    }
+    EmulatedConnection result = connection;
+    for (JsonNode operation : patch) {
+      result = applyOne(result, operation);
+    }
+    AuthSpec auth =
+        ConnectionSpecs.authSpec(result.connectionSpecId(), result.authSpecName())
+            .orElseThrow(() -> Errors.authSpecNotFound(connection.authSpecName(), connection.id()));
+    auth.check(result.params());
+    return result;
+  }
+
+  private static EmulatedConnection applyOne(EmulatedConnection c, JsonNode operation) {
+    String op = operation.path("op").asText("");
+    String path = operation.path("path").asText("");
+    JsonNode value = operation.get("value");
+    if (!OPS.contains(op)) {
+      throw Errors.unsupportedOp(op);
+    }
+    if (path.equals("/connectionSpec") || path.startsWith("/connectionSpec/")) {
+      throw Errors.specNotUpdatable();
+    }
+    if (!op.equals("remove") && value == null) {
+      throw Errors.invalidRequest("The '" + op + "' of '" + path + "' needs a value.");
+    }
+    switch (path) {
+      case "/name" -> {
+        if (op.equals("remove") || !value.isTextual() || value.textValue().isBlank()) {
+          throw Errors.invalidRequest("The connection 'name' is required.");
+        }
+        return c.withName(value.textValue());
+      }
+      case "/description" -> {
+        if (op.equals("remove") || value.isNull()) {
+          return c.withDescription(null);
+        }
+        if (!value.isTextual()) {
+          throw Errors.invalidRequest("The connection 'description' must be a string.");
+        }
+        return c.withDescription(value.textValue());
+      }
+      case PARAMS -> {
+        if (op.equals("remove")) {
+          throw Errors.invalidRequest("The connection's auth params are required.");
+        }
+        return c.withParams(AuthSpec.params(value));
+      }
+      default -> {
+        if (path.startsWith(PARAMS + "/") && path.length() > PARAMS.length() + 1) {
+          return onParam(c, op, unescape(path.substring(PARAMS.length() + 1)), path, value);
+        }
+        throw Errors.pathNotFound(path);
+      }
+    }
+  }
+
+  private static EmulatedConnection onParam(
+      EmulatedConnection c, String op, String key, String path, JsonNode value) {
+    Map<String, String> params = new HashMap<>(c.params());
+    if (!op.equals("add") && !params.containsKey(key)) {
+      throw Errors.pathNotFound(path);
+    }
+    if (op.equals("remove")) {
+      params.remove(key);
+    } else if (value.isTextual()) {
+      params.put(key, value.textValue());
+    } else {
+      throw Errors.invalidRequest("The auth param '" + key + "' must be a string.");
+    }
+    return c.withParams(params);
+  }
+
+  private static String unescape(String token) {
+    return token.replace("~1", "/").replace("~0", "~");
+  }
+}

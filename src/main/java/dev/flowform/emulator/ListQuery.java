@@ -1,0 +1,153 @@
+package dev.flowform.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A {@code GET /connections} query: filters, order, page size, and where the page starts. A
+ * continuation token carries the whole query and the last item seen, so following {@code
+ * _links.next.href} alone is enough, and a page never repeats nor skips an item that stayed.
+ */
+record ListQuery(
+    List<PropertyFilter> filters,
+    Optional<String> orderBy,
+    boolean descending,
+    int limit,
+    boolean count,
+    Optional<Position> after) {
+
+  static final int MAX_LIMIT = 1000;
+  private static final Set<String> SORTABLE =
+      Set.of("id", "name", "description", "state", "createdAt", "updatedAt");
+
+  /** A place in the order: the sort key and creation sequence of the last item of a page. */
+  record Position(String key, long sequence) {}
+
+  /** The items of one page, and the token of the next one if there are more. */
+  record Page(List<EmulatedConnection> items, Optional<String> nextToken) {}
+
+  static ListQuery parse(Map<String, List<String>> params, int pageSize, ObjectMapper mapper) {
+    Optional<String> token = single(params, "continuationToken");
+    Optional<String> limitParam = single(params, "limit");
+    boolean count = single(params, "count").map(Boolean::parseBoolean).orElse(false);
+    if (count && limitParam.isPresent()) {
+      throw Errors.limitWithCount();
+    }
+    ListQuery query =
+        token.isPresent()
+            ? decode(token.get(), mapper)
+            : fresh(params.getOrDefault("property", List.of()), single(params, "orderby"), count);
+    int limit =
+        limitParam.map(ListQuery::parseLimit).orElse(query.limit() > 0 ? query.limit() : pageSize);
+    return new ListQuery(
+        query.filters(), query.orderBy(), query.descending(), limit, count, query.after());
+  }
+
+  /** The matching connections, in this query's order. */
+  List<EmulatedConnection> matching(List<EmulatedConnection> connections) {
+    return connections.stream()
+        .filter(c -> filters.stream().allMatch(f -> f.matches(c)))
+        .sorted(Comparator.comparing(this::position, order()))
+        .toList();
+  }
+
+  /** The page this query asks for. */
+  Page page(List<EmulatedConnection> connections, ObjectMapper mapper) {
+    List<EmulatedConnection> rest =
+        matching(connections).stream()
+            .filter(c -> after.isEmpty() || order().compare(position(c), after.get()) > 0)
+            .toList();
+    List<EmulatedConnection> items = rest.subList(0, Math.min(limit, rest.size()));
+    Optional<String> next =
+        rest.size() > items.size()
+            ? Optional.of(encode(position(items.get(items.size() - 1)), mapper))
+            : Optional.empty();
+    return new Page(items, next);
+  }
+
+  private Position position(EmulatedConnection connection) {
+    String key = orderBy.map(f -> PropertyFilter.value(connection, f)).orElse("");
+    return new Position(Objects.toString(key, ""), connection.sequence());
+  }
+
+  private Comparator<Position> order() {
+    Comparator<Position> ascending =
+        Comparator.comparing(Position::key).thenComparingLong(Position::sequence);
+    return descending ? ascending.reversed() : ascending;
+  }
+
+  private static ListQuery fresh(List<String> filters, Optional<String> orderBy, boolean count) {
+    List<PropertyFilter> parsed = new ArrayList<>();
+    filters.forEach(f -> parsed.add(PropertyFilter.parse(f)));
+    boolean descending = orderBy.filter(o -> o.startsWith("-")).isPresent();
+    Optional<String> field = orderBy.map(o -> o.replaceFirst("^[-+]", ""));
+    if (field.isPresent() && !SORTABLE.contains(field.get())) {
+      throw Errors.invalidRequest("The list cannot be ordered by '" + field.get() + "'.");
+    }
+    return new ListQuery(parsed, field, descending, 0, count, Optional.empty());
+  }
+
+  private String encode(Position last, ObjectMapper mapper) {
+    ObjectNode json = mapper.createObjectNode();
+    filters.forEach(f -> json.withArray("property").add(f.expression()));
+    orderBy.ifPresent(o -> json.put("orderby", (descending ? "-" : "") + o));
+    json.put("limit", limit);
+    json.put("key", last.key());
+    json.put("seq", last.sequence());
+    try {
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(mapper.writeValueAsBytes(json));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ListQuery decode(String token, ObjectMapper mapper) {
+    try {
+      JsonNode json = mapper.readTree(Base64.getUrlDecoder().decode(token));
+      List<String> filters = new ArrayList<>();
+      json.path("property").forEach(p -> filters.add(p.asText()));
+      ListQuery query =
+          fresh(filters, Optional.ofNullable(json.path("orderby").textValue()), false);
+      if (!json.path("key").isTextual() || !json.path("seq").canConvertToLong()) {
+        throw Errors.invalidRequest("The continuation token is not valid.");
+      }
+      Position after = new Position(json.get("key").asText(), json.get("seq").asLong());
+      return new ListQuery(
+          query.filters(),
+          query.orderBy(),
+          query.descending(),
+          json.path("limit").asInt(0),
+          false,
+          Optional.of(after));
+    } catch (IOException | IllegalArgumentException e) {
+      throw Errors.invalidRequest("The continuation token is not valid.");
+    }
+  }
+
+  private static int parseLimit(String limit) {
+    try {
+      int parsed = Integer.parseInt(limit.trim());
+      if (parsed >= 1 && parsed <= MAX_LIMIT) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw Errors.invalidRequest("The limit must be a number from 1 to " + MAX_LIMIT + ".");
+  }
+
+  private static Optional<String> single(Map<String, List<String>> params, String name) {
+    List<String> values = params.get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+}

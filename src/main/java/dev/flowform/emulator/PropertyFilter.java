@@ -1,0 +1,68 @@
+package dev.flowform.emulator;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One {@code property} filter of a list: {@code name==a} matches name a, {@code name==a,b} a or b,
+ * {@code state!=disabled} anything else. Repeated filters must all match.
+ */
+record PropertyFilter(String field, boolean negated, List<String> values) {
+  static final Set<String> FIELDS =
+      Set.of(
+          "id",
+          "name",
+          "description",
+          "connectionSpec.id",
+          "connectionSpec.version",
+          "state",
+          "auth.specName");
+
+  PropertyFilter {
+    values = List.copyOf(values);
+  }
+
+  /** Parses {@code field==v1,v2} or {@code field!=v1,v2}; {@code 1100-400} otherwise. */
+  static PropertyFilter parse(String expression) {
+    int eq = expression.indexOf("==");
+    int ne = expression.indexOf("!=");
+    int at = eq >= 0 && (ne < 0 || eq < ne) ? eq : ne;
+    if (at <= 0) {
+      throw Errors.invalidRequest(
+          "The property filter '" + expression + "' is not of the form field==value.");
+    }
+    String field = expression.substring(0, at).trim();
+    if (!FIELDS.contains(field)) {
+      throw Errors.invalidRequest(
+          "The property '" + field + "' cannot be filtered on; use one of " + FIELDS + ".");
+    }
+    List<String> values = Arrays.asList(expression.substring(at + 2).split(",", -1));
+    return new PropertyFilter(field, at == ne, values);
+  }
+
+  boolean matches(EmulatedConnection connection) {
+    return values.contains(java.util.Objects.toString(value(connection, field), "")) != negated;
+  }
+
+  /** The value of a filterable (or sortable) field; null when it has none. */
+  static String value(EmulatedConnection connection, String field) {
+    return switch (field) {
+      case "id" -> connection.id();
+      case "name" -> connection.name();
+      case "description" -> connection.description();
+      case "connectionSpec.id" -> connection.connectionSpecId();
+      case "connectionSpec.version" -> connection.connectionSpecVersion();
+      case "state" -> connection.state();
+      case "auth.specName" -> connection.authSpecName();
+      case "createdAt" -> String.format("%020d", connection.createdAt());
+      case "updatedAt" -> String.format("%020d", connection.updatedAt());
+      default -> throw new IllegalArgumentException("not a field: " + field);
+    };
+  }
+
+  /** The expression as given: {@code name==a,b}. */
+  String expression() {
+    return field + (negated ? "!=" : "==") + String.join(",", values);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.flowform.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ListConnectionsTest {
+  private FlowServiceEmulator emulator;
+  private Api api;
+
+  @BeforeEach
+  void start() {
+    emulator = FlowServiceEmulator.start(EmulatorConfig.defaults().withPageSize(3));
+    api = Api.signedIn(emulator, "client-a", "dev");
+  }
+
+  @AfterEach
+  void stop() {
+    emulator.close();
+  }
+
+  private List<String> names(Api.Answer answer) {
+    List<String> names = new ArrayList<>();
+    answer.json().get("items").forEach(item -> names.add(item.get("name").asText()));
+    return names;
+  }
+
+  private String property(String expression) {
+    return "property=" + Api.encode(expression);
+  }
+
+  @Test
+  void filtersByNameWithOrAcrossCommasAndAndAcrossRepeats() {
+    String a = api.create("alpha").json().get("id").asText();
+    api.create("beta");
+    api.create("gamma");
+    assertEquals(List.of("alpha"), names(api.get("/connections?" + property("name==alpha"))));
+    assertEquals(
+        List.of("alpha", "gamma"), names(api.get("/connections?" + property("name==alpha,gamma"))));
+    assertEquals(
+        List.of("alpha"),
+        names(
+            api.get("/connections?" + property("name==alpha,gamma") + "&" + property("id==" + a))));
+    assertEquals(List.of(), names(api.get("/connections?" + property("name==delta"))));
+  }
+
+  @Test
+  void filtersByDottedPathsAndState() {
+    api.create("alpha");
+    assertEquals(
+        List.of("alpha"),
+        names(api.get("/connections?" + property("connectionSpec.id==" + Api.HUBSPOT))));
+    assertEquals(List.of(), names(api.get("/connections?" + property("connectionSpec.id==other"))));
+    assertEquals(List.of("alpha"), names(api.get("/connections?" + property("state==enabled"))));
+    assertEquals(
+        List.of("alpha"), names(api.get("/connections?" + property("description==CRM contacts"))));
+    assertEquals(List.of(), names(api.get("/connections?" + property("state!=enabled"))));
+  }
+
+  @Test
+  void anUnknownPropertyIsAnInvalidRequest() {
+    assertEquals("1100-400", api.get("/connections?" + property("colour==red")).errorCode());
+    assertEquals("1100-400", api.get("/connections?" + property("name")).errorCode());
+  }
+
+  @Test
+  void pagesByTheDefaultSizeAndFollowsTheNextLinkToTheEnd() {
+    for (int i = 1; i <= 7; i++) {
+      api.create("c" + i);
+    }
+    List<String> seen = new ArrayList<>();
+    Api.Answer page = api.get("/connections");
+    int pages = 1;
+    assertEquals(3, page.json().get("items").size());
+    while (true) {
+      seen.addAll(names(page));
+      JsonNode next = page.json().path("_links").path("next").path("href");
+      if (next.isMissingNode()) {
+        break;
+      }
+      assertTrue(next.asText().startsWith("/connections?continuationToken="), next.asText());
+      page = api.get(next.asText());
+      pages++;
+    }
+    assertEquals(List.of("c1", "c2", "c3", "c4", "c5", "c6", "c7"), seen);
+    assertEquals(3, pages);
+  }
+
+  @Test
+  void aContinuationTokenKeepsTheFilterAndLimitOfTheFirstPage() {
+    for (int i = 1; i <= 5; i++) {
+      api.create(i % 2 == 0 ? "even" : "odd");
+    }
+    Api.Answer first = api.get("/connections?limit=2&" + property("name==odd"));
+    assertEquals(List.of("odd", "odd"), names(first));
+    Api.Answer second = api.get(first.json().get("_links").get("next").get("href").asText());
+    assertEquals(List.of("odd"), names(second));
+    assertFalse(second.json().has("_links"));
+  }
+
+  @Test
+  void ordersByNameDescending() {
+    api.create("b");
+    api.create("c");
+    api.create("a");
+    assertEquals(List.of("c", "b", "a"), names(api.get("/connections?orderby=-name")));
+    assertEquals(List.of("a", "b", "c"), names(api.get("/connections?orderby=name")));
+  }
+
+  @Test
+  void countReturnsOnlyTheNumberOfMatches() {
+    api.create("x");
+    api.create("x");
+    api.create("y");
+    Api.Answer count = api.get("/connections?count=true&" + property("name==x"));
+    assertEquals(200, count.status());
+    assertEquals(2, count.json().get("count").asInt());
+    assertEquals(1, count.json().size());
+  }
+
+  @Test
+  void limitWithCountIs1401() {
+    Api.Answer answer = api.get("/connections?count=true&limit=5");
+    assertEquals(400, answer.status());
+    assertEquals("1401-400", answer.errorCode());
+  }
+
+  @Test
+  void aBadLimitOrTokenIsAnInvalidRequest() {
+    assertEquals("1100-400", api.get("/connections?limit=0").errorCode());
+    assertEquals("1100-400", api.get("/connections?continuationToken=garbage").errorCode());
+  }
+}
