@@ -12,9 +12,16 @@ import picocli.CommandLine.Command;
 /** Builds the command tree for one context and runs it. */
 public final class Cli {
   private final CliContext context;
+  private final Interrupts interrupts;
 
+  /** A command line that is never interrupted by signals: for tests run in-process. */
   public Cli(CliContext context) {
+    this(context, Interrupts.NONE);
+  }
+
+  public Cli(CliContext context, Interrupts interrupts) {
     this.context = context;
+    this.interrupts = interrupts;
   }
 
   /** The real process: System streams and environment, the current folder, the system clock. */
@@ -25,7 +32,9 @@ public final class Cli {
             new PrintWriter(System.err, true, StandardCharsets.UTF_8),
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
             System.console() != null);
-    return new Cli(new CliContext(terminal, System.getenv(), Path.of(""), Clock.systemUTC()));
+    return new Cli(
+        new CliContext(terminal, System.getenv(), Path.of(""), Clock.systemUTC()),
+        Interrupts.process());
   }
 
   /** Runs the command line and returns the exit code. */
@@ -35,14 +44,29 @@ public final class Cli {
 
   CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Root());
-    cli.addSubcommand(new VersionCommand(context));
     cli.addSubcommand(new ValidateCommand(context));
+    cli.addSubcommand(new PlanCommand(context));
+    cli.addSubcommand(new ApplyCommand(context, interrupts));
+    cli.addSubcommand(new RefreshCommand(context));
+    cli.addSubcommand(new ImportCommand(context));
+    cli.addSubcommand(new DestroyCommand(context, interrupts));
+    cli.addSubcommand(stateCommands());
+    cli.addSubcommand(new ForceUnlockCommand(context));
     cli.addSubcommand(new EmulatorCommand(context));
+    cli.addSubcommand(new VersionCommand(context));
     cli.setOut(context.terminal().out());
     cli.setErr(context.terminal().err());
     cli.setExecutionExceptionHandler(new ErrorReporter());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
+  }
+
+  private CommandLine stateCommands() {
+    CommandLine state = new CommandLine(new StateCommand());
+    state.addSubcommand(new StateListCommand(context));
+    state.addSubcommand(new StateShowCommand(context));
+    state.addSubcommand(new StateRmCommand(context));
+    return state;
   }
 
   @Command(

@@ -1,6 +1,8 @@
 package dev.flowform.cli;
 
+import dev.flowform.run.RunSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -48,5 +50,31 @@ public final class CommonOptions {
 
   public boolean verbose() {
     return verbose;
+  }
+
+  /** Everything a run takes from the world and these options. */
+  public RunSettings settings(CliContext context, Duration lockTimeout) {
+    return new RunSettings(
+        context.workDir(),
+        context.env(),
+        dir(context),
+        env(context),
+        context.terminal().err(),
+        verbose ? Optional.of(context.terminal().err()) : Optional.empty(),
+        context::display,
+        lockTimeout,
+        who(context),
+        Version.current(),
+        context.clock());
+  }
+
+  private static String who(CliContext context) {
+    String user =
+        context.env().getOrDefault("USER", context.env().getOrDefault("USERNAME", "unknown"));
+    String host =
+        context
+            .env()
+            .getOrDefault("HOSTNAME", context.env().getOrDefault("COMPUTERNAME", "localhost"));
+    return user + "@" + host;
   }
 }

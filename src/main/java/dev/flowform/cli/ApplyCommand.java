@@ -1,0 +1,77 @@
+package dev.flowform.cli;
+
+import dev.flowform.manifest.Resolution;
+import dev.flowform.plan.Plan;
+import dev.flowform.plan.PlanOptions;
+import dev.flowform.plan.SavedPlan;
+import dev.flowform.plan.SavedPlanFile;
+import dev.flowform.plan.StalePlanCheck;
+import dev.flowform.run.Session;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code flowform apply [FILE]}: plan, confirm, then create, update and delete. */
+@Command(
+    name = "apply",
+    description = {
+      "Plan, ask for confirmation, then make the changes.",
+      "With FILE, apply exactly that saved plan, refusing it when stale."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  flowform apply --env local",
+      "  flowform apply --env dev --auto-approve --parallelism 16",
+      "  flowform apply --env prod prod.plan       # a plan saved with plan --out",
+      "  flowform apply --env dev --prune          # also delete connections gone from manifests"
+    })
+final class ApplyCommand implements Callable<Integer> {
+  private final CliContext context;
+  private final Interrupts interrupts;
+
+  @Mixin CommonOptions common;
+  @Mixin LockOptions lock;
+  @Mixin PlanningOptions planning;
+
+  @Option(names = "--auto-approve", description = "Apply without asking for confirmation.")
+  boolean autoApprove;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "A plan saved with plan --out: applied exactly, or refused when stale.")
+  Path planFile;
+
+  ApplyCommand(CliContext context, Interrupts interrupts) {
+    this.context = context;
+    this.interrupts = interrupts;
+  }
+
+  @Override
+  public Integer call() {
+    ApplyFlow flow =
+        new ApplyFlow(context, interrupts, common.color(context), planning.parallelism());
+    return flow.run(
+        common.settings(context, lock.timeout()),
+        Resolution.STRICT,
+        "apply",
+        planFile == null ? this::planNow : this::savedPlan,
+        autoApprove || planFile != null);
+  }
+
+  private Plan planNow(Session session) {
+    return session.plan(planning.planOptions(false), planning.refresh(), planning.parallelism());
+  }
+
+  /** The saved plan, exactly, once it is shown not to be stale against a fresh offline plan. */
+  private Plan savedPlan(Session session) {
+    SavedPlan saved = new SavedPlanFile().read(context.workDir().resolve(planFile));
+    Plan fresh = session.plan(new PlanOptions(true, false, false, false), Optional.of(false), 1);
+    StalePlanCheck.check(saved, session.state().recorded(), fresh);
+    return saved.toPlan();
+  }
+}

@@ -1,0 +1,99 @@
+package dev.flowform.cli;
+
+import dev.flowform.apply.Applier;
+import dev.flowform.apply.ApplyOptions;
+import dev.flowform.apply.ApplyResult;
+import dev.flowform.diag.FlowformException;
+import dev.flowform.manifest.Resolution;
+import dev.flowform.plan.Plan;
+import dev.flowform.run.RunSettings;
+import dev.flowform.run.Session;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.function.Function;
+
+/**
+ * What {@code apply} and {@code destroy} share: plan under the lock, show the plan, ask for {@code
+ * yes} (unless approved already), execute, report, and map the outcome to an exit code.
+ */
+final class ApplyFlow {
+  private final CliContext context;
+  private final Interrupts interrupts;
+  private final boolean color;
+  private final int parallelism;
+
+  ApplyFlow(CliContext context, Interrupts interrupts, boolean color, int parallelism) {
+    this.context = context;
+    this.interrupts = interrupts;
+    this.color = color;
+    this.parallelism = parallelism;
+  }
+
+  /**
+   * @param planner makes the plan to execute, under the lock
+   * @param approved true when no question is to be asked (--auto-approve, a saved plan)
+   */
+  int run(
+      RunSettings settings,
+      Resolution resolution,
+      String operation,
+      Function<Session, Plan> planner,
+      boolean approved) {
+    PrintWriter out = context.terminal().out();
+    try (Session session = Session.open(settings, resolution, operation)) {
+      Plan plan = planner.apply(session);
+      out.print(OutputFormat.TEXT.renderer(color).render(plan));
+      out.flush();
+      if (!plan.hasChanges()) {
+        return ExitCode.OK;
+      }
+      if (!approved && !confirmed(plan, operation)) {
+        throw new FlowformException(operation + " cancelled: nothing was changed");
+      }
+      ApplyResult result = execute(session, plan);
+      new ApplyReport(out, context.terminal().err()).print(result);
+      if (result.cancelled()) {
+        return ExitCode.INTERRUPTED;
+      }
+      return result.succeeded() ? ExitCode.OK : ExitCode.ERROR;
+    }
+  }
+
+  private boolean confirmed(Plan plan, String operation) {
+    if (!context.terminal().interactive()) {
+      throw new FlowformException(
+          operation + " needs confirmation, and there is no terminal to ask on",
+          "pass --auto-approve in pipelines, or apply a plan saved with plan --out");
+    }
+    PrintWriter out = context.terminal().out();
+    out.printf(
+        "%nDo you want to perform these actions in environment \"%s\" (sandbox \"%s\")?%n"
+            + "  Only 'yes' will be accepted to approve.%n%n  Enter a value: ",
+        plan.environment(), plan.sandbox());
+    out.flush();
+    try {
+      String answer = context.terminal().in().readLine();
+      out.println();
+      return answer != null && answer.strip().equals("yes");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ApplyResult execute(Session session, Plan plan) {
+    ApplyOptions options =
+        ApplyOptions.defaults(context.clock())
+            .withParallelism(parallelism)
+            .withCancellation(interrupts.watch())
+            .withListener(new ProgressLines(context.terminal().out()));
+    return new Applier()
+        .apply(
+            plan,
+            session.desired(),
+            session.state().recordedOrEmpty(),
+            session.state().store(),
+            session.platform().api(),
+            options);
+  }
+}

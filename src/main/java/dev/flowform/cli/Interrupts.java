@@ -1,0 +1,28 @@
+package dev.flowform.cli;
+
+import dev.flowform.apply.Cancellation;
+import dev.flowform.apply.CancellationFlag;
+
+/**
+ * Turns SIGINT and SIGTERM into a cancellation for the length of an apply: no new change starts,
+ * those in flight finish and are recorded, and the command exits 130.
+ */
+public interface Interrupts {
+
+  /** Never interrupted: for tests run in-process. */
+  Interrupts NONE = () -> Cancellation.NEVER;
+
+  /** A cancellation that the next SIGINT or SIGTERM sets. */
+  Cancellation watch();
+
+  /** The real process's signals. */
+  static Interrupts process() {
+    return () -> {
+      CancellationFlag flag = new CancellationFlag();
+      for (String name : new String[] {"INT", "TERM"}) {
+        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> flag.cancel());
+      }
+      return flag;
+    };
+  }
+}

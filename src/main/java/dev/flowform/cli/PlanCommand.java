@@ -1,0 +1,85 @@
+package dev.flowform.cli;
+
+import dev.flowform.diag.FlowformException;
+import dev.flowform.manifest.Resolution;
+import dev.flowform.plan.Plan;
+import dev.flowform.plan.SavedPlanFile;
+import dev.flowform.run.Session;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code flowform plan}: what apply would do, from the manifests and the state. */
+@Command(
+    name = "plan",
+    description = "Show what apply would change, from the manifests and the state.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  flowform plan --env dev",
+      "  flowform plan --env prod --refresh=false --output markdown > plan.md",
+      "  flowform plan --env prod --out prod.plan && flowform apply --env prod prod.plan",
+      "  flowform plan --env dev --detailed-exitcode   # 0 no changes, 2 changes, 1 error"
+    })
+final class PlanCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Mixin CommonOptions common;
+  @Mixin LockOptions lock;
+  @Mixin PlanningOptions planning;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+  OutputFormat output;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Save the plan for apply FILE.")
+  Path out;
+
+  @Option(
+      names = "--detailed-exitcode",
+      description = "Exit 0 when there are no changes, 2 when there are, 1 on error.")
+  boolean detailedExitCode;
+
+  @Option(names = "--destroy", description = "Plan the deletion of every managed connection.")
+  boolean destroy;
+
+  PlanCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    try (Session session =
+        Session.open(
+            common.settings(context, lock.timeout()), Resolution.LENIENT_SECRETS, "plan")) {
+      Plan plan =
+          session.plan(planning.planOptions(destroy), planning.refresh(), planning.parallelism());
+      context.terminal().out().print(output.renderer(common.color(context)).render(plan));
+      context.terminal().out().flush();
+      if (out != null) {
+        save(plan);
+      }
+      return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    }
+  }
+
+  private void save(Plan plan) {
+    if (!plan.unresolved().isEmpty()) {
+      throw new FlowformException(
+          "this plan cannot be saved: some credentials did not resolve",
+          "plan where every ${env:...} and ${file:...} reference resolves");
+    }
+    Path file = context.workDir().resolve(out);
+    new SavedPlanFile().write(file, plan);
+    context.terminal().err().println("Saved the plan to " + context.display(file) + ".");
+    context
+        .terminal()
+        .err()
+        .println(
+            "To apply exactly this plan: flowform apply --env " + plan.environment() + " " + out);
+  }
+}

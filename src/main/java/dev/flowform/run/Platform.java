@@ -1,0 +1,131 @@
+package dev.flowform.run;
+
+import dev.flowform.diag.FlowformException;
+import dev.flowform.emulator.EmulatorConfig;
+import dev.flowform.emulator.FlowServiceEmulator;
+import dev.flowform.flowservice.FlowServiceApi;
+import dev.flowform.flowservice.FlowServiceClients;
+import dev.flowform.flowservice.FlowServiceConfig;
+import dev.flowform.flowservice.ImsCredentials;
+import dev.flowform.flowservice.Sleeper;
+import dev.flowform.flowservice.TokenSource;
+import dev.flowform.manifest.Credentials;
+import dev.flowform.manifest.EnvironmentConfig;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The Flow Service of one environment, opened for one run: AEP over HTTPS, or the embedded emulator
+ * started in-process on a loopback port and persisted beside the state. Either way flowform talks
+ * HTTP through the same client, so the embedded emulator exercises the real code path.
+ */
+public final class Platform implements AutoCloseable {
+  private static final String EMBEDDED_CLIENT_ID = "flowform-embedded";
+
+  private final FlowServiceApi api;
+  private final Optional<FlowServiceEmulator> emulator;
+
+  private Platform(FlowServiceApi api, Optional<FlowServiceEmulator> emulator) {
+    this.api = api;
+    this.emulator = emulator;
+  }
+
+  /**
+   * Opens the environment's Flow Service.
+   *
+   * @param trace where {@code --verbose} writes its HTTP trace, if anywhere
+   * @throws FlowformException when the credentials did not resolve (an offline run)
+   */
+  public static Platform open(
+      EnvironmentConfig environment, String userAgent, Optional<PrintWriter> trace, Clock clock) {
+    if (environment.endpoint().embedded()) {
+      return openEmbedded(environment, userAgent, trace, clock);
+    }
+    Credentials credentials =
+        environment
+            .credentials()
+            .filter(Credentials::resolved)
+            .orElseThrow(
+                () ->
+                    new FlowformException(
+                        "the credentials of environment '"
+                            + environment.name()
+                            + "' did not resolve, so flowform cannot reach AEP",
+                        "set the environment variables or files its credentials refer to"));
+    URI base = URI.create(environment.endpoint().url());
+    return new Platform(
+        connect(environment, base, credentials, userAgent, trace, clock), Optional.empty());
+  }
+
+  private static Platform openEmbedded(
+      EnvironmentConfig environment, String userAgent, Optional<PrintWriter> trace, Clock clock) {
+    FlowServiceEmulator emulator =
+        FlowServiceEmulator.start(
+            EmulatorConfig.defaults().withPort(0).withDataFile(environment.emulatorDataPath()));
+    Credentials credentials =
+        environment
+            .credentials()
+            .filter(Credentials::resolved)
+            .orElse(embeddedCredentials(emulator));
+    try {
+      FlowServiceApi api =
+          connect(environment, emulator.flowServiceUrl(), credentials, userAgent, trace, clock);
+      return new Platform(api, Optional.of(emulator));
+    } catch (RuntimeException e) {
+      emulator.close();
+      throw e;
+    }
+  }
+
+  private static Credentials embeddedCredentials(FlowServiceEmulator emulator) {
+    return new Credentials.ClientCredentials(
+        dev.flowform.manifest.Secret.resolved("embedded", EMBEDDED_CLIENT_ID),
+        dev.flowform.manifest.Secret.resolved("embedded", "embedded"),
+        Credentials.DEFAULT_SCOPES,
+        emulator.imsUrl().toString());
+  }
+
+  private static FlowServiceApi connect(
+      EnvironmentConfig environment,
+      URI base,
+      Credentials credentials,
+      String userAgent,
+      Optional<PrintWriter> trace,
+      Clock clock) {
+    FlowServiceConfig config =
+        FlowServiceConfig.of(
+            base,
+            environment.orgId(),
+            environment.sandbox(),
+            credentials.apiKey().reveal(),
+            userAgent);
+    FlowServiceClients clients =
+        new FlowServiceClients(config, trace, Sleeper.THREAD, new SecureRandom(), clock);
+    return clients.api(tokens(clients, credentials));
+  }
+
+  private static TokenSource tokens(FlowServiceClients clients, Credentials credentials) {
+    if (credentials instanceof Credentials.AccessToken given) {
+      return TokenSource.fixed(given.accessToken().reveal());
+    }
+    Credentials.ClientCredentials client = (Credentials.ClientCredentials) credentials;
+    return clients.imsTokens(
+        new ImsCredentials(
+            URI.create(client.imsEndpoint()),
+            client.clientId().reveal(),
+            client.clientSecret().reveal(),
+            client.scopes()));
+  }
+
+  public FlowServiceApi api() {
+    return api;
+  }
+
+  @Override
+  public void close() {
+    emulator.ifPresent(FlowServiceEmulator::close);
+  }
+}

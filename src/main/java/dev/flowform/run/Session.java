@@ -1,0 +1,112 @@
+package dev.flowform.run;
+
+import dev.flowform.apply.RefreshResult;
+import dev.flowform.apply.Refresher;
+import dev.flowform.diag.Diagnostic;
+import dev.flowform.manifest.DesiredState;
+import dev.flowform.manifest.LoadResult;
+import dev.flowform.manifest.ManifestLoader;
+import dev.flowform.manifest.Resolution;
+import dev.flowform.plan.Plan;
+import dev.flowform.plan.PlanOptions;
+import dev.flowform.plan.Planner;
+import dev.flowform.plan.RemoteView;
+import dev.flowform.state.LockRequest;
+import java.util.Optional;
+
+/**
+ * One run against one environment: the manifests loaded and checked, the state read under its lock,
+ * and the platform opened on first use. Everything a command needs, and released together.
+ */
+public final class Session implements AutoCloseable {
+  private final RunSettings settings;
+  private final DesiredState desired;
+  private final StateSession state;
+  private Platform platform;
+
+  private Session(RunSettings settings, DesiredState desired, StateSession state) {
+    this.settings = settings;
+    this.desired = desired;
+    this.state = state;
+  }
+
+  /**
+   * Loads the manifests (warnings printed, errors thrown as a {@code DiagnosticsException} before
+   * anything else happens), then takes the state lock for {@code operation}.
+   */
+  public static Session open(RunSettings settings, Resolution resolution, String operation) {
+    DesiredState desired = load(settings, resolution);
+    StateSession state =
+        StateSession.open(
+            desired.environment(),
+            settings.display().apply(desired.environment().statePath()),
+            new LockRequest(operation, settings.who()),
+            settings.lockTimeout(),
+            settings.version(),
+            settings.clock());
+    return new Session(settings, desired, state);
+  }
+
+  /** The selected environment's desired state; warnings printed, errors thrown. */
+  public static DesiredState load(RunSettings settings, Resolution resolution) {
+    LoadResult loaded =
+        new ManifestLoader(settings.workDir(), settings.env())
+            .load(settings.dir(), settings.environment(), resolution);
+    loaded.diagnostics().all().stream()
+        .filter(d -> !d.isError())
+        .map(Diagnostic::format)
+        .forEach(settings.err()::println);
+    return loaded.orThrow();
+  }
+
+  public DesiredState desired() {
+    return desired;
+  }
+
+  public StateSession state() {
+    return state;
+  }
+
+  /** True when the platform can be reached: the embedded emulator, or resolved credentials. */
+  public boolean canReachPlatform() {
+    return desired.environment().endpoint().embedded()
+        || desired.environment().credentials().map(c -> c.resolved()).orElse(false);
+  }
+
+  /** The platform, opened on first use. */
+  public Platform platform() {
+    if (platform == null) {
+      platform =
+          Platform.open(
+              desired.environment(), settings.userAgent(), settings.trace(), settings.clock());
+    }
+    return platform;
+  }
+
+  /** Reads what the platform has for the recorded and desired connections. */
+  public RefreshResult refresh(int parallelism) {
+    return new Refresher().refresh(state.recordedOrEmpty(), desired, platform().api(), parallelism);
+  }
+
+  /**
+   * The plan: refreshed first when asked and the platform can be reached, else offline.
+   *
+   * @param refresh {@code empty} for the default: refresh when the platform can be reached
+   */
+  public Plan plan(PlanOptions options, Optional<Boolean> refresh, int parallelism) {
+    boolean refreshing = refresh.orElse(canReachPlatform());
+    RemoteView remote = refreshing ? refresh(parallelism).view() : RemoteView.OFFLINE;
+    return new Planner().plan(desired, state.recorded(), remote, options);
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (platform != null) {
+        platform.close();
+      }
+    } finally {
+      state.close();
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package dev.flowform.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowform.cli.CliRun;
+import dev.flowform.emulator.EmulatedConnection;
+import dev.flowform.emulator.EmulatorConfig;
+import dev.flowform.emulator.FlowServiceEmulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drift, updates, orphans, import and lost state, through the real command line. */
+class LifecycleIT {
+  private static final String ONE = "/connections/{id}";
+
+  @TempDir Path dir;
+  private FlowServiceEmulator emulator;
+  private Workspace ws;
+
+  @BeforeEach
+  void startAndApply() {
+    emulator = FlowServiceEmulator.start(EmulatorConfig.defaults());
+    ws = new Workspace(dir, emulator);
+    ws.connection("marketing-hubspot", "HubSpot marketing")
+        .connection("sales-hubspot", "HubSpot sales");
+    CliRun first = ws.run("apply", "--env", "test", "--auto-approve");
+    assertEquals(0, first.exitCode(), first.err());
+  }
+
+  @AfterEach
+  void stop() {
+    emulator.close();
+  }
+
+  private JsonNode recorded(String address) throws Exception {
+    return new ObjectMapper()
+        .readTree(Files.readString(ws.stateFile()))
+        .get("resources")
+        .get(address);
+  }
+
+  private EmulatedConnection remote(String name) {
+    return emulator.connections(Workspace.SANDBOX).stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private CliRun apply(String... more) {
+    String[] args = new String[3 + more.length];
+    args[0] = "apply";
+    args[1] = "--env=test";
+    args[2] = "--auto-approve";
+    System.arraycopy(more, 0, args, 3, more.length);
+    CliRun run = ws.run(args);
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    return run;
+  }
+
+  @Test
+  void aConnectionDeletedBehindFlowformsBackIsCreatedAgain() throws Exception {
+    String oldId = recorded("sales-hubspot").get("id").asText();
+    assertTrue(emulator.removeConnection(oldId));
+
+    CliRun run = apply();
+
+    assertTrue(run.out().contains("deleted outside flowform"), run.out());
+    String newId = recorded("sales-hubspot").get("id").asText();
+    assertNotEquals(oldId, newId);
+    assertEquals(newId, remote("HubSpot sales").id());
+    assertEquals(3, emulator.requestCount("POST", "/connections"));
+  }
+
+  @Test
+  void aRenameIsOnePatchWithTheRecordedEtagAndNoPost() throws Exception {
+    String id = recorded("sales-hubspot").get("id").asText();
+    ws.connection("sales-hubspot", "HubSpot sales (eu)");
+
+    CliRun run = apply();
+
+    assertTrue(run.out().contains("~ update"), run.out());
+    assertEquals(1, emulator.requestCount("PATCH", ONE));
+    assertEquals(2, emulator.requestCount("POST", "/connections"));
+    EmulatedConnection renamed = remote("HubSpot sales (eu)");
+    assertEquals(id, renamed.id());
+    assertEquals(renamed.etag(), recorded("sales-hubspot").get("etag").asText());
+    assertEquals("HubSpot sales (eu)", recorded("sales-hubspot").get("name").asText());
+  }
+
+  @Test
+  void aRotatedSecretIsOnePatchOfTheAuthParamsPerConnection() throws Exception {
+    ws.setEnv("HS_REFRESH_TOKEN", "hs-REFRESH-TOKEN-ROTATED");
+
+    CliRun run = apply();
+
+    assertTrue(run.out().contains("(sensitive value changed)"), run.out());
+    assertEquals(2, emulator.requestCount("PATCH", ONE));
+    assertEquals("hs-REFRESH-TOKEN-ROTATED", remote("HubSpot sales").params().get("refreshToken"));
+    assertEquals(0, ws.run("plan", "--env", "test", "--detailed-exitcode").exitCode());
+  }
+
+  @Test
+  void anOrphanSurvivesApplyAndIsDeletedByApplyPrune() throws Exception {
+    String id = recorded("sales-hubspot").get("id").asText();
+    ws.removeConnection("sales-hubspot");
+
+    CliRun keep = apply();
+    assertTrue(keep.out().contains("orphan"), keep.out());
+    assertEquals(0, emulator.requestCount("DELETE", ONE));
+    assertEquals(id, recorded("sales-hubspot").get("id").asText());
+
+    apply("--prune");
+    assertEquals(1, emulator.requestCount("DELETE", ONE));
+    assertEquals(null, recorded("sales-hubspot"));
+    assertEquals(1, emulator.connections(Workspace.SANDBOX).size());
+  }
+
+  @Test
+  void lostStateWithExistingConnectionsCreatesNothingAndPointsToImport() throws Exception {
+    Files.delete(ws.stateFile());
+
+    CliRun plan = ws.run("plan", "--env", "test");
+    assertEquals(0, plan.exitCode(), plan.err());
+    assertTrue(plan.out().contains("flowform import marketing-hubspot "), plan.out());
+
+    apply();
+    assertEquals(2, emulator.requestCount("POST", "/connections"));
+    assertEquals(2, emulator.connections(Workspace.SANDBOX).size());
+  }
+
+  @Test
+  void adoptExistingAdoptsTheSingleMatchInsteadOfCreating() throws Exception {
+    String id = remote("HubSpot sales").id();
+    Files.delete(ws.stateFile());
+
+    apply("--adopt-existing");
+
+    assertEquals(2, emulator.requestCount("POST", "/connections"));
+    assertEquals(id, recorded("sales-hubspot").get("id").asText());
+  }
+
+  @Test
+  void importThenPlanShowsWhatDiffersFromTheManifest() throws Exception {
+    String id = remote("HubSpot sales").id();
+    assertEquals(0, ws.run("state", "rm", "--env", "test", "sales-hubspot").exitCode());
+    ws.connection("sales-hubspot", "HubSpot sales", "Imported and described anew");
+
+    CliRun imported = ws.run("import", "--env", "test", "sales-hubspot", id);
+    assertEquals(0, imported.exitCode(), imported.err());
+    assertEquals(id, recorded("sales-hubspot").get("id").asText());
+
+    CliRun plan = ws.run("plan", "--env", "test");
+    assertTrue(plan.out().contains("~ update"), plan.out());
+    assertTrue(plan.out().contains("Imported and described anew"), plan.out());
+    assertFalse(plan.out().contains("+ create"), plan.out());
+  }
+
+  @Test
+  void refreshForgetsAConnectionDeletedOutsideFlowform() throws Exception {
+    String id = recorded("sales-hubspot").get("id").asText();
+    emulator.removeConnection(id);
+
+    CliRun run = ws.run("refresh", "--env", "test");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("sales-hubspot: deleted outside flowform"), run.out());
+    assertEquals(null, recorded("sales-hubspot"));
+    assertTrue(recorded("marketing-hubspot").has("id"));
+  }
+}

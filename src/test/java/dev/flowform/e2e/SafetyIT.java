@@ -1,0 +1,142 @@
+package dev.flowform.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowform.cli.CliRun;
+import dev.flowform.emulator.EmulatedConnection;
+import dev.flowform.emulator.EmulatorConfig;
+import dev.flowform.emulator.FaultKind;
+import dev.flowform.emulator.Faults;
+import dev.flowform.emulator.FlowServiceEmulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whatever happens during apply: no duplicate connection, no lost id, state left intact. */
+class SafetyIT {
+  @TempDir Path dir;
+  private FlowServiceEmulator emulator;
+
+  @AfterEach
+  void stop() {
+    if (emulator != null) {
+      emulator.close();
+    }
+  }
+
+  private Workspace workspace(EmulatorConfig config, int connections) {
+    emulator = FlowServiceEmulator.start(config);
+    Workspace ws = new Workspace(dir, emulator);
+    for (int i = 0; i < connections; i++) {
+      ws.connection(String.format("conn-%03d", i), String.format("HubSpot %03d", i));
+    }
+    return ws;
+  }
+
+  /** Every connection exists exactly once on the platform and state records its id. */
+  private void assertConvergedWithoutDuplicates(Workspace ws, int connections) throws Exception {
+    List<EmulatedConnection> remote = emulator.connections(Workspace.SANDBOX);
+    Set<String> names = new HashSet<>();
+    remote.forEach(c -> assertTrue(names.add(c.name()), "duplicate " + c.name()));
+    assertEquals(connections, remote.size());
+    JsonNode resources =
+        new ObjectMapper().readTree(Files.readString(ws.stateFile())).get("resources");
+    assertEquals(connections, resources.size());
+    for (EmulatedConnection c : remote) {
+      String address = "conn-" + c.name().substring("HubSpot ".length());
+      assertEquals(c.id(), resources.get(address).get("id").asText(), address);
+      assertEquals("created", resources.get(address).get("status").asText(), address);
+    }
+  }
+
+  @Test
+  void createsThatLandButAnswer504AmongOtherFaultsConvergeInOneApplyWithNoDuplicate()
+      throws Exception {
+    Faults faults =
+        Faults.none()
+            .with(FaultKind.TIMEOUT_AFTER_LANDING, 0.25)
+            .with(FaultKind.UNAVAILABLE, 0.10)
+            .with(FaultKind.THROTTLED, 0.10)
+            .withRetryAfter(Duration.ZERO);
+    Workspace ws = workspace(EmulatorConfig.defaults().withFaults(faults).withSeed(7), 60);
+
+    CliRun run = ws.run("apply", "--env", "test", "--auto-approve", "--refresh=false");
+
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    assertConvergedWithoutDuplicates(ws, 60);
+  }
+
+  @Test
+  void twoConcurrentAppliesOnOneStateLeaveExactlyOneOfEachConnection() throws Exception {
+    Workspace ws = workspace(EmulatorConfig.defaults().withLatency(Duration.ofMillis(20)), 20);
+
+    CompletableFuture<CliRun> first =
+        CompletableFuture.supplyAsync(() -> ws.run("apply", "--env", "test", "--auto-approve"));
+    CompletableFuture<CliRun> second =
+        CompletableFuture.supplyAsync(() -> ws.run("apply", "--env", "test", "--auto-approve"));
+    List<CliRun> runs = List.of(first.get(), second.get());
+
+    for (CliRun run : runs) {
+      assertTrue(run.exitCode() == 0 || run.err().contains("locked"), run.out() + run.err());
+    }
+    CliRun last = ws.run("apply", "--env", "test", "--auto-approve");
+    assertEquals(0, last.exitCode(), last.err());
+    assertConvergedWithoutDuplicates(ws, 20);
+  }
+
+  @Test
+  void aSecondApplyOnALockedStateFailsAtOnceNamingTheHolder() throws Exception {
+    Workspace ws = workspace(EmulatorConfig.defaults(), 1);
+    Files.createDirectories(ws.stateFile().getParent());
+    dev.flowform.state.FileStateLock lock =
+        new dev.flowform.state.FileStateLock(
+            ws.stateFile(), CliRun.FIXED_CLOCK, 4242, "test", java.util.UUID::randomUUID);
+    try (var held =
+        lock.acquire(new dev.flowform.state.LockRequest("apply", "alice@ci-7"), Duration.ZERO)) {
+      CliRun run = ws.run("apply", "--env", "test", "--auto-approve");
+      assertEquals(1, run.exitCode());
+      assertTrue(run.err().contains("alice@ci-7"), run.err());
+      assertEquals(0, emulator.requestCount("POST", "/connections"));
+    }
+  }
+
+  @Test
+  void aCorruptStateFileIsRefusedAndLeftByteForByte() throws Exception {
+    Workspace ws = workspace(EmulatorConfig.defaults(), 2);
+    Files.createDirectories(ws.stateFile().getParent());
+    byte[] corrupt = "{\"formatVersion\": 1, \"lineage\": \"x\", \"resou".getBytes();
+    Files.write(ws.stateFile(), corrupt);
+
+    CliRun run = ws.run("apply", "--env", "test", "--auto-approve");
+
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains("test.state.json"), run.err());
+    assertArrayEquals(corrupt, Files.readAllBytes(ws.stateFile()));
+    assertEquals(0, emulator.requestCount("POST", "/connections"));
+  }
+
+  @Test
+  void aStateOfAnotherSandboxIsRefusedAndLeftByteForByte() throws Exception {
+    Workspace ws = workspace(EmulatorConfig.defaults(), 2);
+    assertEquals(0, ws.run("apply", "--env", "test", "--auto-approve").exitCode());
+    byte[] before = Files.readAllBytes(ws.stateFile());
+    ws.writeEnvironment("test", "prod");
+
+    CliRun run = ws.run("apply", "--env", "test", "--auto-approve");
+
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains("sandbox"), run.err());
+    assertArrayEquals(before, Files.readAllBytes(ws.stateFile()));
+  }
+}
