@@ -1,13 +1,14 @@
 package dev.flowform.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.EnvironmentConfig;
 import dev.flowform.manifest.Resolution;
 import dev.flowform.run.Session;
 import dev.flowform.state.FileStateStore;
-import dev.flowform.state.ResourceState;
+import dev.flowform.state.State;
+import dev.flowform.state.StateFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,21 +37,22 @@ final class StateShowCommand implements Callable<Integer> {
     EnvironmentConfig environment =
         Session.load(common.settings(context, java.time.Duration.ZERO), Resolution.LENIENT_SECRETS)
             .environment();
-    ResourceState resource =
+    State state =
         new FileStateStore(environment.statePath())
             .read()
-            .flatMap(state -> state.resource(address))
+            .filter(st -> st.resource(address).isPresent())
             .orElseThrow(
                 () ->
                     new FlowformException(
                         "no '" + address + "' in state " + context.display(environment.statePath()),
                         "flowform state list shows what state holds"));
-    ObjectMapper json =
-        new ObjectMapper()
-            .findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
-    context.terminal().out().println(json.writeValueAsString(resource));
+    ObjectMapper json = new ObjectMapper();
+    JsonNode recorded =
+        json.readTree(new StateFormat().encode(state)).get("resources").get(address);
+    context
+        .terminal()
+        .out()
+        .println(json.writerWithDefaultPrettyPrinter().writeValueAsString(recorded));
     return ExitCode.OK;
   }
 }
