@@ -15,8 +15,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "refresh",
     description = {
-      "Read every recorded connection from AEP and update state:",
-      "new etags, names and descriptions changed outside flowform, connections deleted there."
+      "Update state from AEP: etags, and connections changed or deleted outside flowform.",
+      "Reads every recorded connection; writes state only when something moved."
     },
     footerHeading = "%nExamples:%n",
     footer = {"  flowform refresh --env dev"})
