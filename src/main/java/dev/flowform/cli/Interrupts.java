@@ -5,7 +5,9 @@ import dev.flowform.apply.CancellationFlag;
 
 /**
  * Turns SIGINT and SIGTERM into a cancellation for the length of an apply: no new change starts,
- * those in flight finish and are recorded, and the command exits 130.
+ * those in flight finish and are recorded, and the command exits 130. A second signal stops the
+ * process at once; what was in flight stays {@code pending} in state and the next run finds it by
+ * name.
  */
 public interface Interrupts {
 
@@ -20,7 +22,21 @@ public interface Interrupts {
     return () -> {
       CancellationFlag flag = new CancellationFlag();
       for (String name : new String[] {"INT", "TERM"}) {
-        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> flag.cancel());
+        try {
+          sun.misc.Signal.handle(
+              new sun.misc.Signal(name),
+              signal -> {
+                if (flag.isCancelled()) {
+                  Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+                }
+                System.err.println(
+                    "\nInterrupted: no new change starts; waiting for those in flight."
+                        + " Interrupt again to stop at once.");
+                flag.cancel();
+              });
+        } catch (IllegalArgumentException ignoredBySystem) {
+          // the signal is ignored for this process (a background job) or reserved: nothing to do
+        }
       }
       return flag;
     };

@@ -63,6 +63,31 @@ class KillIT {
     }
   }
 
+  @Test
+  void sigtermStopsNewCreatesWaitsForThoseInFlightSavesStateAndExits130() throws Exception {
+    emulator =
+        FlowServiceEmulator.start(EmulatorConfig.defaults().withLatency(Duration.ofMillis(60)));
+    Workspace ws = new Workspace(dir, emulator);
+    for (int i = 0; i < CONNECTIONS; i++) {
+      ws.connection(String.format("conn-%03d", i), String.format("HubSpot %03d", i));
+    }
+    Process child = startApply(ws);
+    waitUntil(() -> emulator.connections(Workspace.SANDBOX).size() >= 4, child);
+    new ProcessBuilder("kill", "-TERM", Long.toString(child.pid())).start().waitFor();
+
+    assertEquals(130, child.waitFor());
+    List<EmulatedConnection> remote = emulator.connections(Workspace.SANDBOX);
+    assertTrue(remote.size() < CONNECTIONS, "stopped early: " + remote.size());
+    JsonNode resources =
+        new ObjectMapper().readTree(Files.readString(ws.stateFile())).get("resources");
+    for (EmulatedConnection c : remote) {
+      JsonNode recorded = resources.get("conn-" + c.name().substring("HubSpot ".length()));
+      assertEquals("created", recorded.get("status").asText(), "in flight, then recorded");
+      assertEquals(c.id(), recorded.get("id").asText());
+    }
+    assertTrue(Files.readString(ws.root().resolve("child.log")).contains("Apply interrupted"));
+  }
+
   private static Process startApply(Workspace ws) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder builder =

@@ -176,4 +176,39 @@ class LifecycleIT {
     assertEquals(null, recorded("sales-hubspot"));
     assertTrue(recorded("marketing-hubspot").has("id"));
   }
+
+  @Test
+  void aConnectionRenamedOutsideFlowformIsPatchedBackToTheManifest() throws Exception {
+    EmulatedConnection sales = remote("HubSpot sales");
+    RemoteEdits.rename(emulator, Workspace.ORG, Workspace.SANDBOX, sales, "Renamed by hand");
+
+    CliRun plan = ws.run("plan", "--env", "test");
+    assertTrue(plan.out().contains("changed outside flowform"), plan.out());
+    assertTrue(plan.out().contains("\"Renamed by hand\" -> \"HubSpot sales\""), plan.out());
+
+    apply();
+    assertEquals(sales.id(), remote("HubSpot sales").id());
+    assertEquals(remote("HubSpot sales").etag(), recorded("sales-hubspot").get("etag").asText());
+    assertEquals(0, ws.run("plan", "--env", "test", "--detailed-exitcode").exitCode());
+  }
+
+  @Test
+  void destroyDeletesEveryManagedConnectionAndEmptiesTheState() throws Exception {
+    CliRun run = ws.run("destroy", "--env", "test", "--auto-approve");
+
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    assertEquals(2, emulator.requestCount("DELETE", ONE));
+    assertTrue(emulator.connections(Workspace.SANDBOX).isEmpty());
+    assertEquals(
+        0, new ObjectMapper().readTree(Files.readString(ws.stateFile())).get("resources").size());
+  }
+
+  @Test
+  void destroyWithoutATerminalAndWithoutAutoApproveDeletesNothing() {
+    CliRun run = ws.run("destroy", "--env", "test");
+
+    assertEquals(1, run.exitCode());
+    assertEquals(0, emulator.requestCount("DELETE", ONE));
+    assertEquals(2, emulator.connections(Workspace.SANDBOX).size());
+  }
 }

@@ -139,4 +139,35 @@ class SafetyIT {
     assertTrue(run.err().contains("sandbox"), run.err());
     assertArrayEquals(before, Files.readAllBytes(ws.stateFile()));
   }
+
+  @Test
+  void anAccessTokenThatExpiresMidRunIsRenewedOnceAndTheApplyFinishes() throws Exception {
+    Workspace ws = workspace(EmulatorConfig.defaults().withLatency(Duration.ofMillis(40)), 40);
+    CompletableFuture<CliRun> apply =
+        CompletableFuture.supplyAsync(
+            () ->
+                ws.run(
+                    "apply",
+                    "--env",
+                    "test",
+                    "--auto-approve",
+                    "--refresh=false",
+                    "--parallelism",
+                    "2"));
+    while (emulator.connections(Workspace.SANDBOX).size() < 4 && !apply.isDone()) {
+      Thread.sleep(5);
+    }
+    emulator.expireTokens();
+
+    CliRun run = apply.get();
+
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    assertConvergedWithoutDuplicates(ws, 40);
+    long tokenRequests =
+        emulator.requestCounts().entrySet().stream()
+            .filter(e -> e.getKey().startsWith("POST /ims"))
+            .mapToLong(java.util.Map.Entry::getValue)
+            .sum();
+    assertEquals(2, tokenRequests, emulator.requestCounts().toString());
+  }
 }
