@@ -1,7 +1,6 @@
 package dev.flowform.cli;
 
 import dev.flowform.manifest.EnvironmentConfig;
-import dev.flowform.manifest.Resolution;
 import dev.flowform.run.Session;
 import dev.flowform.state.FileStateLock;
 import java.util.UUID;
@@ -34,8 +33,7 @@ final class ForceUnlockCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     EnvironmentConfig environment =
-        Session.load(common.settings(context, java.time.Duration.ZERO), Resolution.LENIENT_SECRETS)
-            .environment();
+        Session.environment(common.settings(context, java.time.Duration.ZERO));
     new FileStateLock(
             environment.statePath(),
             context.clock(),

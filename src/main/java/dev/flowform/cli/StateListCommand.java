@@ -1,7 +1,6 @@
 package dev.flowform.cli;
 
 import dev.flowform.manifest.EnvironmentConfig;
-import dev.flowform.manifest.Resolution;
 import dev.flowform.run.Session;
 import dev.flowform.state.FileStateStore;
 import dev.flowform.state.State;
@@ -27,8 +26,7 @@ final class StateListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     EnvironmentConfig environment =
-        Session.load(common.settings(context, java.time.Duration.ZERO), Resolution.LENIENT_SECRETS)
-            .environment();
+        Session.environment(common.settings(context, java.time.Duration.ZERO));
     State state = new FileStateStore(environment.statePath()).read().orElse(null);
     if (state == null) {
       context

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.EnvironmentConfig;
-import dev.flowform.manifest.Resolution;
 import dev.flowform.run.Session;
 import dev.flowform.state.FileStateStore;
 import dev.flowform.state.State;
@@ -35,8 +34,7 @@ final class StateShowCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     EnvironmentConfig environment =
-        Session.load(common.settings(context, java.time.Duration.ZERO), Resolution.LENIENT_SECRETS)
-            .environment();
+        Session.environment(common.settings(context, java.time.Duration.ZERO));
     State state =
         new FileStateStore(environment.statePath())
             .read()

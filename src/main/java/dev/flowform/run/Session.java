@@ -4,6 +4,7 @@ import dev.flowform.apply.RefreshResult;
 import dev.flowform.apply.Refresher;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.manifest.DesiredState;
+import dev.flowform.manifest.EnvironmentConfig;
 import dev.flowform.manifest.LoadResult;
 import dev.flowform.manifest.ManifestLoader;
 import dev.flowform.manifest.Resolution;
@@ -57,6 +58,11 @@ public final class Session implements AutoCloseable {
         .map(Diagnostic::format)
         .forEach(settings.err()::println);
     return loaded.orThrow();
+  }
+
+  /** The selected environment, for the commands that need only its state file. */
+  public static EnvironmentConfig environment(RunSettings settings) {
+    return load(settings, Resolution.LENIENT_SECRETS).environment();
   }
 
   public DesiredState desired() {
