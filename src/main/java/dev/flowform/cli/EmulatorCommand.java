@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code flowform emulator}: serves the Flow Service emulator and IMS on loopback. */
 @Command(
     name = "emulator",
+    mixinStandardHelpOptions = true,
     description = {
       "Serve the Flow Service emulator (and an IMS token endpoint) on 127.0.0.1 until"
           + " interrupted (Ctrl+C)."

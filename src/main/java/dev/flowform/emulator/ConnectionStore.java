@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -100,17 +99,6 @@ final class ConnectionStore {
       throw Errors.versionMismatch(ifMatch.get(), current.etag());
     }
     commit(id, null);
-  }
-
-  /** Puts a connection made outside the API (a test's fixture); it keeps its own fields. */
-  synchronized EmulatedConnection put(LongFunction<EmulatedConnection> sequenceToConnection) {
-    EmulatedConnection connection = sequenceToConnection.apply(nextSequence);
-    if (byId.containsKey(connection.id())) {
-      throw new IllegalArgumentException("a connection with id " + connection.id() + " exists");
-    }
-    commit(connection.id(), connection);
-    nextSequence++;
-    return connection;
   }
 
   /** Removes a connection whatever its org and sandbox, as if deleted outside flowform. */

@@ -36,7 +36,7 @@ final class Endpoint implements HttpHandler {
     } catch (ApiError error) {
       call.sendError(error);
     } catch (RuntimeException e) {
-      call.sendError(Errors.internal());
+      call.sendError(Errors.internal("The emulator failed: " + e.getClass().getSimpleName() + "."));
     } finally {
       exchange.close();
     }

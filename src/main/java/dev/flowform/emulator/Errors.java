@@ -19,8 +19,12 @@ final class Errors {
   }
 
   static ApiError internal() {
-    return ApiError.flow(
-        "1102-500", "Internal Error", "An internal error has occurred. Please try again.");
+    return internal("An internal error has occurred. Please try again.");
+  }
+
+  /** A failure of the emulator itself; {@code detail} names what failed, never a value. */
+  static ApiError internal(String detail) {
+    return ApiError.flow("1102-500", "Internal Error", detail);
   }
 
   static ApiError unavailable() {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,7 +29,7 @@ final class HttpCall {
   }
 
   String method() {
-    return exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+    return exchange.getRequestMethod().toUpperCase(Locale.ROOT);
   }
 
   /** The path below the handler's context, starting with {@code /} (or empty). */

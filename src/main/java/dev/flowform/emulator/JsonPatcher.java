@@ -29,7 +29,10 @@ final class JsonPatcher {
     }
     AuthSpec auth =
         ConnectionSpecs.authSpec(result.connectionSpecId(), result.authSpecName())
-            .orElseThrow(() -> Errors.authSpecNotFound(connection.authSpecName(), connection.id()));
+            .orElseThrow(
+                () ->
+                    Errors.authSpecNotFound(
+                        connection.authSpecName(), connection.connectionSpecId()));
     auth.check(result.params());
     return result;
   }

@@ -1,5 +1,6 @@
 package dev.flowform.emulator;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,6 @@ final class RequestCounter {
   }
 
   static String key(String method, String path) {
-    return method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+    return method.toUpperCase(Locale.ROOT) + " " + path;
   }
 }
