@@ -25,7 +25,7 @@ public record ApplyOptions(
 
   public static final int DEFAULT_PARALLELISM = 8;
   public static final int DEFAULT_MAX_REQUEUES = 5;
-  public static final int DEFAULT_MAX_CREATE_ATTEMPTS = 3;
+  public static final int DEFAULT_MAX_CREATE_ATTEMPTS = 6;
 
   public ApplyOptions {
     if (parallelism < 1) {

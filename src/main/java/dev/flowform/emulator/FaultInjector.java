@@ -43,7 +43,7 @@ final class FaultInjector {
     if (queue != null && !queue.isEmpty()) {
       return Optional.of(queue.removeFirst());
     }
-    if (faults.errorRate() == 0) {
+    if (faults.errorRate() == 0 || !faults.operations().contains(operation)) {
       return Optional.empty();
     }
     double draw = random.nextDouble();

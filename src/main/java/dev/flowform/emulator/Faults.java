@@ -2,7 +2,9 @@ package dev.flowform.emulator;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which failures the emulator injects. Each connection call fails with kind K at probability {@code
@@ -12,8 +14,10 @@ import java.util.Map;
  * @param rates probability of each kind per connection call; together at most 1
  * @param rateLimit Flow Service requests allowed per second; 0 means unlimited
  * @param retryAfter what a 429 puts in {@code Retry-After} (whole seconds)
+ * @param operations the calls the rates apply to (scripted faults apply to any)
  */
-public record Faults(Map<FaultKind, Double> rates, int rateLimit, Duration retryAfter) {
+public record Faults(
+    Map<FaultKind, Double> rates, int rateLimit, Duration retryAfter, Set<Operation> operations) {
 
   public Faults {
     EnumMap<FaultKind, Double> copy = new EnumMap<>(FaultKind.class);
@@ -35,11 +39,12 @@ public record Faults(Map<FaultKind, Double> rates, int rateLimit, Duration retry
       throw new IllegalArgumentException("Retry-After must not be negative");
     }
     rates = Map.copyOf(copy);
+    operations = operations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(operations));
   }
 
   /** No faults, no rate limit. */
   public static Faults none() {
-    return new Faults(Map.of(), 0, Duration.ofSeconds(1));
+    return new Faults(Map.of(), 0, Duration.ofSeconds(1), EnumSet.allOf(Operation.class));
   }
 
   /**
@@ -62,7 +67,8 @@ public record Faults(Map<FaultKind, Double> rates, int rateLimit, Duration retry
             FaultKind.UNAVAILABLE, third,
             FaultKind.THROTTLED, third),
         rateLimit,
-        retryAfter);
+        retryAfter,
+        operations);
   }
 
   /** The same, with kind {@code kind} at probability {@code rate}. */
@@ -70,15 +76,20 @@ public record Faults(Map<FaultKind, Double> rates, int rateLimit, Duration retry
     EnumMap<FaultKind, Double> copy = new EnumMap<>(FaultKind.class);
     copy.putAll(rates);
     copy.put(kind, rate);
-    return new Faults(copy, rateLimit, retryAfter);
+    return new Faults(copy, rateLimit, retryAfter, operations);
   }
 
   public Faults withRateLimit(int requestsPerSecond) {
-    return new Faults(rates, requestsPerSecond, retryAfter);
+    return new Faults(rates, requestsPerSecond, retryAfter, operations);
   }
 
   public Faults withRetryAfter(Duration retryAfter) {
-    return new Faults(rates, rateLimit, retryAfter);
+    return new Faults(rates, rateLimit, retryAfter, operations);
+  }
+
+  /** The same, with the rates applying to these calls only. */
+  public Faults onlyFor(Operation first, Operation... more) {
+    return new Faults(rates, rateLimit, retryAfter, EnumSet.of(first, more));
   }
 
   /** The probability of kind {@code kind}. */
