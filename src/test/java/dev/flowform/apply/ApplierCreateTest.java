@@ -99,18 +99,18 @@ class ApplierCreateTest {
 
   @Test
   void givesUpKeepingThePendingRecordWhenTheOutcomeStaysUnknown() {
-    run.api.script(
-        CreateFault.UNKNOWN_NOT_LANDED,
-        CreateFault.UNKNOWN_NOT_LANDED,
-        CreateFault.UNKNOWN_NOT_LANDED);
+    int attempts = ApplyOptions.DEFAULT_MAX_CREATE_ATTEMPTS;
+    CreateFault[] faults = new CreateFault[attempts];
+    java.util.Arrays.fill(faults, CreateFault.UNKNOWN_NOT_LANDED);
+    run.api.script(faults);
 
     ApplyResult result = run.apply(desired(a), create(a));
 
     ChangeOutcome outcome = result.outcomes().get(0);
     assertEquals(Outcome.FAILED, outcome.outcome());
     assertTrue(outcome.message().contains("pending"), outcome.message());
-    assertEquals(3, run.api.calls("create"));
-    assertEquals(3, run.api.calls("findByName"));
+    assertEquals(attempts, run.api.calls("create"));
+    assertEquals(attempts, run.api.calls("findByName"));
     assertTrue(run.persisted().resource("a").orElseThrow().isPending());
     assertFalse(result.succeeded());
   }
