@@ -37,6 +37,8 @@ public final class Platform implements AutoCloseable {
    * Opens the environment's Flow Service.
    *
    * @param trace where {@code --verbose} writes its HTTP trace, if anywhere
+   *     <p>The embedded emulator is seeded afresh each run: it keeps the connections of earlier
+   *     runs in its data file, so its ids must never repeat an earlier sequence.
    * @throws FlowformException when the credentials did not resolve (an offline run)
    */
   public static Platform open(
@@ -64,7 +66,10 @@ public final class Platform implements AutoCloseable {
       EnvironmentConfig environment, String userAgent, Optional<PrintWriter> trace, Clock clock) {
     FlowServiceEmulator emulator =
         FlowServiceEmulator.start(
-            EmulatorConfig.defaults().withPort(0).withDataFile(environment.emulatorDataPath()));
+            EmulatorConfig.defaults()
+                .withPort(0)
+                .withDataFile(environment.emulatorDataPath())
+                .withSeed(new SecureRandom().nextLong()));
     Credentials credentials =
         environment
             .credentials()

@@ -53,10 +53,9 @@ public final class Session implements AutoCloseable {
     LoadResult loaded =
         new ManifestLoader(settings.workDir(), settings.env())
             .load(settings.dir(), settings.environment(), resolution);
-    loaded.diagnostics().all().stream()
-        .filter(d -> !d.isError())
-        .map(Diagnostic::format)
-        .forEach(settings.err()::println);
+    if (!loaded.diagnostics().hasErrors()) {
+      loaded.diagnostics().all().stream().map(Diagnostic::format).forEach(settings.err()::println);
+    }
     return loaded.orThrow();
   }
 
