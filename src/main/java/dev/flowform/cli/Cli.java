@@ -52,6 +52,7 @@ public final class Cli {
     cli.addSubcommand(new DestroyCommand(context, interrupts));
     cli.addSubcommand(stateCommands());
     cli.addSubcommand(new ForceUnlockCommand(context));
+    cli.addSubcommand(new StatusCommand(context));
     cli.addSubcommand(new EmulatorCommand(context));
     cli.addSubcommand(new VersionCommand(context));
     cli.setOut(context.terminal().out());
