@@ -5,6 +5,7 @@ import dev.flowform.cli.render.StatusMarkdownRenderer;
 import dev.flowform.cli.render.StatusTextRenderer;
 import dev.flowform.status.StatusMatrix;
 import dev.flowform.status.StatusReader;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  flowform status",
+      "  flowform status --environments dev,stage,prod",
       "  flowform status --output markdown >> \"$GITHUB_STEP_SUMMARY\"",
       "  flowform status --output json --detailed-exitcode   # 2 when something is not in sync"
     })
@@ -41,6 +42,13 @@ final class StatusCommand implements Callable<Integer> {
       description = "Exit 0 when everything targeted is in sync, 2 when not, 1 on error.")
   boolean detailedExitCode;
 
+  @Option(
+      names = "--environments",
+      paramLabel = "NAMES",
+      split = ",",
+      description = "The environments to show, in this order (default: all, in file order).")
+  List<String> environments = List.of();
+
   StatusCommand(CliContext context) {
     this.context = context;
   }
@@ -50,7 +58,7 @@ final class StatusCommand implements Callable<Integer> {
     StatusReader reader =
         new StatusReader(
             context.workDir(), context.env(), context.terminal().err(), context::display);
-    StatusMatrix matrix = StatusMatrix.of(reader.plans(common.dir(context)));
+    StatusMatrix matrix = StatusMatrix.of(reader.plans(common.dir(context), environments));
     String text =
         switch (output) {
           case TEXT -> new StatusTextRenderer().render(matrix);

@@ -1,6 +1,7 @@
 package dev.flowform.status;
 
 import dev.flowform.diag.Diagnostic;
+import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.DesiredState;
 import dev.flowform.manifest.EnvironmentConfig;
@@ -53,11 +54,13 @@ public final class StatusReader {
   }
 
   /**
-   * One offline plan per environment, in the order the manifests declare them.
+   * One offline plan per environment.
    *
+   * @param only the environments to read, in this order; empty: all, in the manifests' order
    * @throws dev.flowform.diag.DiagnosticsException when the manifests have errors
+   * @throws FlowformException when {@code only} names an environment the manifests lack
    */
-  public List<Plan> plans(Path dir) {
+  public List<Plan> plans(Path dir, List<String> only) {
     Map<String, String> completed = UnsetReferences.complete(env, workDir.resolve(dir));
     ManifestLoader loader = new ManifestLoader(workDir, completed);
     LoadResult structure = loader.load(dir, Optional.empty(), Resolution.STRUCTURE);
@@ -66,9 +69,8 @@ public final class StatusReader {
     }
     List<Plan> plans = new ArrayList<>();
     Set<String> shown = new LinkedHashSet<>();
-    for (EnvironmentConfig environment : structure.environments()) {
-      LoadResult loaded =
-          loader.load(dir, Optional.of(environment.name()), Resolution.LENIENT_SECRETS);
+    for (String environment : selected(structure.environments(), only)) {
+      LoadResult loaded = loader.load(dir, Optional.of(environment), Resolution.LENIENT_SECRETS);
       loaded.diagnostics().all().stream()
           .filter(d -> !d.isError())
           .map(Diagnostic::format)
@@ -81,13 +83,36 @@ public final class StatusReader {
     return plans;
   }
 
+  private static List<String> selected(List<EnvironmentConfig> declared, List<String> only) {
+    List<String> names = declared.stream().map(EnvironmentConfig::name).toList();
+    if (only.isEmpty()) {
+      return names;
+    }
+    for (String name : only) {
+      if (!names.contains(name)) {
+        throw new FlowformException(
+            "unknown environment '" + name + "'", "known: " + String.join(", ", names));
+      }
+    }
+    return List.copyOf(new LinkedHashSet<>(only));
+  }
+
   private Optional<State> state(DesiredState desired) {
     EnvironmentConfig environment = desired.environment();
     // read only: never closed, since closing folds a journal into the file (a write, unlocked)
     Optional<State> state = new FileStateStore(environment.statePath()).read();
-    state.ifPresent(
-        s -> StateBinding.of(environment).check(s, display.apply(environment.statePath())));
+    state.ifPresent(s -> binding(environment, s).check(s, display.apply(environment.statePath())));
     return state;
+  }
+
+  /** The environment's binding; a part still holding an unset reference is not compared. */
+  private static StateBinding binding(EnvironmentConfig environment, State state) {
+    StateBinding b = StateBinding.of(environment);
+    return new StateBinding(
+        b.environment(),
+        StatusMatrix.holdsReference(b.sandbox()) ? state.sandbox() : b.sandbox(),
+        StatusMatrix.holdsReference(b.orgId()) ? state.orgId() : b.orgId(),
+        StatusMatrix.holdsReference(b.endpoint()) ? state.endpoint() : b.endpoint());
   }
 
   /** A secret whose value is its own reference text stood in for an unset variable: unresolved. */
