@@ -44,6 +44,7 @@ public final class Cli {
 
   CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Root());
+    cli.addSubcommand(new InitCommand(context));
     cli.addSubcommand(new ValidateCommand(context));
     cli.addSubcommand(new PlanCommand(context));
     cli.addSubcommand(new ApplyCommand(context, interrupts));
