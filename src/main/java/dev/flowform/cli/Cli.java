@@ -56,6 +56,7 @@ public final class Cli {
     cli.addSubcommand(new StatusCommand(context));
     cli.addSubcommand(new EmulatorCommand(context));
     cli.addSubcommand(new VersionCommand(context));
+    cli.addSubcommand(new CompletionCommand(context));
     cli.setOut(context.terminal().out());
     cli.setErr(context.terminal().err());
     cli.setExecutionExceptionHandler(new ErrorReporter());
@@ -77,7 +78,17 @@ public final class Cli {
       versionProvider = VersionProvider.class,
       description =
           "Declarative reconciler for Adobe Experience Platform HubSpot base connections.",
-      synopsisSubcommandLabel = "COMMAND")
+      synopsisSubcommandLabel = "COMMAND",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  flowform init && flowform apply --env local",
+        "  flowform plan --env dev",
+        "  flowform status --environments dev,stage,prod",
+        "  flowform apply --env prod --auto-approve --output json > result.json",
+        "",
+        "Run flowform COMMAND --help for a command's options and examples.",
+        "CI recipes: docs/ci.md. Shell completion: source <(flowform completion)"
+      })
   static final class Root implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
