@@ -1,5 +1,6 @@
 package dev.flowform.cli;
 
+import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.Resolution;
 import dev.flowform.plan.Plan;
 import dev.flowform.plan.PlanOptions;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Parameters;
       "  flowform apply --env local",
       "  flowform apply --env dev --auto-approve --parallelism 16",
       "  flowform apply --env prod prod.plan       # a plan saved with plan --out",
-      "  flowform apply --env dev --prune          # also delete connections gone from manifests"
+      "  flowform apply --env dev --prune          # also delete connections gone from manifests",
+      "  flowform apply --env prod --auto-approve --output json > apply-result.json"
     })
 final class ApplyCommand implements Callable<Integer> {
   private final CliContext context;
@@ -39,6 +41,20 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Option(names = "--auto-approve", description = "Apply without asking for confirmation.")
   boolean autoApprove;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress lines while changes run; the plan and the report still print.")
+  boolean quiet;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "text or json (default: ${DEFAULT-VALUE}). With json, stdout holds only the result"
+              + " (schemas/apply-result.schema.json); the plan and progress go to stderr.")
+  OutputFormat output;
 
   @Parameters(
       arity = "0..1",
@@ -53,8 +69,16 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ApplyFlow flow =
-        new ApplyFlow(context, interrupts, common.color(context), planning.parallelism());
+    if (output == OutputFormat.MARKDOWN) {
+      throw new FlowformException(
+          "apply has no markdown output", "use --output text or json; plan --output markdown");
+    }
+    ApplyDisplay display =
+        new ApplyDisplay(
+            common.color(context) && output == OutputFormat.TEXT,
+            quiet,
+            output == OutputFormat.JSON);
+    ApplyFlow flow = new ApplyFlow(context, interrupts, display, planning.parallelism());
     return flow.run(
         common.settings(context, lock.timeout()),
         Resolution.STRICT,

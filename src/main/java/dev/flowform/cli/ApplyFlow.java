@@ -3,6 +3,7 @@ package dev.flowform.cli;
 import dev.flowform.apply.Applier;
 import dev.flowform.apply.ApplyOptions;
 import dev.flowform.apply.ApplyResult;
+import dev.flowform.cli.render.JsonApplyRenderer;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.Resolution;
 import dev.flowform.plan.Plan;
@@ -11,6 +12,7 @@ import dev.flowform.run.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -20,13 +22,13 @@ import java.util.function.Function;
 final class ApplyFlow {
   private final CliContext context;
   private final Interrupts interrupts;
-  private final boolean color;
+  private final ApplyDisplay display;
   private final int parallelism;
 
-  ApplyFlow(CliContext context, Interrupts interrupts, boolean color, int parallelism) {
+  ApplyFlow(CliContext context, Interrupts interrupts, ApplyDisplay display, int parallelism) {
     this.context = context;
     this.interrupts = interrupts;
-    this.color = color;
+    this.display = display;
     this.parallelism = parallelism;
   }
 
@@ -40,12 +42,13 @@ final class ApplyFlow {
       String operation,
       Function<Session, Plan> planner,
       boolean approved) {
-    PrintWriter out = context.terminal().out();
+    PrintWriter out = human();
     try (Session session = Session.open(settings, resolution, operation)) {
       Plan plan = planner.apply(session);
-      out.print(OutputFormat.TEXT.renderer(color).render(plan));
+      out.print(OutputFormat.TEXT.renderer(display.color()).render(plan));
       out.flush();
       if (!plan.hasChanges()) {
+        json(plan, new ApplyResult(List.of(), session.state().recordedOrEmpty(), false));
         return ExitCode.OK;
       }
       if (!approved && !confirmed(plan, operation)) {
@@ -53,10 +56,23 @@ final class ApplyFlow {
       }
       ApplyResult result = execute(session, plan);
       new ApplyReport(out, context.terminal().err()).print(result);
+      json(plan, result);
       if (result.cancelled()) {
         return ExitCode.INTERRUPTED;
       }
       return result.succeeded() ? ExitCode.OK : ExitCode.ERROR;
+    }
+  }
+
+  /** Where people's text goes: stdout, unless stdout carries JSON. */
+  private PrintWriter human() {
+    return display.json() ? context.terminal().err() : context.terminal().out();
+  }
+
+  private void json(Plan plan, ApplyResult result) {
+    if (display.json()) {
+      context.terminal().out().print(new JsonApplyRenderer().render(plan, result));
+      context.terminal().out().flush();
     }
   }
 
@@ -66,7 +82,7 @@ final class ApplyFlow {
           operation + " needs confirmation, and there is no terminal to ask on",
           "pass --auto-approve in pipelines, or apply a plan saved with plan --out");
     }
-    PrintWriter out = context.terminal().out();
+    PrintWriter out = human();
     out.printf(
         "%nDo you want to perform these actions in environment \"%s\" (sandbox \"%s\")?%n"
             + "  Only 'yes' will be accepted to approve.%n%n  Enter a value: ",
@@ -82,18 +98,28 @@ final class ApplyFlow {
   }
 
   private ApplyResult execute(Session session, Plan plan) {
+    ProgressLines progress =
+        new ProgressLines(
+            human(),
+            context.clock(),
+            ProgressMode.of(display.quiet(), context.terminal().interactive()),
+            plan.mutations().size());
     ApplyOptions options =
         ApplyOptions.defaults(context.clock())
             .withParallelism(parallelism)
             .withCancellation(interrupts.watch())
-            .withListener(new ProgressLines(context.terminal().out()));
-    return new Applier()
-        .apply(
-            plan,
-            session.desired(),
-            session.state().recordedOrEmpty(),
-            session.state().store(),
-            session.platform().api(),
-            options);
+            .withListener(progress);
+    try {
+      return new Applier()
+          .apply(
+              plan,
+              session.desired(),
+              session.state().recordedOrEmpty(),
+              session.state().store(),
+              session.platform().api(),
+              options);
+    } finally {
+      progress.finish();
+    }
   }
 }

@@ -44,6 +44,7 @@ public final class Cli {
 
   CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Root());
+    cli.addSubcommand(new InitCommand(context));
     cli.addSubcommand(new ValidateCommand(context));
     cli.addSubcommand(new PlanCommand(context));
     cli.addSubcommand(new ApplyCommand(context, interrupts));
@@ -52,8 +53,10 @@ public final class Cli {
     cli.addSubcommand(new DestroyCommand(context, interrupts));
     cli.addSubcommand(stateCommands());
     cli.addSubcommand(new ForceUnlockCommand(context));
+    cli.addSubcommand(new StatusCommand(context));
     cli.addSubcommand(new EmulatorCommand(context));
     cli.addSubcommand(new VersionCommand(context));
+    cli.addSubcommand(new CompletionCommand(context));
     cli.setOut(context.terminal().out());
     cli.setErr(context.terminal().err());
     cli.setExecutionExceptionHandler(new ErrorReporter());
@@ -75,7 +78,17 @@ public final class Cli {
       versionProvider = VersionProvider.class,
       description =
           "Declarative reconciler for Adobe Experience Platform HubSpot base connections.",
-      synopsisSubcommandLabel = "COMMAND")
+      synopsisSubcommandLabel = "COMMAND",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  flowform init && flowform apply --env local",
+        "  flowform plan --env dev",
+        "  flowform status --environments dev,stage,prod",
+        "  flowform apply --env prod --auto-approve --output json > result.json",
+        "",
+        "Run flowform COMMAND --help for a command's options and examples.",
+        "CI recipes: docs/ci.md. Shell completion: source <(flowform completion)"
+      })
   static final class Root implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

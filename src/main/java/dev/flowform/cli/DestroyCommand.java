@@ -37,7 +37,12 @@ final class DestroyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ApplyFlow flow = new ApplyFlow(context, interrupts, common.color(context), parallelism);
+    ApplyFlow flow =
+        new ApplyFlow(
+            context,
+            interrupts,
+            new ApplyDisplay(common.color(context), false, false),
+            parallelism);
     return flow.run(
         common.settings(context, lock.timeout()),
         Resolution.LENIENT_SECRETS,

@@ -21,6 +21,12 @@ import picocli.CommandLine.Option;
     description = {
       "Serve the Flow Service emulator (and an IMS token endpoint) on 127.0.0.1 until"
           + " interrupted (Ctrl+C)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  flowform emulator --port 8080",
+      "  flowform emulator --port 0 --data emulator.json --latency 50 --rate-limit 20",
+      "  flowform emulator --client-id ci --client-secret \"$EMULATOR_SECRET\""
     })
 final class EmulatorCommand implements Callable<Integer> {
   private final CliContext context;

@@ -8,7 +8,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "state",
     description = "Inspect or forget state entries (never changes anything in AEP).",
-    synopsisSubcommandLabel = "COMMAND")
+    synopsisSubcommandLabel = "COMMAND",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  flowform state list --env dev",
+      "  flowform state show --env dev marketing-hubspot",
+      "  flowform state rm --env dev legacy-hubspot"
+    })
 final class StateCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -18,6 +18,12 @@ import picocli.CommandLine.Mixin;
       "Parse, interpolate and check every manifest; report all problems at once.",
       "Without an environment, checks structure and rules only; with --env (or FLOWFORM_ENV),"
           + " also resolves that environment's references."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  flowform validate                   # structure and rules of every manifest",
+      "  flowform validate --env prod        # also resolve prod's ${env:...} and ${file:...}",
+      "  flowform validate --dir infra/manifests --env local"
     })
 final class ValidateCommand implements Callable<Integer> {
   private final CliContext context;

@@ -4,7 +4,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code flowform version}. */
-@Command(name = "version", description = "Print flowform's version.")
+@Command(
+    name = "version",
+    description = "Print flowform's version.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  flowform version"})
 final class VersionCommand implements Callable<Integer> {
   private final CliContext context;
 

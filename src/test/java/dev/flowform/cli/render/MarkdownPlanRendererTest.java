@@ -96,6 +96,39 @@ class MarkdownPlanRendererTest {
   }
 
   @Test
+  void aSingleChangeTooLongForAnyCommentIsLeftOutWithTheNote() {
+    dev.flowform.plan.Change huge =
+        new dev.flowform.plan.Change(
+            "huge-hubspot",
+            dev.flowform.plan.Action.CREATE,
+            dev.flowform.plan.Reason.NEW,
+            null,
+            null,
+            "Huge",
+            java.util.List.of(
+                dev.flowform.plan.AttributeChange.plain("/description", null, "x".repeat(90_000))),
+            java.util.List.of());
+    Plan plan =
+        new Plan(
+            "prod",
+            "prod",
+            null,
+            0,
+            "sha256:0",
+            new java.util.TreeMap<>(),
+            java.util.List.of(huge),
+            java.util.List.of(),
+            false);
+
+    String md = renderer.render(plan);
+
+    assertTrue(md.length() < 60_000, "length " + md.length());
+    assertTrue(md.startsWith("### flowform plan for `prod` (sandbox `prod`)"), md);
+    assertEquals(0, count(md, "<details>"));
+    assertTrue(md.contains("> 1 more change is not shown"), md);
+  }
+
+  @Test
   void aPlanThatFitsIsNotCut() {
     String md = renderer.render(SamplePlans.manyCreates(50));
 

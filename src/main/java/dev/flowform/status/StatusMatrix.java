@@ -1,0 +1,131 @@
+package dev.flowform.status;
+
+import dev.flowform.plan.Action;
+import dev.flowform.plan.AttributeChange;
+import dev.flowform.plan.Change;
+import dev.flowform.plan.Plan;
+import dev.flowform.plan.Reason;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Each connection (address) by each environment: where it stands, computed from one offline plan
+ * per environment. Pure: no files, no clock.
+ *
+ * <p>A value that still holds a reference ({@code ${env:...}} or {@code ${file:...}}) did not
+ * resolve where the matrix was computed: a difference in it is "not compared", never "changed".
+ *
+ * @param environments in the order given
+ * @param rows by address, sorted; each row holds one cell per environment, in the same order
+ */
+public record StatusMatrix(
+    List<EnvironmentColumn> environments, SortedMap<String, List<Cell>> rows) {
+
+  private static final String PARAMS = "/auth/params/";
+
+  public StatusMatrix {
+    environments = List.copyOf(environments);
+    SortedMap<String, List<Cell>> copy = new TreeMap<>();
+    rows.forEach((address, cells) -> copy.put(address, List.copyOf(cells)));
+    rows = Collections.unmodifiableSortedMap(copy);
+  }
+
+  /** The matrix of these plans, one per environment, each planned offline with replaces allowed. */
+  public static StatusMatrix of(List<Plan> plans) {
+    List<EnvironmentColumn> columns = new ArrayList<>();
+    SortedMap<String, Cell[]> cells = new TreeMap<>();
+    for (int i = 0; i < plans.size(); i++) {
+      Plan plan = plans.get(i);
+      columns.add(
+          new EnvironmentColumn(plan.environment(), plan.sandbox(), plan.lineage() != null));
+      Map<String, List<String>> unresolved = unresolvedSecrets(plan);
+      for (Change change : plan.changes()) {
+        cells.computeIfAbsent(change.address(), a -> new Cell[plans.size()])[i] =
+            cell(change, unresolved.getOrDefault(change.address(), List.of()));
+      }
+    }
+    SortedMap<String, List<Cell>> rows = new TreeMap<>();
+    cells.forEach(
+        (address, row) -> {
+          List<Cell> list = new ArrayList<>();
+          for (Cell cell : row) {
+            list.add(cell == null ? Cell.of(CellStatus.NOT_TARGETED) : cell);
+          }
+          rows.put(address, list);
+        });
+    return new StatusMatrix(columns, rows);
+  }
+
+  /** The cell of one address in one environment. */
+  public Cell cell(String address, String environment) {
+    for (int i = 0; i < environments.size(); i++) {
+      if (environments.get(i).name().equals(environment)) {
+        List<Cell> row = rows.get(address);
+        return row == null ? Cell.of(CellStatus.NOT_TARGETED) : row.get(i);
+      }
+    }
+    throw new IllegalArgumentException("no environment " + environment);
+  }
+
+  /** True when every targeted connection is in sync everywhere (nothing to create or change). */
+  public boolean allInSync() {
+    return rows.values().stream()
+        .flatMap(List::stream)
+        .allMatch(c -> c.status() == CellStatus.IN_SYNC || c.status() == CellStatus.NOT_TARGETED);
+  }
+
+  private static Cell cell(Change change, List<String> unresolvedSecrets) {
+    Action action = change.action();
+    return switch (action) {
+      case NOOP -> new Cell(CellStatus.IN_SYNC, unresolvedSecrets);
+      case CREATE, CONFLICT ->
+          Cell.of(
+              change.reason() == Reason.PENDING_RECOVERY
+                  ? CellStatus.PENDING
+                  : CellStatus.TO_CREATE);
+      case ORPHAN, DELETE -> Cell.of(CellStatus.ORPHANED);
+      case UPDATE, REPLACE -> changed(change, unresolvedSecrets);
+    };
+  }
+
+  private static Cell changed(Change change, List<String> unresolvedSecrets) {
+    List<String> notCompared = new ArrayList<>();
+    boolean realDifference = change.action() == Action.REPLACE;
+    for (AttributeChange attribute : change.attributes()) {
+      if (holdsReference(attribute.after())) {
+        notCompared.add(strip(attribute.path()));
+      } else {
+        realDifference = true;
+      }
+    }
+    notCompared.addAll(unresolvedSecrets);
+    return new Cell(realDifference ? CellStatus.CHANGED : CellStatus.NOT_COMPARED, notCompared);
+  }
+
+  /** By address, the secrets a plan could not compare: {@code auth/params/clientSecret}. */
+  private static Map<String, List<String>> unresolvedSecrets(Plan plan) {
+    Map<String, List<String>> out = new TreeMap<>();
+    for (String entry : plan.unresolved()) {
+      int at = entry.indexOf(PARAMS);
+      int space = entry.indexOf(' ', Math.max(at, 0));
+      if (at <= 0) {
+        continue;
+      }
+      String param = entry.substring(at + 1, space < 0 ? entry.length() : space);
+      out.computeIfAbsent(entry.substring(0, at), a -> new ArrayList<>()).add(param);
+    }
+    return out;
+  }
+
+  static boolean holdsReference(String value) {
+    return value != null && (value.contains("${env:") || value.contains("${file:"));
+  }
+
+  private static String strip(String path) {
+    return path.startsWith("/") ? path.substring(1) : path;
+  }
+}
