@@ -41,21 +41,29 @@ class DocsRecipesTest {
         .commandLine();
   }
 
-  /** The fenced code blocks of a Markdown file, joined. */
+  /**
+   * The fenced code blocks of a Markdown file, joined. In {@code text} blocks (terminal
+   * transcripts) only the prompted lines ({@code $ ...}) are commands; the rest is output. {@code
+   * java -jar target/flowform.jar} counts as {@code flowform}.
+   */
   static String fencedBlocks(String markdown) {
     StringBuilder out = new StringBuilder();
     String fence = null;
+    boolean transcript = false;
     for (String line : markdown.split("\n", -1)) {
       String strip = line.strip();
       if (fence == null && strip.startsWith("```")) {
         fence = strip.replaceAll("[^`].*", "");
+        transcript = strip.substring(fence.length()).strip().equals("text");
       } else if (fence != null && strip.equals(fence)) {
         fence = null;
-      } else if (fence != null) {
+      } else if (fence != null && !transcript) {
         out.append(line).append('\n');
+      } else if (fence != null && strip.startsWith("$ ")) {
+        out.append(strip.substring(2)).append('\n');
       }
     }
-    return out.toString();
+    return out.toString().replace("java -jar target/flowform.jar", "flowform");
   }
 
   static Stream<Arguments> documentedCommands() throws IOException {
