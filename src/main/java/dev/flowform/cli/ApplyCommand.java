@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
       "  flowform apply --env local",
       "  flowform apply --env dev --auto-approve --parallelism 16",
       "  flowform apply --env prod prod.plan       # a plan saved with plan --out",
-      "  flowform apply --env dev --prune          # also delete connections gone from manifests",
+      "  flowform apply --env dev --prune          # also delete orphans",
       "  flowform apply --env prod --auto-approve --output json > apply-result.json"
     })
 final class ApplyCommand implements Callable<Integer> {

@@ -75,6 +75,7 @@ public final class Cli {
   @Command(
       name = "flowform",
       mixinStandardHelpOptions = true,
+      scope = CommandLine.ScopeType.INHERIT,
       versionProvider = VersionProvider.class,
       description =
           "Declarative reconciler for Adobe Experience Platform HubSpot base connections.",

@@ -36,6 +36,21 @@ class HelpExamplesTest {
     }
   }
 
+  @Test
+  void everyCommandAnswersHelpAfterItsNameWithUsageAndExitZero() {
+    List<CommandLine> commands = new ArrayList<>();
+    collect(DocsRecipesTest.tree(), commands);
+    for (CommandLine command : commands) {
+      List<String> args =
+          new ArrayList<>(List.of(command.getCommandSpec().qualifiedName(" ").split(" ")));
+      args.remove(0);
+      args.add("--help");
+      CliRun run = CliRun.run(Path.of("."), Map.of(), args.toArray(String[]::new));
+      assertEquals(0, run.exitCode(), args + ": " + run.err());
+      assertTrue(run.out().startsWith("Usage: flowform"), args + ": " + run.out());
+    }
+  }
+
   private static List<String> footer(CommandLine command) {
     return List.of(command.getCommandSpec().usageMessage().footer());
   }
