@@ -45,7 +45,7 @@ final class Adopter {
           "connection " + id + " has another connection spec, so it cannot be adopted",
           "give the manifest another spec.name, or delete that connection");
     }
-    if (recorder.idsOwnedByOthers(change.address()).contains(id)) {
+    if (recorder.ownedByOther(id, change.address())) {
       throw new FlowformException(
           "connection " + id + " is already recorded for another address", "plan again");
     }

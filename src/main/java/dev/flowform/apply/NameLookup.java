@@ -6,7 +6,6 @@ import dev.flowform.flowservice.RemoteConnection;
 import dev.flowform.manifest.ConnectionSpecRef;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Finds an address's own connection again by its name, since names are not unique on the platform:
@@ -45,11 +44,10 @@ final class NameLookup {
   }
 
   private List<RemoteConnection> candidates(String address, String name, ConnectionSpecRef spec) {
-    Set<String> others = recorder.idsOwnedByOthers(address);
     return api.findByName(name).stream()
         .filter(r -> name.equals(r.name()))
         .filter(r -> sameSpec(r.connectionSpec(), spec))
-        .filter(r -> !others.contains(r.id()))
+        .filter(r -> !recorder.ownedByOther(r.id(), address))
         .toList();
   }
 

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class StateRecorder {
   private final StateStore store;
-  private final Map<String, Set<String>> idsByAddress = new HashMap<>();
+  private final Map<String, Set<String>> addressesById = new HashMap<>();
   private State current;
 
   StateRecorder(State start, StateStore store) {
@@ -52,23 +52,17 @@ final class StateRecorder {
   }
 
   /**
-   * Ids recorded for any other address, at the start or during this apply: a lookup by name must
-   * never adopt one of them for {@code address}.
+   * True when {@code id} was recorded for any other address, at the start or during this apply: a
+   * lookup by name must never adopt it for {@code address}. O(1), whatever the size of the state.
    */
-  synchronized Set<String> idsOwnedByOthers(String address) {
-    Set<String> ids = new HashSet<>();
-    idsByAddress.forEach(
-        (other, owned) -> {
-          if (!other.equals(address)) {
-            ids.addAll(owned);
-          }
-        });
-    return ids;
+  synchronized boolean ownedByOther(String id, String address) {
+    Set<String> owners = addressesById.get(id);
+    return owners != null && (owners.size() > 1 || !owners.contains(address));
   }
 
   private void remember(String address, ResourceState resource) {
     if (resource.id() != null) {
-      idsByAddress.computeIfAbsent(address, a -> new HashSet<>()).add(resource.id());
+      addressesById.computeIfAbsent(resource.id(), a -> new HashSet<>()).add(address);
     }
   }
 }

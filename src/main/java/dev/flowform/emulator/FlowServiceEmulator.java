@@ -183,7 +183,19 @@ public final class FlowServiceEmulator implements AutoCloseable {
     }
   }
 
+  /**
+   * The JDK server writes a response's headers and body in two TCP segments; with Nagle's algorithm
+   * on, the body then waits for the client's delayed ACK (40 ms on Linux loopback), more than the
+   * latency the emulator is asked to add. This property turns Nagle off for every JDK HTTP server
+   * of the process; it is read once, when the first one starts, so it is set before that (and left
+   * alone when the user chose a value with {@code -D}).
+   */
+  static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
   private static HttpServer bind(int port) {
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
+    }
     try {
       return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
     } catch (BindException e) {

@@ -1,7 +1,6 @@
 package dev.flowform.state;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.util.Collections;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -39,10 +38,13 @@ public record State(
 
   public static final int FORMAT_VERSION = 1;
 
+  /**
+   * Keeps {@code resources} as an immutable persistent map (a copy unless it is one already), so
+   * that {@link #with} and {@link #without} cost O(log n) and share the rest with this state.
+   */
   public State {
     resources =
-        Collections.unmodifiableSortedMap(
-            new TreeMap<>(resources == null ? new TreeMap<>() : resources));
+        resources == null ? PersistentSortedMap.empty() : PersistentSortedMap.copyOf(resources);
   }
 
   /** A new, empty state with a fresh lineage and salt. */
@@ -66,16 +68,16 @@ public record State(
 
   /** This state with {@code address} set to {@code resource} and the serial moved on. */
   public State with(String address, ResourceState resource) {
-    SortedMap<String, ResourceState> next = new TreeMap<>(resources);
-    next.put(address, resource);
-    return withResources(next);
+    return withResources(persistent().plus(address, resource));
   }
 
   /** This state without {@code address} and the serial moved on. */
   public State without(String address) {
-    SortedMap<String, ResourceState> next = new TreeMap<>(resources);
-    next.remove(address);
-    return withResources(next);
+    return withResources(persistent().minus(address));
+  }
+
+  private PersistentSortedMap<String, ResourceState> persistent() {
+    return PersistentSortedMap.copyOf(resources);
   }
 
   private State withResources(SortedMap<String, ResourceState> next) {
