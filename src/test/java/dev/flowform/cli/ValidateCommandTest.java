@@ -20,11 +20,9 @@ class ValidateCommandTest {
           "AEP_ORG_ID",
           "AEP_CLIENT_ID",
           "AEP_CLIENT_SECRET",
-          "HUBSPOT_MARKETING_CLIENT_ID",
           "HUBSPOT_MARKETING_CLIENT_SECRET",
           "HUBSPOT_MARKETING_ACCESS_TOKEN",
           "HUBSPOT_MARKETING_REFRESH_TOKEN",
-          "HUBSPOT_SALES_CLIENT_ID",
           "HUBSPOT_SALES_CLIENT_SECRET",
           "HUBSPOT_SALES_ACCESS_TOKEN",
           "HUBSPOT_SALES_REFRESH_TOKEN"
@@ -78,7 +76,7 @@ class ValidateCommandTest {
                 "manifests/environments/dev.yaml:8:10: error: ${env:AEP_ORG_ID}: environment"
                     + " variable AEP_ORG_ID is not set\n"),
         run.err());
-    assertTrue(run.err().endsWith("11 error(s), 0 warning(s)\n"), run.err());
+    assertTrue(run.err().endsWith("9 error(s), 0 warning(s)\n"), run.err());
   }
 
   @Test
