@@ -3,6 +3,7 @@ package dev.flowform.plan;
 import dev.flowform.flowservice.RemoteConnection;
 import dev.flowform.manifest.DesiredConnection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Plans the rows that create: new addresses, connections deleted outside flowform, and interrupted
@@ -14,10 +15,15 @@ final class Creates {
 
   /**
    * A create, unless the refresh found connections of that name already: then a conflict naming
-   * them, or with {@code adoptExisting} and exactly one of them, an adopting create.
+   * them, or with {@code adoptExisting} and exactly one of them (not {@code claimed} by another
+   * address), an adopting create.
    */
   static Change create(
-      DesiredConnection desired, Reason reason, RemoteView remote, boolean adoptExisting) {
+      DesiredConnection desired,
+      Reason reason,
+      RemoteView remote,
+      boolean adoptExisting,
+      Set<String> claimed) {
     List<RemoteConnection> sameName = remote.named(desired.name()).orElse(List.of());
     if (sameName.isEmpty()) {
       return new Change(
@@ -30,7 +36,7 @@ final class Creates {
           ConnectionDiff.created(desired),
           List.of());
     }
-    if (adoptExisting && sameName.size() == 1) {
+    if (adoptExisting && sameName.size() == 1 && !claimed.contains(sameName.get(0).id())) {
       return adopting(desired, Reason.EXISTS_REMOTELY, sameName.get(0));
     }
     return conflict(desired, Reason.EXISTS_REMOTELY, sameName);
@@ -38,11 +44,12 @@ final class Creates {
 
   /**
    * An interrupted create (recorded as pending). When the refresh looked the name up: one match is
-   * adopted, several are a conflict, none is a plain create. Offline, a create without an id: the
-   * applier looks the name up itself before sending anything.
+   * adopted, several are a conflict, none is a plain create; connections {@code claimed} by other
+   * addresses are not candidates (the applier's lookup skips them too). Offline, a create without
+   * an id: the applier looks the name up itself before sending anything.
    */
-  static Change recovery(DesiredConnection desired, RemoteView remote) {
-    List<RemoteConnection> sameName = remote.named(desired.name()).orElse(List.of());
+  static Change recovery(DesiredConnection desired, RemoteView remote, Set<String> claimed) {
+    List<RemoteConnection> sameName = remote.namedExcept(desired.name(), claimed);
     if (sameName.size() == 1) {
       return adopting(desired, Reason.PENDING_RECOVERY, sameName.get(0));
     }
