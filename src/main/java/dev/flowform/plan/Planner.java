@@ -77,7 +77,9 @@ public final class Planner {
         options.destroy() ? new TreeMap<>() : PlanSecrets.fingerprints(desired, salt),
         changes,
         options.destroy() ? List.of() : PlanSecrets.unresolved(desired),
-        refreshed(remote));
+        refreshed(remote),
+        desired.environment().orgId(),
+        desired.environment().endpoint().identity());
   }
 
   private static Change planWanted(
