@@ -2,6 +2,7 @@ package dev.flowform.plan;
 
 import dev.flowform.flowservice.RemoteConnection;
 import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.state.ResourceState;
 import java.util.List;
 import java.util.Set;
 
@@ -43,13 +44,17 @@ final class Creates {
   }
 
   /**
-   * An interrupted create (recorded as pending). When the refresh looked the name up: one match is
-   * adopted, several are a conflict, none is a plain create; connections {@code claimed} by other
-   * addresses are not candidates (the applier's lookup skips them too). Offline, a create without
-   * an id: the applier looks the name up itself before sending anything.
+   * An interrupted create (recorded as pending), looked up by the name it was sent with (the
+   * pending record's, which the refresher reads, as the applier does; the manifest may have renamed
+   * it since). When the refresh looked the name up: one match is adopted, several are a conflict,
+   * none is a plain create; connections {@code claimed} by other addresses are not candidates (the
+   * applier's lookup skips them too). Offline, a create without an id: the applier looks the name
+   * up itself before sending anything.
    */
-  static Change recovery(DesiredConnection desired, RemoteView remote, Set<String> claimed) {
-    List<RemoteConnection> sameName = remote.namedExcept(desired.name(), claimed);
+  static Change recovery(
+      DesiredConnection desired, ResourceState pending, RemoteView remote, Set<String> claimed) {
+    String sentName = pending.name() == null ? desired.name() : pending.name();
+    List<RemoteConnection> sameName = remote.namedExcept(sentName, claimed);
     if (sameName.size() == 1) {
       return adopting(desired, Reason.PENDING_RECOVERY, sameName.get(0));
     }

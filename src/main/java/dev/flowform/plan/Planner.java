@@ -93,7 +93,7 @@ public final class Planner {
       return Creates.create(wanted, Reason.NEW, remote, options.adoptExisting(), claimed);
     }
     if (recorded.isPending()) {
-      return Creates.recovery(wanted, remote, claimed);
+      return Creates.recovery(wanted, recorded, remote, claimed);
     }
     if (remote.missing().contains(wanted.address())) {
       return Creates.create(
