@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Deletes a recorded connection and forgets it. A record still pending (no id) is resolved by name
- * first, like a recovering create.
+ * first, like a recovering create. Never deletes a connection state records for another address.
  */
 final class Deleter {
   static final String USED_BY_FLOWS = "1418-400";
@@ -46,6 +46,17 @@ final class Deleter {
     }
     if (id == null) {
       return Optional.empty();
+    }
+    if (recorder.ownedByOther(id, change.address())) {
+      throw new FlowformException(
+          "connection "
+              + id
+              + " is recorded for "
+              + recorder.ownerOf(id, change.address())
+              + ", not for \""
+              + change.address()
+              + "\": flowform will not delete it",
+          "plan again: state keeps \"" + change.address() + "\" as it was");
     }
     try {
       api.delete(id);

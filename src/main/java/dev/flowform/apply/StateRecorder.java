@@ -60,6 +60,15 @@ final class StateRecorder {
     return owners != null && (owners.size() > 1 || !owners.contains(address));
   }
 
+  /** The other address {@code id} is recorded for, quoted, for messages (see ownedByOther). */
+  synchronized String ownerOf(String id, String address) {
+    return addressesById.getOrDefault(id, Set.of()).stream()
+        .filter(owner -> !owner.equals(address))
+        .findFirst()
+        .map(owner -> "\"" + owner + "\"")
+        .orElse("another address");
+  }
+
   private void remember(String address, ResourceState resource) {
     if (resource.id() != null) {
       addressesById.computeIfAbsent(resource.id(), a -> new HashSet<>()).add(address);

@@ -32,9 +32,9 @@ public record Change(
    * True for a create that adopts an existing connection instead of POSTing one: a CREATE that
    * carries the {@code id} (and {@code etag}) of the single connection of its name the platform
    * already has ({@code --adopt-existing}, or an interrupted create found on refresh). The applier
-   * records that id without sending a POST, then brings the connection to the manifest (name,
-   * description, auth params) with a PATCH, since its credentials cannot be compared. A plain
-   * create never carries an id.
+   * records that id without sending a POST and sends nothing else: its credentials cannot be read
+   * back, so the next plan shows the update that brings it to the manifest. A plain create never
+   * carries an id.
    */
   public boolean adopts() {
     return action == Action.CREATE && id != null;

@@ -2,7 +2,9 @@ package dev.flowform.plan;
 
 import dev.flowform.flowservice.RemoteConnection;
 import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.state.ResourceState;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Plans the rows that create: new addresses, connections deleted outside flowform, and interrupted
@@ -14,10 +16,15 @@ final class Creates {
 
   /**
    * A create, unless the refresh found connections of that name already: then a conflict naming
-   * them, or with {@code adoptExisting} and exactly one of them, an adopting create.
+   * them, or with {@code adoptExisting} and exactly one of them (not {@code claimed} by another
+   * address), an adopting create.
    */
   static Change create(
-      DesiredConnection desired, Reason reason, RemoteView remote, boolean adoptExisting) {
+      DesiredConnection desired,
+      Reason reason,
+      RemoteView remote,
+      boolean adoptExisting,
+      Set<String> claimed) {
     List<RemoteConnection> sameName = remote.named(desired.name()).orElse(List.of());
     if (sameName.isEmpty()) {
       return new Change(
@@ -30,19 +37,24 @@ final class Creates {
           ConnectionDiff.created(desired),
           List.of());
     }
-    if (adoptExisting && sameName.size() == 1) {
+    if (adoptExisting && sameName.size() == 1 && !claimed.contains(sameName.get(0).id())) {
       return adopting(desired, Reason.EXISTS_REMOTELY, sameName.get(0));
     }
     return conflict(desired, Reason.EXISTS_REMOTELY, sameName);
   }
 
   /**
-   * An interrupted create (recorded as pending). When the refresh looked the name up: one match is
-   * adopted, several are a conflict, none is a plain create. Offline, a create without an id: the
-   * applier looks the name up itself before sending anything.
+   * An interrupted create (recorded as pending), looked up by the name it was sent with (the
+   * pending record's, which the refresher reads, as the applier does; the manifest may have renamed
+   * it since). When the refresh looked the name up: one match is adopted, several are a conflict,
+   * none is a plain create; connections {@code claimed} by other addresses are not candidates (the
+   * applier's lookup skips them too). Offline, a create without an id: the applier looks the name
+   * up itself before sending anything.
    */
-  static Change recovery(DesiredConnection desired, RemoteView remote) {
-    List<RemoteConnection> sameName = remote.named(desired.name()).orElse(List.of());
+  static Change recovery(
+      DesiredConnection desired, ResourceState pending, RemoteView remote, Set<String> claimed) {
+    String sentName = pending.name() == null ? desired.name() : pending.name();
+    List<RemoteConnection> sameName = remote.namedExcept(sentName, claimed);
     if (sameName.size() == 1) {
       return adopting(desired, Reason.PENDING_RECOVERY, sameName.get(0));
     }

@@ -17,6 +17,9 @@ import java.util.SortedMap;
  * @param unresolved sensitive references that did not resolve (an offline plan); such a plan cannot
  *     be saved or applied
  * @param refreshed whether the platform was read to find drift
+ * @param orgId the org the environment targeted when planned (null when it did not resolve)
+ * @param endpoint the Flow Service endpoint the environment targeted when planned, as state records
+ *     it
  */
 public record Plan(
     String environment,
@@ -27,7 +30,34 @@ public record Plan(
     SortedMap<String, SortedMap<String, String>> secretFingerprints,
     List<Change> changes,
     List<String> unresolved,
-    boolean refreshed) {
+    boolean refreshed,
+    String orgId,
+    String endpoint) {
+
+  /** A plan that does not say which org and endpoint it was made for (tests, renderers). */
+  public Plan(
+      String environment,
+      String sandbox,
+      String lineage,
+      long serial,
+      String manifestDigest,
+      SortedMap<String, SortedMap<String, String>> secretFingerprints,
+      List<Change> changes,
+      List<String> unresolved,
+      boolean refreshed) {
+    this(
+        environment,
+        sandbox,
+        lineage,
+        serial,
+        manifestDigest,
+        secretFingerprints,
+        changes,
+        unresolved,
+        refreshed,
+        null,
+        null);
+  }
 
   public Plan {
     changes = List.copyOf(changes);

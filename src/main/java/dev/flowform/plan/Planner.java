@@ -9,12 +9,13 @@ import dev.flowform.state.ResourceState;
 import dev.flowform.state.State;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Compares what the manifests want with what state recorded (and what a refresh read) and says what
@@ -23,6 +24,10 @@ import java.util.TreeSet;
  * <p>Secrets are compared by fingerprint, salted with the state's salt (with no state yet, with the
  * manifest digest, so that a plan and its re-computation agree). A secret that did not resolve
  * cannot be compared: it counts as unchanged and is listed in {@link Plan#unresolved()}.
+ *
+ * <p>A connection found by name is never handed to an address when state records it for another
+ * one, or when another create of the plan adopts it: a pruned pending record must not delete a
+ * connection someone else owns.
  *
  * <p>A connection spec change without {@link PlanOptions#allowReplace()} is an error: the planner
  * throws a {@link DiagnosticsException} naming every such address, so no plan exists to apply.
@@ -41,22 +46,25 @@ public final class Planner {
             .filter(s -> !s.isBlank())
             .orElse(desired.manifestDigest());
     List<Change> changes = new ArrayList<>();
+    Set<String> claimed = recordedIds(resources);
     if (options.destroy()) {
       resources.forEach(
-          (address, r) -> changes.add(Removals.plan(address, r, Reason.DESTROY, true, remote)));
+          (address, r) ->
+              changes.add(Removals.plan(address, r, Reason.DESTROY, true, remote, claimed)));
     } else {
-      SortedSet<String> addresses = new TreeSet<>(desired.connections().keySet());
-      addresses.addAll(resources.keySet());
-      for (String address : addresses) {
-        changes.add(
-            planOne(
-                address,
-                desired.connections().get(address),
-                resources.get(address),
-                remote,
-                options,
-                salt));
+      for (DesiredConnection wanted : desired.connections().values()) {
+        ResourceState recordedOne = resources.get(wanted.address());
+        changes.add(planWanted(wanted, recordedOne, remote, options, salt, claimed));
       }
+      changes.stream().filter(Change::adopts).map(Change::id).forEach(claimed::add);
+      resources.forEach(
+          (address, r) -> {
+            if (!desired.connections().containsKey(address)) {
+              changes.add(
+                  Removals.plan(
+                      address, r, Reason.REMOVED_FROM_MANIFESTS, options.prune(), remote, claimed));
+            }
+          });
       refuseReplaces(changes, desired, options);
     }
     changes.sort(Comparator.comparing(Change::address));
@@ -69,30 +77,36 @@ public final class Planner {
         options.destroy() ? new TreeMap<>() : PlanSecrets.fingerprints(desired, salt),
         changes,
         options.destroy() ? List.of() : PlanSecrets.unresolved(desired),
-        refreshed(remote));
+        refreshed(remote),
+        desired.environment().orgId(),
+        desired.environment().endpoint().identity());
   }
 
-  private static Change planOne(
-      String address,
+  private static Change planWanted(
       DesiredConnection wanted,
       ResourceState recorded,
       RemoteView remote,
       PlanOptions options,
-      String salt) {
-    if (wanted == null) {
-      return Removals.plan(
-          address, recorded, Reason.REMOVED_FROM_MANIFESTS, options.prune(), remote);
-    }
+      String salt,
+      Set<String> claimed) {
     if (recorded == null) {
-      return Creates.create(wanted, Reason.NEW, remote, options.adoptExisting());
+      return Creates.create(wanted, Reason.NEW, remote, options.adoptExisting(), claimed);
     }
     if (recorded.isPending()) {
-      return Creates.recovery(wanted, remote);
+      return Creates.recovery(wanted, recorded, remote, claimed);
     }
-    if (remote.missing().contains(address)) {
-      return Creates.create(wanted, Reason.DELETED_REMOTELY, remote, options.adoptExisting());
+    if (remote.missing().contains(wanted.address())) {
+      return Creates.create(
+          wanted, Reason.DELETED_REMOTELY, remote, options.adoptExisting(), claimed);
     }
     return Updates.plan(wanted, recorded, remote, salt);
+  }
+
+  /** The ids state records: connections a name lookup must never hand to another address. */
+  private static Set<String> recordedIds(SortedMap<String, ResourceState> resources) {
+    Set<String> ids = new HashSet<>();
+    resources.values().stream().map(ResourceState::id).filter(Objects::nonNull).forEach(ids::add);
+    return ids;
   }
 
   private static void refuseReplaces(

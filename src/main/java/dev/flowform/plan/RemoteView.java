@@ -37,4 +37,12 @@ public record RemoteView(
   public Optional<List<RemoteConnection>> named(String name) {
     return Optional.ofNullable(byName.get(name));
   }
+
+  /**
+   * The connections of this name whose ids are not in {@code taken} (ids another address owns);
+   * empty when the name was not looked up.
+   */
+  List<RemoteConnection> namedExcept(String name, Set<String> taken) {
+    return named(name).orElse(List.of()).stream().filter(r -> !taken.contains(r.id())).toList();
+  }
 }

@@ -8,14 +8,17 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A plan as {@code plan --out FILE} saves it, for {@code apply FILE}: the environment, the state's
- * lineage and serial, the manifests' digest, the secrets' salted fingerprints and the changes.
- * Never a secret. A plan with unresolved references cannot be saved.
+ * A plan as {@code plan --out FILE} saves it, for {@code apply FILE}: the environment and the
+ * sandbox, org and endpoint it targets, the state's lineage and serial, the manifests' digest, the
+ * secrets' salted fingerprints and the changes. Never a secret. A plan with unresolved references
+ * cannot be saved.
  */
 @JsonPropertyOrder({
   "formatVersion",
   "environment",
   "sandbox",
+  "orgId",
+  "endpoint",
   "lineage",
   "serial",
   "manifestDigest",
@@ -32,7 +35,9 @@ public record SavedPlan(
     String manifestDigest,
     boolean refreshed,
     SortedMap<String, SortedMap<String, String>> secretFingerprints,
-    List<Change> changes) {
+    List<Change> changes,
+    String orgId,
+    String endpoint) {
 
   public static final String FORMAT_VERSION = "1";
 
@@ -65,7 +70,9 @@ public record SavedPlan(
         plan.manifestDigest(),
         plan.refreshed(),
         plan.secretFingerprints(),
-        plan.changes());
+        plan.changes(),
+        plan.orgId(),
+        plan.endpoint());
   }
 
   /** The plan again, for rendering, checking and applying. */
@@ -79,6 +86,8 @@ public record SavedPlan(
         secretFingerprints,
         changes,
         List.of(),
-        refreshed);
+        refreshed,
+        orgId,
+        endpoint);
   }
 }

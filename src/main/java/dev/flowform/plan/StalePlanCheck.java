@@ -24,8 +24,9 @@ public final class StalePlanCheck {
    * @param saved the plan read from the file
    * @param current the state as it is now
    * @param fresh a plan made now from the same manifests and the current state
-   * @throws FlowformException "stale plan: ..." when the environment, the state's lineage or
-   *     serial, the manifests or a secret moved since the plan was made
+   * @throws FlowformException "stale plan: ..." when the environment or the sandbox, org or
+   *     endpoint it targets, the state's lineage or serial, the manifests or a secret moved since
+   *     the plan was made (with no state yet, only these say where a plan may be applied)
    */
   public static void check(Plan saved, Optional<State> current, Plan fresh) {
     if (!saved.environment().equals(fresh.environment())
@@ -40,6 +41,20 @@ public final class StalePlanCheck {
               + " (sandbox "
               + fresh.sandbox()
               + ")");
+    }
+    if (!Objects.equals(saved.orgId(), fresh.orgId())
+        || !Objects.equals(saved.endpoint(), fresh.endpoint())) {
+      throw stale(
+          "it was made for org "
+              + orNone(saved.orgId())
+              + " at "
+              + orNone(saved.endpoint())
+              + ", but environment "
+              + fresh.environment()
+              + " now targets org "
+              + orNone(fresh.orgId())
+              + " at "
+              + orNone(fresh.endpoint()));
     }
     String lineage = current.map(State::lineage).orElse(null);
     if (!Objects.equals(saved.lineage(), lineage)) {
@@ -90,6 +105,10 @@ public final class StalePlanCheck {
         }
       }
     }
+  }
+
+  private static String orNone(String value) {
+    return value == null ? "(unknown)" : value;
   }
 
   private static FlowformException stale(String why) {

@@ -147,4 +147,27 @@ class ApplierUpdateDeleteTest {
     assertTrue(pending.api.connections().isEmpty());
     assertTrue(pending.persisted().resource("b").isEmpty());
   }
+
+  @Test
+  void aPendingRecordsDeleteNeverDeletesAConnectionRecordedForAnotherAddress() {
+    DesiredConnection b = connection("b");
+    Harness both =
+        new Harness(
+            Fixtures.emptyState()
+                .with("a", created)
+                .with("b", ResourceRecords.pending(b, "salt", Fixtures.CLOCK.instant())));
+    String othersId = both.api.seed(a.name());
+    assertEquals(created.id(), othersId);
+
+    ApplyResult result =
+        both.apply(
+            desired(a),
+            change("b", Action.DELETE, Reason.REMOVED_FROM_MANIFESTS, othersId, null, null, null));
+
+    assertEquals(Outcome.FAILED, result.outcomes().get(0).outcome());
+    assertTrue(result.outcomes().get(0).message().contains("\"a\""));
+    assertEquals(0, both.api.calls("delete"));
+    assertTrue(both.api.connection(othersId).isPresent());
+    assertTrue(both.persisted().resource("b").orElseThrow().isPending());
+  }
 }

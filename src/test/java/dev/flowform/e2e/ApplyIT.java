@@ -128,6 +128,24 @@ class ApplyIT {
   }
 
   @Test
+  void aPlanSavedBeforeAnyStateIsRefusedWhenTheEnvironmentNowTargetsAnotherOrg() {
+    String otherOrg = "0A1B2C3D4E5F60718293A4B5@AdobeOrg";
+    emulator.addConnection(otherOrg, Workspace.SANDBOX, "HubSpot sales", Map.of("clientId", "x"));
+    Path planFile = dir.resolve("test.plan");
+    assertEquals(0, ws.run("plan", "--env", "test", "--out", planFile.toString()).exitCode());
+    String environment = ws.read(ws.manifests().resolve("environments/test.yaml"));
+    ws.write("environments/test.yaml", environment.replace(Workspace.ORG, otherOrg));
+
+    CliRun run = ws.run("apply", "--env", "test", planFile.toString());
+
+    assertEquals(1, run.exitCode(), run.out());
+    assertTrue(run.err().contains("stale plan: it was made for org " + Workspace.ORG), run.err());
+    assertEquals(0, emulator.requestCount("POST", POST));
+    assertEquals(1, emulator.connections(otherOrg, Workspace.SANDBOX).size());
+    assertFalse(Files.exists(ws.stateFile()));
+  }
+
+  @Test
   void noSecretValueAppearsInStateBackupSavedPlanOrAnyOutput() throws Exception {
     StringBuilder everything = new StringBuilder();
     Path planFile = dir.resolve("test.plan");

@@ -156,6 +156,20 @@ class PlannerCreatesTest {
   }
 
   @Test
+  void aPendingRecordIsLookedUpByTheNameItsCreateWasSentWithNotTheManifestsNewOne() {
+    DesiredConnection sent = connection("a").build();
+    DesiredConnection renamed = connection("a").name("HubSpot renamed").build();
+    RemoteView remote = namesFound(sent.name(), remote("id-9", sent.name(), null));
+
+    Change change =
+        only(planner.plan(desired(renamed), state(Map.of("a", pending(sent))), remote, none()));
+
+    assertEquals(Reason.PENDING_RECOVERY, change.reason());
+    assertTrue(change.adopts());
+    assertEquals("id-9", change.id());
+  }
+
+  @Test
   void aPendingRecordWhoseNameWasFoundSeveralTimesIsAConflictListingThem() {
     DesiredConnection wanted = connection("a").build();
     RemoteView remote =

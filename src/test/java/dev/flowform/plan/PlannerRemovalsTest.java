@@ -97,4 +97,40 @@ class PlannerRemovalsTest {
     assertEquals(Action.DELETE, change.action());
     assertNull(change.id());
   }
+
+  @Test
+  void aPrunedPendingRecordNeverTakesTheIdOfAConnectionRecordedForAnotherAddress() {
+    DesiredConnection moved = connection("moved").name(gone.name()).build();
+
+    Plan plan =
+        planner.plan(
+            desired(moved),
+            state(Map.of("old", pending(gone), "moved", recorded(moved, "id-7"))),
+            namesFound(gone.name(), remote("id-7", gone.name(), null)),
+            new PlanOptions(false, true, false, false));
+
+    Change old = plan.changes().get(1);
+    assertEquals("old", old.address());
+    assertEquals(Action.DELETE, old.action());
+    assertNull(old.id());
+  }
+
+  @Test
+  void aPrunedPendingRecordNeverTakesTheIdThatACreateOfThePlanAdopts() {
+    DesiredConnection moved = connection("moved").name(gone.name()).build();
+
+    Plan plan =
+        planner.plan(
+            desired(moved),
+            state(Map.of("old", pending(gone))),
+            namesFound(gone.name(), remote("id-7", gone.name(), null)),
+            new PlanOptions(false, true, true, false));
+
+    Change adopting = plan.changes().get(0);
+    assertTrue(adopting.adopts());
+    assertEquals("id-7", adopting.id());
+    Change old = plan.changes().get(1);
+    assertEquals(Action.DELETE, old.action());
+    assertNull(old.id());
+  }
 }

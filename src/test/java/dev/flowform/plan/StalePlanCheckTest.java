@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.DesiredState;
+import dev.flowform.manifest.Endpoint;
+import dev.flowform.manifest.EnvironmentConfig;
 import dev.flowform.state.State;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +107,43 @@ class StalePlanCheckTest {
             false);
 
     assertStale("made for environment dev (sandbox dev), not prod", state, prod);
+  }
+
+  @Test
+  void aPlanMadeWithoutStateIsRefusedForAnotherOrgOrEndpoint() {
+    SavedPlan fresh = SavedPlan.of(plan(desired(a), Optional.empty()));
+    EnvironmentConfig dev = PlanFixtures.environment();
+    EnvironmentConfig otherOrg =
+        new EnvironmentConfig(
+            dev.name(),
+            dev.position(),
+            dev.sandbox(),
+            "ORG2@AdobeOrg",
+            dev.endpoint(),
+            dev.statePath(),
+            dev.credentials(),
+            dev.variables());
+    EnvironmentConfig otherEndpoint =
+        new EnvironmentConfig(
+            dev.name(),
+            dev.position(),
+            dev.sandbox(),
+            dev.orgId(),
+            Endpoint.of("https://platform-stage.adobe.io/data/foundation/flowservice"),
+            dev.statePath(),
+            dev.credentials(),
+            dev.variables());
+
+    for (EnvironmentConfig moved : List.of(otherOrg, otherEndpoint)) {
+      DesiredState now = new DesiredState(moved, desired(a).connections(), PlanFixtures.DIGEST);
+      FlowformException e =
+          assertThrows(
+              FlowformException.class,
+              () -> StalePlanCheck.check(fresh, Optional.empty(), plan(now, Optional.empty())));
+      assertTrue(e.getMessage().contains("it was made for org ORG1@AdobeOrg"), e.getMessage());
+    }
+    assertDoesNotThrow(
+        () -> StalePlanCheck.check(fresh, Optional.empty(), plan(desired(a), Optional.empty())));
   }
 
   private FlowformException assertStale(String why, Optional<State> current, Plan fresh) {
