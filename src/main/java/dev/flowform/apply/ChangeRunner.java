@@ -4,8 +4,10 @@ import dev.flowform.diag.FlowformException;
 import dev.flowform.flowservice.FlowServiceApi;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.DesiredState;
+import dev.flowform.plan.Action;
 import dev.flowform.plan.Change;
 import dev.flowform.plan.Reason;
+import java.util.List;
 
 /**
  * Runs one attempt of one change and says how it ended: never throws, turns every error into a
@@ -60,13 +62,41 @@ final class ChangeRunner {
     Change change = attempt.change();
     DesiredConnection wanted = wanted(change);
     if (change.reason() == Reason.EXISTS_REMOTELY && !change.remoteIds().isEmpty()) {
-      return new Adopter(api, recorder, options.clock()).adopt(change, wanted);
+      return alignAdopted(
+          new Adopter(api, recorder, options.clock()).adopt(change, wanted), wanted);
     }
     boolean lookupFirst =
         attempt.lookupFirst()
             || change.reason() == Reason.PENDING_RECOVERY
             || change.reason() == Reason.EXISTS_REMOTELY;
-    return creator.create(change, wanted, lookupFirst, Outcome.CREATED);
+    return alignAdopted(creator.create(change, wanted, lookupFirst, Outcome.CREATED), wanted);
+  }
+
+  /**
+   * An adopted connection is what the platform had, which may differ from the manifest (another
+   * name, description or credentials: secrets cannot be read back, so an adopted record has no
+   * fingerprints). One PATCH brings it in line, so apply converges in one run; nothing is sent when
+   * it already matches (a recovered create of exactly what the manifest says).
+   */
+  private ChangeOutcome alignAdopted(ChangeOutcome outcome, DesiredConnection wanted) {
+    if (outcome.outcome() != Outcome.ADOPTED) {
+      return outcome;
+    }
+    Change align =
+        new Change(
+            outcome.address(),
+            Action.UPDATE,
+            Reason.MANIFEST_CHANGED,
+            outcome.id(),
+            null,
+            wanted.name(),
+            List.of(),
+            List.of());
+    ChangeOutcome updated = updater.update(align, wanted);
+    String aligned = updated.message() == null ? "; updated it to match the manifest" : "";
+    String message = (outcome.message() == null ? "adopted " + outcome.id() : outcome.message());
+    return new ChangeOutcome(
+        outcome.change(), Outcome.ADOPTED, outcome.id(), message + aligned, outcome.hint());
   }
 
   private ChangeOutcome replace(Attempt attempt) {

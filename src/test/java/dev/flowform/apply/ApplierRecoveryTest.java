@@ -4,7 +4,6 @@ import static dev.flowform.apply.Fixtures.change;
 import static dev.flowform.apply.Fixtures.connection;
 import static dev.flowform.apply.Fixtures.desired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.flowservice.RemoteConnection;
@@ -65,7 +64,7 @@ class ApplierRecoveryTest {
   }
 
   @Test
-  void pendingRecoveryLooksUpTheNameThePendingCreateWasSentWith() {
+  void pendingRecoveryLooksUpTheNameThePendingCreateWasSentWithThenRenamesItToTheManifest() {
     DesiredConnection renamed = connection("a", "HubSpot renamed", "client-a", "v1");
     String id = run.api.seed(a.name());
 
@@ -76,7 +75,10 @@ class ApplierRecoveryTest {
 
     assertEquals(Outcome.ADOPTED, result.outcomes().get(0).outcome());
     assertEquals(id, run.resource("a").id());
-    assertEquals(a.name(), run.resource("a").name());
+    assertEquals(0, run.api.calls("create"));
+    assertEquals(1, run.api.calls("update"));
+    assertEquals(renamed.name(), run.api.connection(id).orElseThrow().name());
+    assertEquals(renamed.name(), run.resource("a").name());
   }
 
   @Test
@@ -98,9 +100,10 @@ class ApplierRecoveryTest {
   }
 
   @Test
-  void adoptsTheSingleExistingConnectionThePlanChoseWithoutPosting() {
+  void adoptsTheSingleExistingConnectionThePlanChoseWithoutPostingThenAlignsItToTheManifest() {
     Harness fresh = new Harness();
     String id = fresh.api.seed(a.name());
+    String seededEtag = fresh.api.connection(id).orElseThrow().etag();
 
     ApplyResult result =
         fresh.apply(
@@ -110,12 +113,20 @@ class ApplierRecoveryTest {
     assertEquals(Outcome.ADOPTED, result.outcomes().get(0).outcome());
     assertEquals(0, fresh.api.calls("create"));
     assertEquals(1, fresh.api.calls("get"));
+    assertEquals(1, fresh.api.calls("update"));
     RemoteConnection remote = fresh.api.connection(id).orElseThrow();
     ResourceState recorded = fresh.resource("a");
     assertEquals(id, recorded.id());
     assertEquals(remote.etag(), recorded.etag());
-    assertEquals("someone-else", recorded.params().get("clientId"));
-    assertTrue(recorded.secretFingerprints().isEmpty());
-    assertNull(fresh.api.paramsReceived(id));
+    assertTrue(!seededEtag.equals(recorded.etag()), "the etag of the aligning PATCH");
+    assertEquals(a.params().get("clientId"), recorded.params().get("clientId"));
+    assertEquals(a.secrets().keySet(), recorded.secretFingerprints().keySet());
+    FakeFlowService.PatchCall patch = fresh.api.patches().get(0);
+    assertEquals(seededEtag, patch.ifMatch());
+    assertTrue(
+        patch.operations().stream()
+            .anyMatch(
+                op -> op.path().equals("/auth/params") && a.revealedParams().equals(op.value())),
+        patch.operations().toString());
   }
 }

@@ -146,6 +146,8 @@ class LifecycleIT {
 
     assertEquals(2, emulator.requestCount("POST", "/connections"));
     assertEquals(id, recorded("sales-hubspot").get("id").asText());
+    CliRun after = ws.run("plan", "--env", "test", "--detailed-exitcode");
+    assertEquals(0, after.exitCode(), "one apply converges: " + after.out());
   }
 
   @Test
