@@ -6,6 +6,7 @@ import dev.flowform.apply.ApplyResult;
 import dev.flowform.cli.render.JsonApplyRenderer;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.Resolution;
+import dev.flowform.plan.Action;
 import dev.flowform.plan.Plan;
 import dev.flowform.run.RunSettings;
 import dev.flowform.run.Session;
@@ -49,7 +50,7 @@ final class ApplyFlow {
       out.flush();
       if (!plan.hasChanges()) {
         json(plan, new ApplyResult(List.of(), session.state().recordedOrEmpty(), false));
-        return ExitCode.OK;
+        return conflicts(plan);
       }
       if (!approved && !confirmed(plan, operation)) {
         throw new FlowformException(operation + " cancelled: nothing was changed");
@@ -60,8 +61,27 @@ final class ApplyFlow {
       if (result.cancelled()) {
         return ExitCode.INTERRUPTED;
       }
-      return result.succeeded() ? ExitCode.OK : ExitCode.ERROR;
+      return result.succeeded() ? conflicts(plan) : ExitCode.ERROR;
     }
+  }
+
+  /**
+   * Conflicts (a connection of the manifest's name exists, unknown to state) were not created: the
+   * manifests are not met, so the run fails, pointing to import.
+   */
+  private int conflicts(Plan plan) {
+    long conflicts = plan.counts().get(Action.CONFLICT);
+    if (conflicts == 0) {
+      return ExitCode.OK;
+    }
+    PrintWriter err = context.terminal().err();
+    err.printf(
+        "error: %d connection(s) not created: the platform already has connections of their"
+            + " names, unknown to this state (see the plan)%n",
+        conflicts);
+    err.println("hint: flowform import ADDRESS ID to manage one, or apply with --adopt-existing");
+    err.flush();
+    return ExitCode.ERROR;
   }
 
   /** Where people's text goes: stdout, unless stdout carries JSON. */

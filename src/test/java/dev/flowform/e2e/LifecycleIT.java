@@ -128,11 +128,13 @@ class LifecycleIT {
   void lostStateWithExistingConnectionsCreatesNothingAndPointsToImport() throws Exception {
     Files.delete(ws.stateFile());
 
-    CliRun plan = ws.run("plan", "--env", "test");
-    assertEquals(0, plan.exitCode(), plan.err());
+    CliRun plan = ws.run("plan", "--env", "test", "--detailed-exitcode");
+    assertEquals(2, plan.exitCode(), "a conflict is not in sync: " + plan.err());
     assertTrue(plan.out().contains("flowform import marketing-hubspot "), plan.out());
 
-    apply();
+    CliRun apply = ws.run("apply", "--env", "test", "--auto-approve");
+    assertEquals(1, apply.exitCode(), "the manifests are not met");
+    assertTrue(apply.err().contains("2 connection(s) not created"), apply.err());
     assertEquals(2, emulator.requestCount("POST", "/connections"));
     assertEquals(2, emulator.connections(Workspace.SANDBOX).size());
   }
