@@ -36,6 +36,7 @@ public final class FileStateStore implements StateStore, AutoCloseable {
   private String mainDigest;
   private long mainSize;
   private boolean journalExists;
+  private boolean journaledHere;
   private boolean journalClean = true;
   private long journalSize;
 
@@ -159,15 +160,20 @@ public final class FileStateStore implements StateStore, AutoCloseable {
       throw cannot("write", e);
     }
     current = newState;
+    journaledHere = true;
     if (journalSize > Math.max(mainSize, minCompactBytes)) {
       write(newState);
     }
   }
 
-  /** Folds the journal into the main file, if there is one. */
+  /**
+   * Folds the journal into the main file when this store appended to it. A journal left by an
+   * earlier run that crashed is replayed by {@link #read} but left as it is here, so a read-only
+   * run (plan, status) never writes the state; the next run that records a change folds it.
+   */
   @Override
   public synchronized void close() {
-    if (journalExists && current != null) {
+    if (journalExists && journaledHere && current != null) {
       write(current);
     }
   }

@@ -121,6 +121,25 @@ class StateJournalTest {
   }
 
   @Test
+  void aRunThatOnlyReadsLeavesAJournalOfACrashedRunAndTheStateFileAsTheyWere() throws IOException {
+    FileStateStore crashed = new FileStateStore(file());
+    State state = StateFixtures.withResources(1);
+    crashed.write(state);
+    State pending = state.with("a", StateFixtures.pending(1));
+    crashed.record(pending, "a"); // then the process died: no close
+    byte[] main = Files.readAllBytes(file());
+    byte[] journal = Files.readAllBytes(crashed.journalFile());
+
+    FileStateStore reader = new FileStateStore(file());
+    assertEquals(pending, reader.read().orElseThrow());
+    reader.close();
+
+    assertArrayEquals(main, Files.readAllBytes(file()), "a plan writes no state");
+    assertArrayEquals(journal, Files.readAllBytes(crashed.journalFile()));
+    assertEquals(pending, new FileStateStore(file()).read().orElseThrow());
+  }
+
+  @Test
   void ignoresAJournalAlreadyFoldedInByACompactionThatCrashedBeforeDeletingIt() throws IOException {
     FileStateStore store = new FileStateStore(file());
     State state = StateFixtures.withResources(1);
