@@ -62,6 +62,14 @@ final class ImportCommand implements Callable<Integer> {
           .resource(address)
           .ifPresent(
               r -> {
+                if (r.isPending()) {
+                  throw new FlowformException(
+                      "'" + address + "' is pending in state: an earlier create was interrupted",
+                      "run flowform apply to resolve it (it adopts the connection of its name),"
+                          + " or flowform state rm "
+                          + address
+                          + " first");
+                }
                 throw new FlowformException(
                     "'" + address + "' is already in state (id " + r.id() + ")",
                     "flowform state rm " + address + " first to import another connection");
