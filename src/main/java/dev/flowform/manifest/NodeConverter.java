@@ -8,7 +8,10 @@ import dev.flowform.diag.Diagnostic;
 import dev.flowform.diag.SourcePosition;
 import dev.flowform.manifest.doc.SourceMap;
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -26,6 +29,7 @@ final class NodeConverter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private final SourceMap sources;
   private final List<Diagnostic> problems;
+  private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
 
   NodeConverter(SourceMap sources, List<Diagnostic> problems) {
     this.sources = sources;
@@ -34,18 +38,32 @@ final class NodeConverter {
 
   JsonNode convert(Node node, String pointer, SourcePosition key) {
     SourcePosition at = position(node.getStartMark());
-    if (node instanceof MappingNode mapping) {
+    if (!(node instanceof ScalarNode) && !open.add(node)) {
+      // an alias to a collection that holds it: YAML allows it, a manifest cannot be infinite
       sources.put(pointer, new SourceMap.Entry(at, key, at.column(), false));
-      return mapping(mapping, pointer);
+      problems.add(
+          Diagnostic.error(
+              key != null ? key : at,
+              "alias *" + node.getAnchor() + " refers to a collection that holds it",
+              "an alias may only repeat what is outside it"));
+      return NODES.nullNode();
     }
-    if (node instanceof SequenceNode sequence) {
-      sources.put(pointer, new SourceMap.Entry(at, key, at.column(), false));
-      ArrayNode array = NODES.arrayNode();
-      List<Node> items = sequence.getValue();
-      for (int i = 0; i < items.size(); i++) {
-        array.add(convert(items.get(i), pointer + "/" + i, null));
+    try {
+      if (node instanceof MappingNode mapping) {
+        sources.put(pointer, new SourceMap.Entry(at, key, at.column(), false));
+        return mapping(mapping, pointer);
       }
-      return array;
+      if (node instanceof SequenceNode sequence) {
+        sources.put(pointer, new SourceMap.Entry(at, key, at.column(), false));
+        ArrayNode array = NODES.arrayNode();
+        List<Node> items = sequence.getValue();
+        for (int i = 0; i < items.size(); i++) {
+          array.add(convert(items.get(i), pointer + "/" + i, null));
+        }
+        return array;
+      }
+    } finally {
+      open.remove(node);
     }
     ScalarNode scalar = (ScalarNode) node;
     sources.put(pointer, scalarEntry(scalar, at, key));
