@@ -8,6 +8,7 @@ import dev.flowform.diag.Diagnostic;
 import dev.flowform.diag.SourcePosition;
 import dev.flowform.manifest.doc.SourceMap;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -72,9 +73,14 @@ final class NodeConverter {
 
   private ObjectNode mapping(MappingNode mapping, String pointer) {
     ObjectNode object = NODES.objectNode();
+    List<NodeTuple> merged = new ArrayList<>();
     for (NodeTuple tuple : mapping.getValue()) {
       Node keyNode = tuple.getKeyNode();
       SourcePosition keyAt = position(keyNode.getStartMark());
+      if (Tag.MERGE.equals(keyNode.getTag())) {
+        merged.addAll(mergedTuples(tuple.getValueNode(), keyAt));
+        continue;
+      }
       if (!(keyNode instanceof ScalarNode keyScalar)) {
         problems.add(Diagnostic.error(keyAt, "a key must be plain text"));
         continue;
@@ -91,7 +97,54 @@ final class NodeConverter {
       object.set(
           name, convert(tuple.getValueNode(), pointer + "/" + SourceMap.segment(name), keyAt));
     }
+    // YAML merge keys: a key written in the mapping wins, then the first merged mapping that has it
+    for (NodeTuple tuple : merged) {
+      String name = ((ScalarNode) tuple.getKeyNode()).getValue();
+      if (!object.has(name)) {
+        SourcePosition keyAt = position(tuple.getKeyNode().getStartMark());
+        object.set(
+            name, convert(tuple.getValueNode(), pointer + "/" + SourceMap.segment(name), keyAt));
+      }
+    }
     return object;
+  }
+
+  /**
+   * The entries {@code <<} (at {@code key}) brings in: of a mapping, or of each mapping of a list,
+   * in order.
+   */
+  private List<NodeTuple> mergedTuples(Node value, SourcePosition key) {
+    List<NodeTuple> out = new ArrayList<>();
+    List<Node> sources =
+        value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
+    for (Node source : sources) {
+      if (!(source instanceof MappingNode mapping)) {
+        problems.add(
+            Diagnostic.error(
+                position(source.getStartMark()),
+                "a merge key (<<) takes a mapping or a list of mappings, not "
+                    + (source instanceof SequenceNode ? "a nested list" : "text")));
+        continue;
+      }
+      if (!open.add(mapping)) {
+        problems.add(
+            Diagnostic.error(
+                key, "alias *" + mapping.getAnchor() + " merges a mapping into itself"));
+        continue;
+      }
+      List<NodeTuple> nested = new ArrayList<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        Node name = tuple.getKeyNode();
+        if (Tag.MERGE.equals(name.getTag())) {
+          nested.addAll(mergedTuples(tuple.getValueNode(), position(name.getStartMark())));
+        } else if (name instanceof ScalarNode) {
+          out.add(tuple);
+        }
+      }
+      open.remove(mapping);
+      out.addAll(nested);
+    }
+    return out;
   }
 
   private static JsonNode scalar(ScalarNode scalar) {
