@@ -208,6 +208,16 @@ class ManifestLoaderTest {
   }
 
   @Test
+  void anEmptyEnvironmentVariableIsAMissingSecretThatLeniencyTolerates() throws IOException {
+    standardLayout();
+    env.put("SECRET", "");
+    LoadResult lenient = load("dev", Resolution.LENIENT_SECRETS);
+    assertEquals(List.of(), lenient.diagnostics().all());
+    assertFalse(lenient.desired().orElseThrow().connection("a").orElseThrow().secretsResolved());
+    assertTrue(load("dev", Resolution.STRICT).diagnostics().hasErrors());
+  }
+
+  @Test
   void strictModeRefusesAnUnresolvedSecret() throws IOException {
     standardLayout();
     env.remove("SECRET");
