@@ -144,6 +144,21 @@ class ManifestLoaderTest {
   }
 
   @Test
+  void aManifestLinkedInFromElsewhereIsReadLikeAnyOther() throws IOException {
+    write("environments/dev.yaml", DEV);
+    Path shared = work.resolve("shared/a.yaml");
+    Files.createDirectories(shared.getParent());
+    Files.writeString(shared, connection("a", "[dev]", "${env:SECRET}"));
+    Files.createDirectories(work.resolve("manifests/connections"));
+    Files.createSymbolicLink(work.resolve("manifests/connections/a.yaml"), shared);
+    LoadReport report =
+        new ManifestLoader(work, env)
+            .report(Path.of("manifests"), Optional.of("dev"), Resolution.STRUCTURE);
+    assertEquals(List.of(), report.result().diagnostics().all());
+    assertEquals(1, report.connections());
+  }
+
+  @Test
   void aMappingMergedIntoItselfIsAnErrorNotACrash() throws IOException {
     write("environments/dev.yaml", DEV);
     write(
