@@ -67,6 +67,13 @@ final class Errors {
     return invalid("1405-400", "The request body is empty. Please provide a request body.");
   }
 
+  static ApiError unsupportedMediaType(String contentType) {
+    return ApiError.flow(
+        "1100-415",
+        "Unsupported Media Type",
+        "Content-Type '" + contentType + "' is not supported; send application/json.");
+  }
+
   static ApiError invalidSpec(String specId) {
     return invalid("1413-400", "The connection spec '" + specId + "' is not valid.");
   }

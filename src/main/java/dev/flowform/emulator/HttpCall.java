@@ -64,8 +64,15 @@ final class HttpCall {
     }
   }
 
-  /** The request body as JSON; {@code 1405-400} when empty, {@code 1100-400} when malformed. */
+  /**
+   * The request body as JSON; {@code 415} unless sent as {@code application/json}, {@code 1405-400}
+   * when empty, {@code 1100-400} when malformed.
+   */
   JsonNode jsonBody() {
+    String type = header("Content-Type").orElse("");
+    if (!type.toLowerCase(Locale.ROOT).matches("application/json\\s*(;.*)?")) {
+      throw Errors.unsupportedMediaType(type);
+    }
     String body = body();
     if (body.isBlank()) {
       throw Errors.emptyBody();

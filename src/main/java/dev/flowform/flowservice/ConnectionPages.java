@@ -24,8 +24,15 @@ final class ConnectionPages {
     this.first = first;
   }
 
-  /** {@code connections?property=name==NAME}: {@code ==} as is, the name percent-encoded. */
+  /**
+   * {@code connections?property=name==NAME}: {@code ==} as is, the name percent-encoded. A name
+   * with a comma cannot be filtered on (the service reads {@code name==a,b} as "a or b", encoded
+   * comma or not): then every connection is listed, and the caller keeps the exact matches.
+   */
   static HttpUrl byName(HttpUrl connections, String name) {
+    if (name.indexOf(',') >= 0) {
+      return connections;
+    }
     String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     return connections.newBuilder().encodedQuery("property=name==" + encoded).build();
   }

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Resolves {@code ${env:NAME}}, {@code ${file:PATH}} and {@code ${var:NAME}} inside one string, and
  * turns {@code $${} into {@code ${}. Values are never re-read for references, and never appear in a
- * failure's message.
+ * failure's message. An empty environment variable counts as missing.
  *
  * @param env the process environment
  * @param variables the selected environment's {@code spec.variables}
@@ -83,6 +83,16 @@ public record Interpolator(
           case "var" -> variables.get(ref.argument());
           default -> readFile(ref, baseDir, failures);
         };
+    if (ref.scheme().equals("env") && value != null && value.isEmpty()) {
+      // CI systems give a secret that is not available (a pull request from a fork) as ""
+      failures.add(
+          new Failure(
+              ref.offset(),
+              ref.text() + ": environment variable " + ref.argument() + " is empty",
+              "a secret missing in CI is often set to an empty value",
+              false));
+      return null;
+    }
     if (value == null && !ref.scheme().equals("file")) {
       failures.add(unset(ref));
     }

@@ -13,9 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * The process environment completed for an offline status: every {@code ${env:NAME}} the manifests
- * use but the environment lacks is given its own reference text as value. Such a value passes the
- * manifest rules (a reference is checked once resolved) and marks itself as "not compared" in the
- * matrix, so a pull request without secrets or org ids still gets a status.
+ * use but the environment lacks (or has empty, as CI gives a secret it withholds) is given its own
+ * reference text as value. Such a value passes the manifest rules (a reference is checked once
+ * resolved) and marks itself as "not compared" in the matrix, so a pull request without secrets or
+ * org ids still gets a status.
  */
 final class UnsetReferences {
   private static final Pattern ENV_REF = Pattern.compile("(?<!\\$)\\$\\{env:([A-Za-z0-9_.-]+)}");
@@ -41,7 +42,9 @@ final class UnsetReferences {
   private static void addMissing(String text, Map<String, String> out) {
     Matcher matcher = ENV_REF.matcher(text);
     while (matcher.find()) {
-      out.putIfAbsent(matcher.group(1), matcher.group());
+      if (out.getOrDefault(matcher.group(1), "").isEmpty()) {
+        out.put(matcher.group(1), matcher.group());
+      }
     }
   }
 

@@ -97,6 +97,19 @@ class StatusCommandTest {
   }
 
   @Test
+  void variablesSetToEmptyAsCiDoesForMissingSecretsAreNotComparedLikeUnsetOnes()
+      throws IOException {
+    threeEnvironments();
+    Map<String, String> empty = new java.util.HashMap<>();
+    SECRETS.keySet().forEach(name -> empty.put(name, ""));
+    empty.put("AEP_ORG_ID", "");
+    CliRun unset = CliRun.run(root, Map.of(), "status", "--environments", "dev,stage,prod");
+    CliRun blank = CliRun.run(root, empty, "status", "--environments", "dev,stage,prod");
+    assertEquals(0, blank.exitCode(), blank.err());
+    assertEquals(unset.out(), blank.out());
+  }
+
+  @Test
   void writesJsonAndMarkdownAndSaysWhenNotEverythingIsInSync() throws IOException {
     threeEnvironments();
     CliRun json =

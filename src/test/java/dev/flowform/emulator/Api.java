@@ -84,6 +84,17 @@ final class Api {
     return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A POST whose Content-Type is {@code contentType}, or none when it is null. */
+  Answer post(String path, String body, String contentType) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(emulator.flowServiceUrl() + path));
+    headers.forEach(builder::header);
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    return send(builder.POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   Answer patch(String path, String body) {
     return send(request(path).method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
   }

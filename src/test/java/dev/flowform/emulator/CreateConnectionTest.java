@@ -24,6 +24,15 @@ class CreateConnectionTest {
   }
 
   @Test
+  void refusesABodyThatIsNotSentAsJsonAsTheServiceRequiresContentType() {
+    String body = Bodies.connection("HubSpot marketing");
+    assertEquals(415, api.post("/connections", body, null).status());
+    assertEquals(415, api.post("/connections", body, "text/plain").status());
+    assertEquals(201, api.post("/connections", body, "application/json; charset=utf-8").status());
+    assertEquals(1, emulator.connections("dev").size());
+  }
+
+  @Test
   void answers201WithIdQuotedEtagAndLocation() {
     Api.Answer answer = api.create("HubSpot marketing");
     assertEquals(201, answer.status());

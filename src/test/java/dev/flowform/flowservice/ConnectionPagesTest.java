@@ -14,7 +14,7 @@ class ConnectionPagesTest {
   private static final HttpUrl BASE =
       HttpUrl.get("https://platform.adobe.io/data/foundation/flowservice");
   private static final HttpUrl FIRST =
-      ConnectionPages.byName(BASE.newBuilder().addPathSegment("connections").build(), "a b,c");
+      ConnectionPages.byName(BASE.newBuilder().addPathSegment("connections").build(), "a b&c");
   private final ObjectMapper json = new ObjectMapper();
 
   private Optional<String> next(String answer) throws Exception {
@@ -25,8 +25,16 @@ class ConnectionPagesTest {
   @Test
   void sendsTheNameFilterWithALiteralDoubleEqualsAndAnEncodedName() {
     assertEquals(
-        "https://platform.adobe.io/data/foundation/flowservice/connections?property=name==a%20b%2Cc",
+        "https://platform.adobe.io/data/foundation/flowservice/connections?property=name==a%20b%26c",
         FIRST.toString());
+  }
+
+  @Test
+  void asksForEveryConnectionWhenTheNameHoldsACommaThatWouldSplitTheFilter() {
+    assertEquals(
+        "https://platform.adobe.io/data/foundation/flowservice/connections",
+        ConnectionPages.byName(BASE.newBuilder().addPathSegment("connections").build(), "a, b")
+            .toString());
   }
 
   @Test

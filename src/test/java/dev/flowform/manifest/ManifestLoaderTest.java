@@ -116,6 +116,68 @@ class ManifestLoaderTest {
   }
 
   @Test
+  void yamlMergeKeysBringInWhatTheMappingDoesNotWriteItselfFirstMergeWinning() throws IOException {
+    write("environments/dev.yaml", DEV);
+    write("connections/token.txt", "hs-access\n");
+    write(
+        "connections/a.yaml",
+        """
+        apiVersion: flowform/v1
+        kind: HubSpotConnection
+        metadata: {name: a}
+        spec:
+          name: HubSpot a
+          auth:
+            params:
+              <<:
+                - {clientId: first, clientSecret: "${env:SECRET}"}
+                - {clientId: second, accessToken: "${file:token.txt}"}
+              clientSecret: ${env:REFRESH}
+              refreshToken: ${env:REFRESH}
+        """);
+    LoadResult result = load("dev", Resolution.STRICT);
+    assertEquals(List.of(), result.diagnostics().all());
+    DesiredConnection a = result.desired().orElseThrow().connection("a").orElseThrow();
+    assertEquals(Map.of("clientId", "first"), a.params());
+    assertEquals("${env:REFRESH}", a.secrets().get("clientSecret").reference());
+    assertEquals("hs-access", a.secrets().get("accessToken").reveal());
+  }
+
+  @Test
+  void aManifestLinkedInFromElsewhereIsReadLikeAnyOther() throws IOException {
+    write("environments/dev.yaml", DEV);
+    Path shared = work.resolve("shared/a.yaml");
+    Files.createDirectories(shared.getParent());
+    Files.writeString(shared, connection("a", "[dev]", "${env:SECRET}"));
+    Files.createDirectories(work.resolve("manifests/connections"));
+    Files.createSymbolicLink(work.resolve("manifests/connections/a.yaml"), shared);
+    LoadReport report =
+        new ManifestLoader(work, env)
+            .report(Path.of("manifests"), Optional.of("dev"), Resolution.STRUCTURE);
+    assertEquals(List.of(), report.result().diagnostics().all());
+    assertEquals(1, report.connections());
+  }
+
+  @Test
+  void aMappingMergedIntoItselfIsAnErrorNotACrash() throws IOException {
+    write("environments/dev.yaml", DEV);
+    write(
+        "connections/a.yaml",
+        """
+        apiVersion: flowform/v1
+        kind: HubSpotConnection
+        metadata: &m {name: a, <<: *m}
+        spec: {name: HubSpot a}
+        """);
+    List<String> errors =
+        load("dev", Resolution.STRUCTURE).diagnostics().errors().map(Diagnostic::format).toList();
+    assertTrue(
+        errors.contains(
+            "manifests/connections/a.yaml:3:24: error: alias *m merges a mapping into itself"),
+        errors.toString());
+  }
+
+  @Test
   void aDevRunDoesNotNeedProdsSecrets() throws IOException {
     standardLayout();
     LoadResult result = load("dev", Resolution.STRICT);
@@ -158,6 +220,16 @@ class ManifestLoaderTest {
         List.of(
             "manifests/environments/dev.yaml:6:10: error: ${env:ORG}: environment variable ORG is not set"),
         errors);
+  }
+
+  @Test
+  void anEmptyEnvironmentVariableIsAMissingSecretThatLeniencyTolerates() throws IOException {
+    standardLayout();
+    env.put("SECRET", "");
+    LoadResult lenient = load("dev", Resolution.LENIENT_SECRETS);
+    assertEquals(List.of(), lenient.diagnostics().all());
+    assertFalse(lenient.desired().orElseThrow().connection("a").orElseThrow().secretsResolved());
+    assertTrue(load("dev", Resolution.STRICT).diagnostics().hasErrors());
   }
 
   @Test
