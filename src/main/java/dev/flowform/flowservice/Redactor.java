@@ -29,10 +29,28 @@ final class Redactor {
           "refresh_token",
           "password",
           "authorization");
-  private static final Pattern LOOSE_SECRET =
+  private static final String SECRET_NAME =
+      "(?:client_?secret|access_?token|refresh_?token|password)";
+
+  /** A JSON string value, escapes included, possibly cut off at the end of a truncated body. */
+  private static final String JSON_STRING_REST = "(?:[^\"\\\\]|\\\\.)*\\\\?";
+
+  /**
+   * Secrets in JSON that did not parse (a body cut off by the trace limit): {@code "clientSecret":
+   * "..."} and JSON Patch {@code "path": ".../clientSecret", "value": "..."}.
+   */
+  private static final Pattern LOOSE_JSON_SECRET =
       Pattern.compile(
-          "(?i)((?:client_?secret|access_?token|refresh_?token|password)\"?\\s*[:=]\\s*\"?)"
-              + "[^\"&,}\\s]+");
+          "(?i)((?:\""
+              + SECRET_NAME
+              + "\"|\"path\"\\s*:\\s*\"[^\"]*/"
+              + SECRET_NAME
+              + "\"\\s*,\\s*\"value\")\\s*:\\s*\")"
+              + JSON_STRING_REST);
+
+  /** Secrets in other text, e.g. {@code client_secret=...}. */
+  private static final Pattern LOOSE_SECRET =
+      Pattern.compile("(?i)(" + SECRET_NAME + "\\s*[:=]\\s*)[^\"&,}\\s]+");
 
   private final ObjectMapper json;
 
@@ -70,7 +88,8 @@ final class Redactor {
     } catch (IOException e) {
       // not JSON: fall through to the loose pattern
     }
-    return LOOSE_SECRET.matcher(text).replaceAll("$1" + SENSITIVE);
+    String jsonRedacted = LOOSE_JSON_SECRET.matcher(text).replaceAll("$1" + SENSITIVE);
+    return LOOSE_SECRET.matcher(jsonRedacted).replaceAll("$1" + SENSITIVE);
   }
 
   private String form(String text) {

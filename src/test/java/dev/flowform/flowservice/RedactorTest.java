@@ -1,6 +1,8 @@
 package dev.flowform.flowservice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,26 @@ class RedactorTest {
     assertEquals(
         "oops clientSecret=(sensitive) and \"accessToken\": \"(sensitive)\"",
         redactor.body("oops clientSecret=s1 and \"accessToken\": \"a1\"", "text/plain"));
+  }
+
+  @Test
+  void hidesSecretsInJsonCutOffByTheTraceLimitEvenWithSpacesAndEscapedQuotes() {
+    String truncated =
+        "{\"items\":[{\"auth\":{\"params\":{\"clientSecret\":\"s3cr et \\\"quoted\\\" tail\","
+            + "\"accessToken\":\"tok en-cut-off-in-the-midd";
+    String patch =
+        "[{\"op\":\"replace\",\"path\":\"/auth/params/refreshToken\",\"value\":\"re fresh\"},"
+            + "{\"op\":\"replace\",\"path\":\"/na";
+
+    String shown = redactor.body(truncated, "application/json");
+    String shownPatch = redactor.body(patch, "application/json");
+
+    for (String part : new String[] {"s3cr", "quoted", "tail", "tok en", "midd"}) {
+      assertFalse(shown.contains(part), part + " in " + shown);
+    }
+    assertFalse(shownPatch.contains("re fresh"), shownPatch);
+    assertTrue(shown.contains("\"clientSecret\":\"(sensitive)\""), shown);
+    assertTrue(shownPatch.contains("\"value\":\"(sensitive)\""), shownPatch);
   }
 
   @Test
