@@ -28,7 +28,7 @@ final class UnsetReferences {
     if (!Files.isDirectory(dir)) {
       return out;
     }
-    try (Stream<Path> files = Files.walk(dir)) {
+    try (Stream<Path> files = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
       files
           .filter(Files::isRegularFile)
           .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))

@@ -30,7 +30,13 @@ public final class ConnectionRules {
     ManifestDocument document = bound.document();
     SourceMap sources = document.sources();
     List<String> targets = manifest.metadata().environments();
-    if (targets != null) {
+    if (targets != null && targets.isEmpty()) {
+      out.add(
+          Diagnostic.warning(
+              sources.position("/metadata/environments"),
+              "metadata.environments is empty: this connection applies to no environment"
+                  + " (apply --prune deletes it wherever state manages it)"));
+    } else if (targets != null) {
       environments(targets, sources, context, out);
     }
     ConnectionManifest.ConnectionSpec spec = manifest.spec().connectionSpec();
