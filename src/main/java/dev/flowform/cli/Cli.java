@@ -69,6 +69,7 @@ public final class Cli {
     state.addSubcommand(new StateListCommand(context));
     state.addSubcommand(new StateShowCommand(context));
     state.addSubcommand(new StateRmCommand(context));
+    state.addSubcommand(new StateMvCommand(context));
     return state;
   }
 

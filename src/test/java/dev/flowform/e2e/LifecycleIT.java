@@ -215,4 +215,27 @@ class LifecycleIT {
     assertEquals(0, emulator.requestCount("DELETE", ONE));
     assertEquals(2, emulator.connections(Workspace.SANDBOX).size());
   }
+
+  @Test
+  void aRenamedAddressFollowedByStateMvKeepsTheConnectionInsteadOfAnOrphanAndAConflict()
+      throws Exception {
+    String id = recorded("sales-hubspot").get("id").asText();
+    ws.removeConnection("sales-hubspot");
+    ws.connection("sales-crm-hubspot", "HubSpot sales");
+
+    CliRun before = ws.run("plan", "--env", "test", "--detailed-exitcode");
+    assertEquals(2, before.exitCode(), "an orphan and a conflict: " + before.out());
+
+    CliRun mv = ws.run("state", "mv", "--env", "test", "sales-hubspot", "sales-crm-hubspot");
+    assertEquals(0, mv.exitCode(), mv.err());
+    assertEquals(id, recorded("sales-crm-hubspot").get("id").asText());
+    assertEquals(null, recorded("sales-hubspot"));
+
+    CliRun after = ws.run("plan", "--env", "test");
+    assertEquals(0, after.exitCode(), after.err());
+    assertTrue(after.out().contains("Plan: 0 to create, 1 to update, 0 to delete"), after.out());
+    assertTrue(
+        after.out().contains("~ update connection \"sales-crm-hubspot\" (id " + id), after.out());
+    assertFalse(after.out().contains("orphan") || after.out().contains("conflict"), after.out());
+  }
 }
