@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param listener progress callbacks
  * @param maxRequeues how often a change throttled with 429 (after the client's own retries) is put
  *     back in the queue before it fails
+ * @param settling the pause before looking up a create whose outcome is unknown
  * @param maxCreateAttempts POSTs of one create whose outcome stays unknown before it fails (each
  *     after a lookup by name found nothing)
  */
@@ -21,7 +22,8 @@ public record ApplyOptions(
     Clock clock,
     ApplyListener listener,
     int maxRequeues,
-    int maxCreateAttempts) {
+    int maxCreateAttempts,
+    Settling settling) {
 
   public static final int DEFAULT_PARALLELISM = 8;
   public static final int DEFAULT_MAX_REQUEUES = 5;
@@ -37,6 +39,7 @@ public record ApplyOptions(
     Objects.requireNonNull(cancellation, "cancellation");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(settling, "settling");
   }
 
   /** Parallelism 8, never cancelled, no listener. */
@@ -47,23 +50,32 @@ public record ApplyOptions(
         clock,
         ApplyListener.NONE,
         DEFAULT_MAX_REQUEUES,
-        DEFAULT_MAX_CREATE_ATTEMPTS);
+        DEFAULT_MAX_CREATE_ATTEMPTS,
+        Settling.STANDARD);
   }
 
   public ApplyOptions withParallelism(int value) {
-    return new ApplyOptions(value, cancellation, clock, listener, maxRequeues, maxCreateAttempts);
+    return new ApplyOptions(
+        value, cancellation, clock, listener, maxRequeues, maxCreateAttempts, settling);
   }
 
   public ApplyOptions withCancellation(Cancellation value) {
-    return new ApplyOptions(parallelism, value, clock, listener, maxRequeues, maxCreateAttempts);
+    return new ApplyOptions(
+        parallelism, value, clock, listener, maxRequeues, maxCreateAttempts, settling);
   }
 
   public ApplyOptions withListener(ApplyListener value) {
     return new ApplyOptions(
-        parallelism, cancellation, clock, value, maxRequeues, maxCreateAttempts);
+        parallelism, cancellation, clock, value, maxRequeues, maxCreateAttempts, settling);
+  }
+
+  public ApplyOptions withSettling(Settling value) {
+    return new ApplyOptions(
+        parallelism, cancellation, clock, listener, maxRequeues, maxCreateAttempts, value);
   }
 
   public ApplyOptions withMaxRequeues(int value) {
-    return new ApplyOptions(parallelism, cancellation, clock, listener, value, maxCreateAttempts);
+    return new ApplyOptions(
+        parallelism, cancellation, clock, listener, value, maxCreateAttempts, settling);
   }
 }

@@ -28,7 +28,9 @@ final class ChangeRunner {
     this.recorder = recorder;
     this.api = api;
     this.options = options;
-    this.creator = new Creator(api, recorder, options.clock(), options.maxCreateAttempts());
+    this.creator =
+        new Creator(
+            api, recorder, options.clock(), options.maxCreateAttempts(), options.settling());
     this.updater = new Updater(api, recorder, options.clock());
     this.deleter = new Deleter(api, recorder);
   }

@@ -25,8 +25,11 @@ final class Creator {
   private final NameLookup lookup;
   private final Clock clock;
   private final int maxAttempts;
+  private final Settling settling;
 
-  Creator(FlowServiceApi api, StateRecorder recorder, Clock clock, int maxAttempts) {
+  Creator(
+      FlowServiceApi api, StateRecorder recorder, Clock clock, int maxAttempts, Settling settling) {
+    this.settling = settling;
     this.api = api;
     this.recorder = recorder;
     this.lookup = new NameLookup(api, recorder);
@@ -72,6 +75,7 @@ final class Creator {
         created = throttledAs(mustLookUp, () -> api.create(request));
       } catch (UnknownOutcomeException e) {
         last = e;
+        settling.before(attempt);
         Optional<RemoteConnection> found =
             throttledAs(true, () -> lookup(change.address(), desired.name(), desired));
         if (found.isPresent()) {

@@ -15,6 +15,7 @@ import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.ResourceStatus;
 import dev.flowform.state.State;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -122,16 +123,27 @@ class ApplierCreateTest {
         new FlowServiceException(400, "1413-400", "Invalid spec id", null, "req-1", "hint", null));
 
     ApplyResult result =
-        run.apply(
-            desired(a, b),
-            ApplyOptions.defaults(Fixtures.CLOCK).withParallelism(1),
-            create(a),
-            create(b));
+        run.apply(desired(a, b), Fixtures.options().withParallelism(1), create(a), create(b));
 
     assertEquals(Outcome.FAILED, result.outcomes().get(0).outcome());
     assertTrue(result.outcomes().get(0).message().contains("1413-400"));
     assertEquals(Outcome.CREATED, result.outcomes().get(1).outcome());
     assertEquals(1, result.failures().size());
     assertTrue(run.persisted().resource("b").orElseThrow().id() != null);
+  }
+
+  @Test
+  void pausesLongerBeforeEachLookupThatFollowsAnUnknownOutcome() {
+    List<Duration> pauses = new java.util.ArrayList<>();
+    Settling recorded = new Settling(Duration.ofMillis(500), pauses::add);
+    run.api.script(CreateFault.UNKNOWN_NOT_LANDED, CreateFault.UNKNOWN_NOT_LANDED);
+
+    ApplyResult result =
+        run.apply(desired(a), Fixtures.options().withSettling(recorded), create(a));
+
+    assertEquals(Outcome.CREATED, result.outcomes().get(0).outcome());
+    assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(1000)), pauses);
+    assertEquals(3, run.api.calls("create"));
+    assertEquals(2, run.api.calls("findByName"));
   }
 }

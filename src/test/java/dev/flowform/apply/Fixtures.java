@@ -101,6 +101,6 @@ final class Fixtures {
   }
 
   static ApplyOptions options() {
-    return ApplyOptions.defaults(CLOCK);
+    return ApplyOptions.defaults(CLOCK).withSettling(Settling.NONE);
   }
 }
