@@ -41,16 +41,7 @@ final class StateMvCommand implements Callable<Integer> {
     try (Session session =
         Session.open(
             common.settings(context, lock.timeout()), Resolution.LENIENT_SECRETS, "state mv")) {
-      State state =
-          session
-              .state()
-              .recorded()
-              .orElseThrow(
-                  () ->
-                      new FlowformException(
-                          "there is no state yet for environment '"
-                              + session.desired().environment().name()
-                              + "'"));
+      State state = session.state().recordedOrFail();
       ResourceState moved =
           state
               .resource(from)

@@ -37,16 +37,7 @@ final class StateRmCommand implements Callable<Integer> {
     try (Session session =
         Session.open(
             common.settings(context, lock.timeout()), Resolution.LENIENT_SECRETS, "state rm")) {
-      State state =
-          session
-              .state()
-              .recorded()
-              .orElseThrow(
-                  () ->
-                      new FlowformException(
-                          "there is no state yet for environment '"
-                              + session.desired().environment().name()
-                              + "'"));
+      State state = session.state().recordedOrFail();
       for (String address : addresses) {
         if (state.resource(address).isEmpty()) {
           throw new FlowformException(

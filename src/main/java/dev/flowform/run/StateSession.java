@@ -1,5 +1,6 @@
 package dev.flowform.run;
 
+import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.EnvironmentConfig;
 import dev.flowform.plan.Fingerprints;
 import dev.flowform.state.FileStateLock;
@@ -70,6 +71,15 @@ public final class StateSession implements AutoCloseable {
   /** The state as read, if a state file exists. */
   public Optional<State> recorded() {
     return recorded;
+  }
+
+  /** The state as read; an error when there is none yet (for commands that edit entries). */
+  public State recordedOrFail() {
+    return recorded.orElseThrow(
+        () ->
+            new FlowformException(
+                "there is no state yet for environment '" + environment.name() + "'",
+                "apply or import creates it"));
   }
 
   /** The state as read, or a new empty one bound to this environment (fresh lineage and salt). */
