@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -129,6 +132,14 @@ final class ApplyFlow {
             .withParallelism(parallelism)
             .withCancellation(interrupts.watch())
             .withListener(progress);
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "flowform-progress");
+              thread.setDaemon(true);
+              return thread;
+            });
+    ticker.scheduleAtFixedRate(progress::tick, 1, 1, TimeUnit.SECONDS);
     try {
       return new Applier()
           .apply(
@@ -139,6 +150,7 @@ final class ApplyFlow {
               session.platform().api(),
               options);
     } finally {
+      ticker.shutdownNow();
       progress.finish();
     }
   }

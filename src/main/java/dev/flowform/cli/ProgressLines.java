@@ -15,7 +15,9 @@ import java.util.Locale;
  * On a terminal a live line under them ({@code [12/40] 1 failed, 8s elapsed, 1.5/s}) is rewritten
  * in place with {@code \r}; in a log a summary line is printed instead, at most once per {@link
  * #LOG_EVERY}, when a change starts or ends (time comes from the injected clock, so tests control
- * it). Called from one thread (see {@link ApplyListener}).
+ * it), and also on {@link #tick()}, which a timer calls while a slow change runs, so a log shows
+ * the apply is alive. The listener calls come from one thread (see {@link ApplyListener}) and the
+ * ticks from another: every method is synchronized.
  */
 final class ProgressLines implements ApplyListener {
   static final Duration LOG_EVERY = Duration.ofSeconds(5);
@@ -39,8 +41,8 @@ final class ProgressLines implements ApplyListener {
     this.lastSummary = start;
   }
 
-  @Override
-  public void onStart(Change change) {
+  /** The clock moved on: redraw the live line, or print a due summary in a log. */
+  synchronized void tick() {
     if (mode == ProgressMode.LIVE) {
       drawLive();
     } else if (mode == ProgressMode.LOG) {
@@ -49,7 +51,16 @@ final class ProgressLines implements ApplyListener {
   }
 
   @Override
-  public void onDone(Change change, ChangeOutcome outcome) {
+  public synchronized void onStart(Change change) {
+    if (mode == ProgressMode.LIVE) {
+      drawLive();
+    } else if (mode == ProgressMode.LOG) {
+      maybeSummary();
+    }
+  }
+
+  @Override
+  public synchronized void onDone(Change change, ChangeOutcome outcome) {
     done++;
     if (!outcome.outcome().success()) {
       failed++;
@@ -68,13 +79,13 @@ final class ProgressLines implements ApplyListener {
   }
 
   /** Ends the live line, if one is drawn, so what follows starts on a clean line. */
-  void finish() {
+  synchronized void finish() {
     clearLive();
     out.flush();
   }
 
   /** {@code 12/40 done, 1 failed, 8s elapsed, 1.5/s}. */
-  String summary() {
+  synchronized String summary() {
     long millis = Duration.between(start, clock.instant()).toMillis();
     String rate = millis <= 0 ? "-" : String.format(Locale.ROOT, "%.1f/s", done * 1000.0 / millis);
     return String.format(

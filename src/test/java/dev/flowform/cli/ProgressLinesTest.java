@@ -88,6 +88,31 @@ class ProgressLinesTest {
   }
 
   @Test
+  void inALogASlowChangeStillGetsASummaryOnTheTimersTick() {
+    ProgressLines lines = progress(ProgressMode.LOG, 1);
+    lines.onStart(change("slow"));
+    clock.advance(Duration.ofSeconds(4));
+    lines.tick();
+    assertEquals("", text.toString());
+
+    clock.advance(Duration.ofSeconds(2));
+    lines.tick();
+    lines.tick();
+
+    assertEquals(
+        List.of("Progress: 0/1 done, 0 failed, 6s elapsed, 0.0/s"),
+        text.toString().lines().toList());
+  }
+
+  @Test
+  void quietIgnoresTheTimer() {
+    ProgressLines lines = progress(ProgressMode.QUIET, 1);
+    clock.advance(Duration.ofSeconds(30));
+    lines.tick();
+    assertEquals("", text.toString());
+  }
+
+  @Test
   void onATerminalRewritesALiveLineAndPrintsChangesAboveIt() {
     ProgressLines lines = progress(ProgressMode.LIVE, 2);
     lines.onStart(change("a"));
