@@ -39,16 +39,7 @@ public final class StateRefresh {
     if (!changed) {
       return state;
     }
-    return new State(
-        state.formatVersion(),
-        state.lineage(),
-        state.serial() + 1,
-        state.environment(),
-        state.sandbox(),
-        state.orgId(),
-        state.endpoint(),
-        state.fingerprintSalt(),
-        resources);
+    return state.withResources(resources);
   }
 
   private static boolean sameAttributes(ResourceState a, ResourceState b) {

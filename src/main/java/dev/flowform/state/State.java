@@ -80,7 +80,8 @@ public record State(
     return PersistentSortedMap.copyOf(resources);
   }
 
-  private State withResources(SortedMap<String, ResourceState> next) {
+  /** This state with {@code next} as its resources and the serial moved on. */
+  public State withResources(SortedMap<String, ResourceState> next) {
     return new State(
         formatVersion,
         lineage,
