@@ -9,43 +9,16 @@ import dev.flowform.apply.Outcome;
 import dev.flowform.plan.Action;
 import dev.flowform.plan.Change;
 import dev.flowform.plan.Reason;
+import dev.flowform.testing.HandClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProgressLinesTest {
 
-  /** A clock the test moves by hand. */
-  private static final class HandClock extends Clock {
-    private Instant now = Instant.parse("2026-11-28T10:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  private final HandClock clock = new HandClock();
+  private final HandClock clock = HandClock.at("2026-11-28T10:00:00Z");
   private final StringWriter text = new StringWriter();
 
   private ProgressLines progress(ProgressMode mode, int total) {

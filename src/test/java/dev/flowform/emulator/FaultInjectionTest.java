@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowform.testing.HandClock;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ class FaultInjectionTest {
 
   @Test
   void theRateLimitAnswers429WithRetryAfterWithinOneSecondThenAdmitsAgain() {
-    TestClock clock = TestClock.at("2026-11-28T10:00:00Z");
+    HandClock clock = HandClock.at("2026-11-28T10:00:00Z");
     FlowServiceEmulator emulator =
         start(
             EmulatorConfig.defaults().withClock(clock).withFaults(Faults.none().withRateLimit(3)));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowform.testing.HandClock;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +69,7 @@ class ImsTokenTest {
 
   @Test
   void aTokenStopsWorkingWhenItsLifetimeHasPassed() {
-    TestClock clock = TestClock.at("2026-11-28T10:00:00Z");
+    HandClock clock = HandClock.at("2026-11-28T10:00:00Z");
     emulator =
         FlowServiceEmulator.start(
             EmulatorConfig.defaults().withClock(clock).withTokenLifetime(Duration.ofMinutes(5)));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowform.testing.HandClock;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,7 @@ class ReadAndDeleteTest {
   void start() {
     emulator =
         FlowServiceEmulator.start(
-            EmulatorConfig.defaults().withClock(TestClock.at("2026-11-28T10:00:00Z")));
+            EmulatorConfig.defaults().withClock(HandClock.at("2026-11-28T10:00:00Z")));
     api = Api.signedIn(emulator, "client-a", "dev");
   }
 

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.flowform.testing.HandClock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class TokenTest {
   private static final String EXPIRED =
       "{\"error_code\":\"401013\",\"message\":\"Oauth token is not valid\"}";
 
-  private final MutableClock clock = new MutableClock(TestClients.NOW);
+  private final HandClock clock = new HandClock(TestClients.NOW);
   private final FlowServiceClients clients =
       TestClients.clients(
           TestClients.config(server.baseUrl()), new RecordingSleeper(), Optional.empty(), clock);

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.flowform.testing.HandClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -53,7 +54,7 @@ class VerboseTraceTest {
             TestClients.config(server.baseUrl()),
             new RecordingSleeper(),
             Optional.of(new PrintWriter(out)),
-            new MutableClock(TestClients.NOW));
+            new HandClock(TestClients.NOW));
     FlowServiceApi api = clients.api(clients.imsTokens(TestClients.ims(server.baseUrl())));
 
     api.create(TestClients.hubspot("HubSpot eu"));
