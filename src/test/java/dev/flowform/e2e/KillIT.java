@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.cli.CliRun;
 import dev.flowform.emulator.EmulatedConnection;
 import dev.flowform.emulator.EmulatorConfig;
@@ -13,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,12 +32,7 @@ class KillIT {
   @Test
   void anApplyKilledMidwayLeavesAStateFromWhichTheNextApplyFinishesWithNoDuplicate()
       throws Exception {
-    emulator =
-        FlowServiceEmulator.start(EmulatorConfig.defaults().withLatency(Duration.ofMillis(60)));
-    Workspace ws = new Workspace(dir, emulator);
-    for (int i = 0; i < CONNECTIONS; i++) {
-      ws.connection(String.format("conn-%03d", i), String.format("HubSpot %03d", i));
-    }
+    Workspace ws = slowWorkspace();
     Process child = startApply(ws);
     waitUntil(() -> emulator.connections(Workspace.SANDBOX).size() >= 8, child);
     child.destroyForcibly().waitFor();
@@ -50,27 +42,19 @@ class KillIT {
     CliRun resumed = ws.run("apply", "--env", "test", "--auto-approve");
 
     assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
-    List<EmulatedConnection> remote = emulator.connections(Workspace.SANDBOX);
-    Set<String> names = new HashSet<>();
-    remote.forEach(c -> assertTrue(names.add(c.name()), "duplicate " + c.name()));
-    assertEquals(CONNECTIONS, remote.size());
-    JsonNode resources =
-        new ObjectMapper().readTree(Files.readString(ws.stateFile())).get("resources");
-    assertEquals(CONNECTIONS, resources.size());
-    for (EmulatedConnection c : remote) {
-      String address = "conn-" + c.name().substring("HubSpot ".length());
-      assertEquals(c.id(), resources.get(address).get("id").asText());
-    }
+    Numbered.assertConvergedWithoutDuplicates(emulator, ws, CONNECTIONS);
+  }
+
+  /** Enough connections, slow enough, for a child apply to be caught midway. */
+  private Workspace slowWorkspace() {
+    emulator =
+        FlowServiceEmulator.start(EmulatorConfig.defaults().withLatency(Duration.ofMillis(60)));
+    return Numbered.connections(new Workspace(dir, emulator), CONNECTIONS);
   }
 
   @Test
   void sigtermStopsNewCreatesWaitsForThoseInFlightSavesStateAndExits130() throws Exception {
-    emulator =
-        FlowServiceEmulator.start(EmulatorConfig.defaults().withLatency(Duration.ofMillis(60)));
-    Workspace ws = new Workspace(dir, emulator);
-    for (int i = 0; i < CONNECTIONS; i++) {
-      ws.connection(String.format("conn-%03d", i), String.format("HubSpot %03d", i));
-    }
+    Workspace ws = slowWorkspace();
     Process child = startApply(ws);
     waitUntil(() -> emulator.connections(Workspace.SANDBOX).size() >= 4, child);
     new ProcessBuilder("kill", "-TERM", Long.toString(child.pid())).start().waitFor();
@@ -78,10 +62,9 @@ class KillIT {
     assertEquals(130, child.waitFor());
     List<EmulatedConnection> remote = emulator.connections(Workspace.SANDBOX);
     assertTrue(remote.size() < CONNECTIONS, "stopped early: " + remote.size());
-    JsonNode resources =
-        new ObjectMapper().readTree(Files.readString(ws.stateFile())).get("resources");
+    JsonNode resources = Numbered.recorded(ws);
     for (EmulatedConnection c : remote) {
-      JsonNode recorded = resources.get("conn-" + c.name().substring("HubSpot ".length()));
+      JsonNode recorded = resources.get(Numbered.address(c));
       assertEquals("created", recorded.get("status").asText(), "in flight, then recorded");
       assertEquals(c.id(), recorded.get("id").asText());
     }

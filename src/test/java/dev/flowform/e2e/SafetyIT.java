@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.cli.CliRun;
-import dev.flowform.emulator.EmulatedConnection;
 import dev.flowform.emulator.EmulatorConfig;
 import dev.flowform.emulator.FaultKind;
 import dev.flowform.emulator.Faults;
@@ -16,9 +13,7 @@ import dev.flowform.emulator.Operation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,27 +35,11 @@ class SafetyIT {
 
   private Workspace workspace(EmulatorConfig config, int connections) {
     emulator = FlowServiceEmulator.start(config);
-    Workspace ws = new Workspace(dir, emulator);
-    for (int i = 0; i < connections; i++) {
-      ws.connection(String.format("conn-%03d", i), String.format("HubSpot %03d", i));
-    }
-    return ws;
+    return Numbered.connections(new Workspace(dir, emulator), connections);
   }
 
-  /** Every connection exists exactly once on the platform and state records its id. */
   private void assertConvergedWithoutDuplicates(Workspace ws, int connections) throws Exception {
-    List<EmulatedConnection> remote = emulator.connections(Workspace.SANDBOX);
-    Set<String> names = new HashSet<>();
-    remote.forEach(c -> assertTrue(names.add(c.name()), "duplicate " + c.name()));
-    assertEquals(connections, remote.size());
-    JsonNode resources =
-        new ObjectMapper().readTree(Files.readString(ws.stateFile())).get("resources");
-    assertEquals(connections, resources.size());
-    for (EmulatedConnection c : remote) {
-      String address = "conn-" + c.name().substring("HubSpot ".length());
-      assertEquals(c.id(), resources.get(address).get("id").asText(), address);
-      assertEquals("created", resources.get(address).get("status").asText(), address);
-    }
+    Numbered.assertConvergedWithoutDuplicates(emulator, ws, connections);
   }
 
   @ParameterizedTest(name = "emulator seed {0}")
