@@ -2,8 +2,8 @@ package dev.flowform.apply;
 
 import dev.flowform.diag.FlowformException;
 import dev.flowform.flowservice.FlowServiceApi;
-import dev.flowform.flowservice.RemoteConnection;
 import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.model.RemoteConnection;
 import dev.flowform.plan.Change;
 import java.time.Clock;
 

@@ -3,7 +3,7 @@ package dev.flowform.apply;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.flowservice.FlowServiceApi;
 import dev.flowform.flowservice.FlowServiceException;
-import dev.flowform.flowservice.RemoteConnection;
+import dev.flowform.model.RemoteConnection;
 import dev.flowform.plan.Change;
 import dev.flowform.state.ResourceState;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package dev.flowform.apply;
 
 import dev.flowform.diag.FlowformException;
 import dev.flowform.flowservice.FlowServiceApi;
-import dev.flowform.flowservice.RemoteConnection;
-import dev.flowform.manifest.ConnectionSpecRef;
+import dev.flowform.model.ConnectionSpecRef;
+import dev.flowform.model.RemoteConnection;
 import java.util.List;
 import java.util.Optional;
 

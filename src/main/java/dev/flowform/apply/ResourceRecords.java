@@ -1,7 +1,7 @@
 package dev.flowform.apply;
 
-import dev.flowform.flowservice.RemoteConnection;
 import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.model.RemoteConnection;
 import dev.flowform.plan.Fingerprints;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.ResourceStatus;

@@ -2,10 +2,10 @@ package dev.flowform.cli;
 
 import dev.flowform.apply.ResourceRecords;
 import dev.flowform.diag.FlowformException;
-import dev.flowform.flowservice.RemoteConnection;
-import dev.flowform.manifest.ConnectionSpecRef;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.Resolution;
+import dev.flowform.model.ConnectionSpecRef;
+import dev.flowform.model.RemoteConnection;
 import dev.flowform.run.Session;
 import dev.flowform.state.State;
 import java.util.concurrent.Callable;

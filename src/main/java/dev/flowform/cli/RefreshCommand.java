@@ -1,7 +1,7 @@
 package dev.flowform.cli;
 
-import dev.flowform.apply.RefreshResult;
 import dev.flowform.manifest.Resolution;
+import dev.flowform.refresh.RefreshResult;
 import dev.flowform.run.Session;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.State;

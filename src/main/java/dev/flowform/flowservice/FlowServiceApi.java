@@ -1,5 +1,6 @@
 package dev.flowform.flowservice;
 
+import dev.flowform.model.RemoteConnection;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,6 +3,7 @@ package dev.flowform.flowservice;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowform.model.RemoteConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

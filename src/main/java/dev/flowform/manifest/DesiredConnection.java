@@ -1,6 +1,7 @@
 package dev.flowform.manifest;
 
 import dev.flowform.diag.SourcePosition;
+import dev.flowform.model.ConnectionSpecRef;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;

@@ -2,6 +2,7 @@ package dev.flowform.manifest;
 
 import dev.flowform.manifest.doc.Bound;
 import dev.flowform.manifest.doc.ConnectionManifest;
+import dev.flowform.model.ConnectionSpecRef;
 import java.util.SortedMap;
 import java.util.TreeMap;
 

@@ -3,7 +3,7 @@ package dev.flowform.manifest;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.manifest.doc.Bound;
 import dev.flowform.manifest.doc.ManifestDocument;
-import dev.flowform.validate.BeanChecks;
+import dev.flowform.manifest.validate.BeanChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.flowform.manifest;
 
 import dev.flowform.diag.SourcePosition;
+import dev.flowform.model.Endpoint;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package dev.flowform.manifest;
 
 import dev.flowform.manifest.doc.Bound;
 import dev.flowform.manifest.doc.EnvironmentManifest;
+import dev.flowform.model.Endpoint;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.flowform.manifest;
 
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.diag.SourcePosition;
-import dev.flowform.validate.Suggestions;
+import dev.flowform.manifest.validate.Suggestions;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

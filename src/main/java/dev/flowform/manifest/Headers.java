@@ -8,7 +8,7 @@ import dev.flowform.manifest.doc.EnvironmentManifest;
 import dev.flowform.manifest.doc.ManifestDocument;
 import dev.flowform.manifest.doc.Rules;
 import dev.flowform.manifest.doc.SourceMap;
-import dev.flowform.validate.Suggestions;
+import dev.flowform.manifest.validate.Suggestions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

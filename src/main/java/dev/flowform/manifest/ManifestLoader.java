@@ -1,6 +1,6 @@
 package dev.flowform.manifest;
 
-import dev.flowform.validate.BeanChecks;
+import dev.flowform.manifest.validate.BeanChecks;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

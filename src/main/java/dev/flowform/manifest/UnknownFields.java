@@ -3,7 +3,7 @@ package dev.flowform.manifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.manifest.doc.SourceMap;
-import dev.flowform.validate.Suggestions;
+import dev.flowform.manifest.validate.Suggestions;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;

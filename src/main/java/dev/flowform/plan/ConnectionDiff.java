@@ -1,8 +1,8 @@
 package dev.flowform.plan;
 
-import dev.flowform.manifest.ConnectionSpecRef;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.Secret;
+import dev.flowform.model.ConnectionSpecRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.flowform.plan;
 
-import dev.flowform.flowservice.RemoteConnection;
+import dev.flowform.model.RemoteConnection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.flowform.plan;
 
-import dev.flowform.flowservice.RemoteConnection;
+import dev.flowform.model.RemoteConnection;
 import dev.flowform.state.ResourceState;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,5 @@
 package dev.flowform.run;
 
-import dev.flowform.apply.RefreshResult;
-import dev.flowform.apply.Refresher;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.manifest.DesiredState;
 import dev.flowform.manifest.EnvironmentConfig;
@@ -12,6 +10,8 @@ import dev.flowform.plan.Plan;
 import dev.flowform.plan.PlanOptions;
 import dev.flowform.plan.Planner;
 import dev.flowform.plan.RemoteView;
+import dev.flowform.refresh.RefreshResult;
+import dev.flowform.refresh.Refresher;
 import dev.flowform.state.LockRequest;
 import java.util.Optional;
 

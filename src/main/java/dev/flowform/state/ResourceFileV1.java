@@ -3,7 +3,7 @@ package dev.flowform.state;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.flowform.manifest.ConnectionSpecRef;
+import dev.flowform.model.ConnectionSpecRef;
 import java.time.Instant;
 import java.util.Map;
 import java.util.SortedMap;

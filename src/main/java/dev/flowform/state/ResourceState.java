@@ -1,7 +1,7 @@
 package dev.flowform.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.flowform.manifest.ConnectionSpecRef;
+import dev.flowform.model.ConnectionSpecRef;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.SortedMap;

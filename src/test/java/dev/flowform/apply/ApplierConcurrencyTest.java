@@ -1,18 +1,20 @@
 package dev.flowform.apply;
 
-import static dev.flowform.apply.Fixtures.connection;
-import static dev.flowform.apply.Fixtures.create;
+import static dev.flowform.testing.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.create;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flowform.apply.FakeFlowService.CreateFault;
-import dev.flowform.flowservice.RemoteConnection;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.DesiredState;
+import dev.flowform.model.RemoteConnection;
 import dev.flowform.plan.Change;
 import dev.flowform.state.ResourceStatus;
 import dev.flowform.state.State;
+import dev.flowform.testing.FakeFlowService.CreateFault;
+import dev.flowform.testing.Fixtures;
+import dev.flowform.testing.Harness;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

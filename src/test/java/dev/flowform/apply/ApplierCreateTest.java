@@ -1,20 +1,22 @@
 package dev.flowform.apply;
 
-import static dev.flowform.apply.Fixtures.connection;
-import static dev.flowform.apply.Fixtures.create;
-import static dev.flowform.apply.Fixtures.desired;
+import static dev.flowform.testing.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.create;
+import static dev.flowform.testing.Fixtures.desired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flowform.apply.FakeFlowService.CreateFault;
 import dev.flowform.flowservice.FlowServiceException;
-import dev.flowform.flowservice.RemoteConnection;
 import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.model.RemoteConnection;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.ResourceStatus;
 import dev.flowform.state.State;
+import dev.flowform.testing.FakeFlowService.CreateFault;
+import dev.flowform.testing.Fixtures;
+import dev.flowform.testing.Harness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

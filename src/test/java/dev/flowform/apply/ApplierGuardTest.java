@@ -1,8 +1,8 @@
 package dev.flowform.apply;
 
-import static dev.flowform.apply.Fixtures.connection;
-import static dev.flowform.apply.Fixtures.create;
-import static dev.flowform.apply.Fixtures.desired;
+import static dev.flowform.testing.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.create;
+import static dev.flowform.testing.Fixtures.desired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,8 @@ import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.Secret;
 import dev.flowform.plan.Plan;
 import dev.flowform.state.State;
+import dev.flowform.testing.Fixtures;
+import dev.flowform.testing.Harness;
 import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;

@@ -1,19 +1,20 @@
 package dev.flowform.apply;
 
-import static dev.flowform.apply.Fixtures.SECRET_MARK;
-import static dev.flowform.apply.Fixtures.change;
-import static dev.flowform.apply.Fixtures.connection;
-import static dev.flowform.apply.Fixtures.create;
-import static dev.flowform.apply.Fixtures.desired;
+import static dev.flowform.testing.Fixtures.SECRET_MARK;
+import static dev.flowform.testing.Fixtures.change;
+import static dev.flowform.testing.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.create;
+import static dev.flowform.testing.Fixtures.desired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flowform.apply.FakeFlowService.CreateFault;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.plan.Action;
 import dev.flowform.plan.Reason;
 import dev.flowform.state.State;
+import dev.flowform.testing.FakeFlowService.CreateFault;
+import dev.flowform.testing.Harness;
 import org.junit.jupiter.api.Test;
 
 class ApplierSecretsTest {

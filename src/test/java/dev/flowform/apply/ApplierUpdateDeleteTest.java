@@ -1,19 +1,21 @@
 package dev.flowform.apply;
 
-import static dev.flowform.apply.Fixtures.change;
-import static dev.flowform.apply.Fixtures.connection;
-import static dev.flowform.apply.Fixtures.create;
-import static dev.flowform.apply.Fixtures.desired;
+import static dev.flowform.testing.Fixtures.change;
+import static dev.flowform.testing.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.create;
+import static dev.flowform.testing.Fixtures.desired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flowform.apply.FakeFlowService.PatchCall;
 import dev.flowform.flowservice.PatchOperation;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.plan.Action;
 import dev.flowform.plan.Reason;
 import dev.flowform.state.ResourceState;
+import dev.flowform.testing.FakeFlowService.PatchCall;
+import dev.flowform.testing.Fixtures;
+import dev.flowform.testing.Harness;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.flowform.apply;
 
-import static dev.flowform.apply.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.connection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +8,7 @@ import dev.flowform.flowservice.PatchOperation;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.plan.AttributeChange;
 import dev.flowform.state.ResourceState;
+import dev.flowform.testing.Fixtures;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.flowform.bench;
 
-import dev.flowform.manifest.ConnectionSpecRef;
+import dev.flowform.model.ConnectionSpecRef;
 import dev.flowform.state.FileStateStore;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.ResourceStatus;

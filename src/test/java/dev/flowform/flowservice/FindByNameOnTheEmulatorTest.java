@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.flowform.emulator.EmulatorConfig;
 import dev.flowform.emulator.FlowServiceEmulator;
+import dev.flowform.model.RemoteConnection;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.flowform.flowservice;
 
-import dev.flowform.manifest.ConnectionSpecRef;
+import dev.flowform.model.ConnectionSpecRef;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;

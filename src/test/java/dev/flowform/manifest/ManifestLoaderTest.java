@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.diag.Diagnostic;
+import dev.flowform.model.ConnectionSpecRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

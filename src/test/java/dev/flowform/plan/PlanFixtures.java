@@ -1,13 +1,13 @@
 package dev.flowform.plan;
 
 import dev.flowform.diag.SourcePosition;
-import dev.flowform.flowservice.RemoteConnection;
-import dev.flowform.manifest.ConnectionSpecRef;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.DesiredState;
-import dev.flowform.manifest.Endpoint;
 import dev.flowform.manifest.EnvironmentConfig;
 import dev.flowform.manifest.Secret;
+import dev.flowform.model.ConnectionSpecRef;
+import dev.flowform.model.Endpoint;
+import dev.flowform.model.RemoteConnection;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.ResourceStatus;
 import dev.flowform.state.State;

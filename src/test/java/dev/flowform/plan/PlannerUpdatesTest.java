@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.diag.DiagnosticsException;
-import dev.flowform.manifest.ConnectionSpecRef;
 import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.model.ConnectionSpecRef;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

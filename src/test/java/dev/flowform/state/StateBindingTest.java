@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.diag.FlowformException;
 import dev.flowform.diag.SourcePosition;
-import dev.flowform.manifest.Endpoint;
 import dev.flowform.manifest.EnvironmentConfig;
+import dev.flowform.model.Endpoint;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.flowform.state;
 
-import dev.flowform.manifest.ConnectionSpecRef;
+import dev.flowform.model.ConnectionSpecRef;
 import dev.flowform.plan.Fingerprints;
 import java.time.Instant;
 import java.util.SortedMap;

@@ -65,7 +65,7 @@ class StateFormatTest {
             null,
             "n",
             null,
-            dev.flowform.manifest.ConnectionSpecRef.HUBSPOT,
+            dev.flowform.model.ConnectionSpecRef.HUBSPOT,
             null,
             null,
             new java.util.TreeMap<>(java.util.Map.of("clientSecret", "plain-secret-value")),

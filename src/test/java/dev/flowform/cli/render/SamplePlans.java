@@ -7,8 +7,8 @@ import static dev.flowform.plan.PlanFixtures.recorded;
 import static dev.flowform.plan.PlanFixtures.remote;
 import static dev.flowform.plan.PlanFixtures.state;
 
-import dev.flowform.manifest.ConnectionSpecRef;
 import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.model.ConnectionSpecRef;
 import dev.flowform.plan.Plan;
 import dev.flowform.plan.PlanOptions;
 import dev.flowform.plan.Planner;

@@ -1,13 +1,13 @@
-package dev.flowform.apply;
+package dev.flowform.testing;
 
 import dev.flowform.flowservice.ConnectionRequest;
 import dev.flowform.flowservice.CreatedConnection;
 import dev.flowform.flowservice.FlowServiceApi;
 import dev.flowform.flowservice.FlowServiceException;
 import dev.flowform.flowservice.PatchOperation;
-import dev.flowform.flowservice.RemoteConnection;
 import dev.flowform.flowservice.UnknownOutcomeException;
-import dev.flowform.manifest.ConnectionSpecRef;
+import dev.flowform.model.ConnectionSpecRef;
+import dev.flowform.model.RemoteConnection;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,10 +25,10 @@ import java.util.function.Consumer;
  * An in-memory Flow Service for applier tests: thread-safe, counts its calls, and fails on cue.
  * Every method is synchronized; calls are short, so that costs nothing here.
  */
-final class FakeFlowService implements FlowServiceApi {
+public final class FakeFlowService implements FlowServiceApi {
 
   /** What the next create does. */
-  enum CreateFault {
+  public enum CreateFault {
     NONE,
     /** Creates the connection, then throws {@link UnknownOutcomeException} (answer lost). */
     LAND_THEN_UNKNOWN,
@@ -51,35 +51,35 @@ final class FakeFlowService implements FlowServiceApi {
   private Consumer<ConnectionRequest> onCreate = request -> {};
   private int nextId;
 
-  record PatchCall(String id, String ifMatch, List<PatchOperation> operations) {}
+  public record PatchCall(String id, String ifMatch, List<PatchOperation> operations) {}
 
-  synchronized void script(CreateFault... faults) {
+  public synchronized void script(CreateFault... faults) {
     scripted.addAll(List.of(faults));
   }
 
   /** Random faults on every create not scripted, from a seeded generator. */
-  synchronized void randomFaults(long seed, double landThenUnknown, double throttle) {
+  public synchronized void randomFaults(long seed, double landThenUnknown, double throttle) {
     this.random = new Random(seed);
     this.landThenUnknownRate = landThenUnknown;
     this.throttleRate = throttle;
   }
 
   /** The next call of {@code operation} (create, get, findByName, update, delete) throws. */
-  synchronized void failNext(String operation, FlowServiceException error) {
+  public synchronized void failNext(String operation, FlowServiceException error) {
     failures.computeIfAbsent(operation, k -> new ArrayDeque<>()).add(error);
   }
 
   /** Called with each create request before it is handled, on the calling thread. */
-  synchronized void onCreate(Consumer<ConnectionRequest> observer) {
+  public synchronized void onCreate(Consumer<ConnectionRequest> observer) {
     this.onCreate = observer;
   }
 
-  synchronized void markUsedByFlows(String id) {
+  public synchronized void markUsedByFlows(String id) {
     usedByFlows.add(id);
   }
 
   /** A connection made by someone else (or an earlier run); returns its id. */
-  synchronized String seed(String name) {
+  public synchronized String seed(String name) {
     String id = newId();
     connections.put(
         id,
@@ -176,31 +176,31 @@ final class FakeFlowService implements FlowServiceApi {
     connections.remove(id);
   }
 
-  synchronized int calls(String operation) {
+  public synchronized int calls(String operation) {
     return calls.getOrDefault(operation, 0);
   }
 
-  synchronized List<RemoteConnection> connections() {
+  public synchronized List<RemoteConnection> connections() {
     return List.copyOf(connections.values());
   }
 
-  synchronized List<RemoteConnection> named(String name) {
+  public synchronized List<RemoteConnection> named(String name) {
     return findByNameQuietly(name);
   }
 
-  synchronized Optional<RemoteConnection> connection(String id) {
+  public synchronized Optional<RemoteConnection> connection(String id) {
     return Optional.ofNullable(connections.get(id));
   }
 
-  synchronized List<PatchCall> patches() {
+  public synchronized List<PatchCall> patches() {
     return List.copyOf(patches);
   }
 
-  synchronized Map<String, String> paramsReceived(String id) {
+  public synchronized Map<String, String> paramsReceived(String id) {
     return receivedParams.get(id);
   }
 
-  static FlowServiceException throttled() {
+  public static FlowServiceException throttled() {
     return new FlowServiceException(429, null, "Too Many Requests", null, "req", null, null);
   }
 

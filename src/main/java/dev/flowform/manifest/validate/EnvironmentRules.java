@@ -1,13 +1,14 @@
-package dev.flowform.validate;
+package dev.flowform.manifest.validate;
 
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.diag.Severity;
-import dev.flowform.manifest.Endpoint;
 import dev.flowform.manifest.doc.Bound;
 import dev.flowform.manifest.doc.EnvironmentManifest;
 import dev.flowform.manifest.doc.EnvironmentManifest.Credentials;
 import dev.flowform.manifest.doc.References;
 import dev.flowform.manifest.doc.SourceMap;
+import dev.flowform.model.Endpoint;
+import dev.flowform.model.EndpointPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,14 +104,14 @@ public final class EnvironmentRules {
     if (mayBeEmbedded && value.equals(Endpoint.EMBEDDED_NAME)) {
       return;
     }
-    if (!Endpoints.acceptable(value)) {
+    if (!EndpointPolicy.allows(value)) {
       out.add(
           Diagnostic.error(
               sources.position(pointer),
               SourceMap.dotted(pointer)
                   + " must be an https:// URL"
                   + (mayBeEmbedded ? " or 'embedded'" : ""),
-              "plain http:// is allowed only on 127.0.0.1, localhost or [::1]"));
+              EndpointPolicy.HINT));
     }
   }
 }

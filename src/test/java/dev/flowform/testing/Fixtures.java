@@ -1,12 +1,14 @@
-package dev.flowform.apply;
+package dev.flowform.testing;
 
+import dev.flowform.apply.ApplyOptions;
+import dev.flowform.apply.Settling;
 import dev.flowform.diag.SourcePosition;
-import dev.flowform.manifest.ConnectionSpecRef;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.DesiredState;
-import dev.flowform.manifest.Endpoint;
 import dev.flowform.manifest.EnvironmentConfig;
 import dev.flowform.manifest.Secret;
+import dev.flowform.model.ConnectionSpecRef;
+import dev.flowform.model.Endpoint;
 import dev.flowform.plan.Action;
 import dev.flowform.plan.Change;
 import dev.flowform.plan.Plan;
@@ -23,18 +25,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** Desired connections, states and plans for applier tests; every secret value is marked. */
-final class Fixtures {
-  static final String SECRET_MARK = "TOPSECRET";
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
+public final class Fixtures {
+  public static final String SECRET_MARK = "TOPSECRET";
+  public static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
 
   private Fixtures() {}
 
-  static DesiredConnection connection(String address) {
+  public static DesiredConnection connection(String address) {
     return connection(address, "HubSpot " + address, "client-" + address, "v1");
   }
 
   /** {@code secretVersion} changes every secret value, as a rotation would. */
-  static DesiredConnection connection(
+  public static DesiredConnection connection(
       String address, String name, String clientId, String secretVersion) {
     TreeMap<String, Secret> secrets = new TreeMap<>();
     for (String key : List.of("clientSecret", "accessToken", "refreshToken")) {
@@ -54,7 +57,7 @@ final class Fixtures {
         secrets);
   }
 
-  static DesiredState desired(DesiredConnection... connections) {
+  public static DesiredState desired(DesiredConnection... connections) {
     EnvironmentConfig env =
         new EnvironmentConfig(
             "dev",
@@ -68,11 +71,11 @@ final class Fixtures {
     return DesiredState.of(env, Arrays.asList(connections), "sha256:digest");
   }
 
-  static State emptyState() {
+  public static State emptyState() {
     return State.empty("dev", "dev", "org@AdobeOrg", "embedded", "salt");
   }
 
-  static Plan plan(State state, Change... changes) {
+  public static Plan plan(State state, Change... changes) {
     return new Plan(
         "dev",
         "dev",
@@ -85,11 +88,11 @@ final class Fixtures {
         false);
   }
 
-  static Change create(DesiredConnection c) {
+  public static Change create(DesiredConnection c) {
     return change(c.address(), Action.CREATE, Reason.NEW, null, null, c.name(), List.of());
   }
 
-  static Change change(
+  public static Change change(
       String address,
       Action action,
       Reason reason,
@@ -100,7 +103,7 @@ final class Fixtures {
     return new Change(address, action, reason, id, etag, name, List.of(), remoteIds);
   }
 
-  static ApplyOptions options() {
+  public static ApplyOptions options() {
     return ApplyOptions.defaults(CLOCK).withSettling(Settling.NONE);
   }
 }

@@ -1,4 +1,4 @@
-package dev.flowform.validate;
+package dev.flowform.manifest.validate;
 
 import dev.flowform.diag.Severity;
 import java.util.List;

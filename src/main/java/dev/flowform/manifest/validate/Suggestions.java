@@ -1,4 +1,4 @@
-package dev.flowform.validate;
+package dev.flowform.manifest.validate;
 
 import java.util.Collection;
 import java.util.Locale;

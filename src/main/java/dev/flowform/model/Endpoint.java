@@ -1,4 +1,4 @@
-package dev.flowform.manifest;
+package dev.flowform.model;
 
 /**
  * Where an environment's Flow Service is: a base URL such as {@code

@@ -1,14 +1,16 @@
-package dev.flowform.apply;
+package dev.flowform.refresh;
 
-import static dev.flowform.apply.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.connection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flowform.flowservice.RemoteConnection;
+import dev.flowform.apply.ResourceRecords;
+import dev.flowform.model.RemoteConnection;
 import dev.flowform.plan.RemoteView;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.State;
+import dev.flowform.testing.Fixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

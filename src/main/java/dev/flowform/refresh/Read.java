@@ -1,4 +1,4 @@
-package dev.flowform.apply;
+package dev.flowform.refresh;
 
 import java.util.Optional;
 

@@ -1,12 +1,13 @@
-package dev.flowform.apply;
+package dev.flowform.refresh;
 
-import static dev.flowform.apply.Fixtures.connection;
-import static dev.flowform.apply.Fixtures.create;
-import static dev.flowform.apply.Fixtures.desired;
+import static dev.flowform.testing.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.create;
+import static dev.flowform.testing.Fixtures.desired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowform.apply.ResourceRecords;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.flowservice.FlowServiceException;
 import dev.flowform.flowservice.PatchOperation;
@@ -14,6 +15,8 @@ import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.DesiredState;
 import dev.flowform.plan.RemoteView;
 import dev.flowform.state.State;
+import dev.flowform.testing.Fixtures;
+import dev.flowform.testing.Harness;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;

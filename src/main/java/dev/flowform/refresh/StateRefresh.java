@@ -1,6 +1,7 @@
-package dev.flowform.apply;
+package dev.flowform.refresh;
 
-import dev.flowform.flowservice.RemoteConnection;
+import dev.flowform.apply.ResourceRecords;
+import dev.flowform.model.RemoteConnection;
 import dev.flowform.plan.RemoteView;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.State;

@@ -1,4 +1,4 @@
-package dev.flowform.manifest;
+package dev.flowform.model;
 
 /** A Flow Service connection spec: its id and version. */
 public record ConnectionSpecRef(String id, String version) {

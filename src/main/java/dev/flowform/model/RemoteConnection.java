@@ -1,6 +1,5 @@
-package dev.flowform.flowservice;
+package dev.flowform.model;
 
-import dev.flowform.manifest.ConnectionSpecRef;
 import java.util.Map;
 
 /**

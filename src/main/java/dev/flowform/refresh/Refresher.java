@@ -1,10 +1,10 @@
-package dev.flowform.apply;
+package dev.flowform.refresh;
 
 import dev.flowform.diag.FlowformException;
 import dev.flowform.flowservice.FlowServiceApi;
-import dev.flowform.flowservice.RemoteConnection;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.DesiredState;
+import dev.flowform.model.RemoteConnection;
 import dev.flowform.plan.RemoteView;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.State;

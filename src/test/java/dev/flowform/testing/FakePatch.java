@@ -1,16 +1,17 @@
-package dev.flowform.apply;
+package dev.flowform.testing;
 
 import dev.flowform.flowservice.PatchOperation;
-import dev.flowform.flowservice.RemoteConnection;
+import dev.flowform.model.RemoteConnection;
 import java.util.List;
 import java.util.Map;
 
 /** Applies the JSON Patch operations the applier sends to a fake connection. */
-final class FakePatch {
+public final class FakePatch {
   private FakePatch() {}
 
   @SuppressWarnings("unchecked")
-  static RemoteConnection apply(RemoteConnection old, List<PatchOperation> ops, String etag) {
+  public static RemoteConnection apply(
+      RemoteConnection old, List<PatchOperation> ops, String etag) {
     String name = old.name();
     String description = old.description();
     Map<String, String> params = old.params();

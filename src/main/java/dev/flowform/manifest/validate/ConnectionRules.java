@@ -1,13 +1,13 @@
-package dev.flowform.validate;
+package dev.flowform.manifest.validate;
 
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.diag.Severity;
-import dev.flowform.manifest.ConnectionSpecRef;
 import dev.flowform.manifest.doc.Bound;
 import dev.flowform.manifest.doc.ConnectionManifest;
 import dev.flowform.manifest.doc.ManifestDocument;
 import dev.flowform.manifest.doc.References;
 import dev.flowform.manifest.doc.SourceMap;
+import dev.flowform.model.ConnectionSpecRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
