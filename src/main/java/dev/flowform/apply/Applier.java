@@ -62,11 +62,7 @@ public final class Applier {
   }
 
   private static void check(Plan plan, State startState) {
-    if (!plan.unresolved().isEmpty()) {
-      throw new FlowformException(
-          "this plan was made without some secrets (" + String.join(", ", plan.unresolved()) + ")",
-          "plan again where every ${env:...} and ${file:...} resolves");
-    }
+    plan.requireAllSecrets("cannot apply this plan");
     boolean sameLineage = plan.lineage() == null || plan.lineage().equals(startState.lineage());
     if (!sameLineage || plan.serial() != startState.serial()) {
       throw new FlowformException(

@@ -1,6 +1,5 @@
 package dev.flowform.cli;
 
-import dev.flowform.apply.Applier;
 import dev.flowform.apply.ApplyOptions;
 import dev.flowform.apply.ApplyResult;
 import dev.flowform.cli.render.JsonApplyRenderer;
@@ -141,14 +140,7 @@ final class ApplyFlow {
             });
     ticker.scheduleAtFixedRate(progress::tick, 1, 1, TimeUnit.SECONDS);
     try {
-      return new Applier()
-          .apply(
-              plan,
-              session.desired(),
-              session.state().recordedOrEmpty(),
-              session.state().store(),
-              session.platform().api(),
-              options);
+      return session.apply(plan, options);
     } finally {
       ticker.shutdownNow();
       progress.finish();

@@ -1,9 +1,7 @@
 package dev.flowform.cli;
 
-import dev.flowform.manifest.EnvironmentConfig;
-import dev.flowform.run.Session;
-import dev.flowform.state.FileStateLock;
-import java.util.UUID;
+import dev.flowform.run.StateReads;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,15 +30,7 @@ final class ForceUnlockCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EnvironmentConfig environment =
-        Session.environment(common.settings(context, java.time.Duration.ZERO));
-    new FileStateLock(
-            environment.statePath(),
-            context.clock(),
-            ProcessHandle.current().pid(),
-            Version.current(),
-            UUID::randomUUID)
-        .forceUnlock(lockId);
+    StateReads.forceUnlock(common.settings(context, Duration.ZERO), lockId);
     context.terminal().out().println("Lock " + lockId + " removed.");
     return ExitCode.OK;
   }

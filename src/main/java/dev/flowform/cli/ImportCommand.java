@@ -1,13 +1,8 @@
 package dev.flowform.cli;
 
-import dev.flowform.apply.ResourceRecords;
-import dev.flowform.diag.FlowformException;
-import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.Resolution;
-import dev.flowform.model.ConnectionSpecRef;
-import dev.flowform.model.RemoteConnection;
+import dev.flowform.run.Import;
 import dev.flowform.run.Session;
-import dev.flowform.state.State;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,76 +39,13 @@ final class ImportCommand implements Callable<Integer> {
     try (Session session =
         Session.open(
             common.settings(context, lock.timeout()), Resolution.LENIENT_SECRETS, "import")) {
-      DesiredConnection desired =
-          session
-              .desired()
-              .connection(address)
-              .orElseThrow(
-                  () ->
-                      new FlowformException(
-                          "no connection '"
-                              + address
-                              + "' in the manifests of environment '"
-                              + session.desired().environment().name()
-                              + "'",
-                          "write its manifest first, then import it"));
-      State state = session.state().recordedOrEmpty();
-      state
-          .resource(address)
-          .ifPresent(
-              r -> {
-                if (r.isPending()) {
-                  throw new FlowformException(
-                      "'" + address + "' is pending in state: an earlier create was interrupted",
-                      "run flowform apply to resolve it (it adopts the connection of its name),"
-                          + " or flowform state rm "
-                          + address
-                          + " first");
-                }
-                throw new FlowformException(
-                    "'" + address + "' is already in state (id " + r.id() + ")",
-                    "flowform state rm " + address + " first to import another connection");
-              });
-      state
-          .resources()
-          .forEach(
-              (other, r) -> {
-                if (id.equals(r.id())) {
-                  throw new FlowformException(
-                      "connection " + id + " is already recorded as '" + other + "'");
-                }
-              });
-      RemoteConnection remote =
-          session
-              .platform()
-              .api()
-              .get(id)
-              .orElseThrow(
-                  () ->
-                      new FlowformException(
-                          "no connection "
-                              + id
-                              + " in sandbox '"
-                              + session.desired().environment().sandbox()
-                              + "'"));
-      if (remote.connectionSpec() == null
-          || !ConnectionSpecRef.HUBSPOT_ID.equals(remote.connectionSpec().id())) {
-        throw new FlowformException(
-            "connection "
-                + id
-                + " is not a HubSpot connection (spec "
-                + (remote.connectionSpec() == null ? "unknown" : remote.connectionSpec().id())
-                + ")");
-      }
-      State next =
-          state.with(address, ResourceRecords.adopted(remote, desired, context.clock().instant()));
-      session.state().store().write(next);
+      Import.Imported imported = Import.run(session, address, id, context.clock());
       context
           .terminal()
           .out()
           .printf(
               "Imported %s (id %s, \"%s\").%nRun flowform plan to see what differs from the manifest.%n",
-              address, id, remote.name());
+              imported.address(), imported.id(), imported.name());
       return ExitCode.OK;
     }
   }

@@ -1,6 +1,5 @@
 package dev.flowform.cli;
 
-import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.Resolution;
 import dev.flowform.plan.Plan;
 import dev.flowform.plan.SavedPlanFile;
@@ -68,11 +67,6 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   private void save(Plan plan) {
-    if (!plan.unresolved().isEmpty()) {
-      throw new FlowformException(
-          "this plan cannot be saved: some credentials did not resolve",
-          "plan where every ${env:...} and ${file:...} reference resolves");
-    }
     Path file = context.workDir().resolve(out);
     new SavedPlanFile().write(file, plan);
     context.terminal().err().println("Saved the plan to " + context.display(file) + ".");

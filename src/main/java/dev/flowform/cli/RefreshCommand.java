@@ -1,12 +1,9 @@
 package dev.flowform.cli;
 
 import dev.flowform.manifest.Resolution;
-import dev.flowform.refresh.RefreshResult;
+import dev.flowform.run.Refresh;
 import dev.flowform.run.Session;
-import dev.flowform.state.ResourceState;
-import dev.flowform.state.State;
 import java.io.PrintWriter;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,34 +34,23 @@ final class RefreshCommand implements Callable<Integer> {
     try (Session session =
         Session.open(
             common.settings(context, lock.timeout()), Resolution.LENIENT_SECRETS, "refresh")) {
-      State before = session.state().recordedOrEmpty();
-      RefreshResult result = session.refresh(planning.parallelism());
-      if (session.state().recorded().isEmpty() || !result.stateChanged(before)) {
+      Refresh.Outcome outcome = Refresh.run(session, planning.parallelism());
+      if (outcome.writtenSerial().isEmpty()) {
         out.println("State is up to date with the platform.");
         return ExitCode.OK;
       }
-      report(before, result.state(), out);
-      session.state().store().write(result.state());
-      out.printf("State written (serial %d).%n", result.state().serial());
+      for (Refresh.Moved moved : outcome.moved()) {
+        if (moved.deleted()) {
+          out.printf(
+              "%s: deleted outside flowform (id %s); removed from state%n",
+              moved.address(), moved.id());
+        } else {
+          out.printf(
+              "%s: changed on the platform (etag %s)%n", moved.address(), moved.etag().get());
+        }
+      }
+      out.printf("State written (serial %d).%n", outcome.writtenSerial().get());
       return ExitCode.OK;
     }
-  }
-
-  private static void report(State before, State after, PrintWriter out) {
-    before
-        .resources()
-        .forEach(
-            (address, was) -> {
-              ResourceState now = after.resources().get(address);
-              if (now == null) {
-                out.printf(
-                    "%s: deleted outside flowform (id %s); removed from state%n",
-                    address, was.id());
-              } else if (!Objects.equals(was.etag(), now.etag())
-                  || !Objects.equals(was.name(), now.name())
-                  || !Objects.equals(was.description(), now.description())) {
-                out.printf("%s: changed on the platform (etag %s)%n", address, now.etag());
-              }
-            });
   }
 }

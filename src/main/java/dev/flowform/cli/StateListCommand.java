@@ -1,9 +1,8 @@
 package dev.flowform.cli;
 
-import dev.flowform.manifest.EnvironmentConfig;
-import dev.flowform.run.Session;
-import dev.flowform.state.FileStateStore;
-import dev.flowform.state.State;
+import dev.flowform.run.StateReads;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,17 +24,13 @@ final class StateListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EnvironmentConfig environment =
-        Session.environment(common.settings(context, java.time.Duration.ZERO));
-    State state = new FileStateStore(environment.statePath()).read().orElse(null);
-    if (state == null) {
-      context
-          .terminal()
-          .err()
-          .println("No state yet at " + context.display(environment.statePath()) + ".");
+    StateReads.Read read = StateReads.read(common.settings(context, Duration.ZERO));
+    if (read.state().isEmpty()) {
+      context.terminal().err().println("No state yet at " + read.shownAs() + ".");
       return ExitCode.OK;
     }
-    state
+    read.state()
+        .get()
         .resources()
         .forEach(
             (address, r) ->
@@ -45,7 +40,7 @@ final class StateListCommand implements Callable<Integer> {
                     .printf(
                         "%-40s %-8s %s%n",
                         address,
-                        r.status().name().toLowerCase(java.util.Locale.ROOT),
+                        r.status().name().toLowerCase(Locale.ROOT),
                         r.id() == null ? "-" : r.id()));
     return ExitCode.OK;
   }

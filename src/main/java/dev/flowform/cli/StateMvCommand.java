@@ -1,10 +1,8 @@
 package dev.flowform.cli;
 
-import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.Resolution;
 import dev.flowform.run.Session;
-import dev.flowform.state.ResourceState;
-import dev.flowform.state.State;
+import dev.flowform.run.StateEdits;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,21 +39,7 @@ final class StateMvCommand implements Callable<Integer> {
     try (Session session =
         Session.open(
             common.settings(context, lock.timeout()), Resolution.LENIENT_SECRETS, "state mv")) {
-      State state = session.state().recordedOrFail();
-      ResourceState moved =
-          state
-              .resource(from)
-              .orElseThrow(
-                  () ->
-                      new FlowformException(
-                          "no '" + from + "' in state",
-                          "flowform state list shows what state holds"));
-      if (state.resource(to).isPresent()) {
-        throw new FlowformException(
-            "'" + to + "' is already in state",
-            "flowform state rm " + to + " first, if it is to be forgotten");
-      }
-      session.state().store().write(state.without(from).with(to, moved));
+      StateEdits.Edited moved = StateEdits.move(session, from, to);
       context
           .terminal()
           .out()

@@ -1,9 +1,8 @@
 package dev.flowform.cli;
 
-import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.Resolution;
 import dev.flowform.run.Session;
-import dev.flowform.state.State;
+import dev.flowform.run.StateEdits;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,25 +36,13 @@ final class StateRmCommand implements Callable<Integer> {
     try (Session session =
         Session.open(
             common.settings(context, lock.timeout()), Resolution.LENIENT_SECRETS, "state rm")) {
-      State state = session.state().recordedOrFail();
-      for (String address : addresses) {
-        if (state.resource(address).isEmpty()) {
-          throw new FlowformException(
-              "no '" + address + "' in state", "flowform state list shows what state holds");
-        }
-      }
-      State next = state;
-      for (String address : addresses) {
-        next = next.without(address);
-      }
-      session.state().store().write(next);
-      for (String address : addresses) {
+      for (StateEdits.Edited removed : StateEdits.remove(session, addresses)) {
         context
             .terminal()
             .out()
             .printf(
                 "Removed %s (id %s) from state. The connection still exists in AEP.%n",
-                address, state.resource(address).get().id());
+                removed.address(), removed.id());
       }
       return ExitCode.OK;
     }

@@ -3,11 +3,10 @@ package dev.flowform.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.diag.FlowformException;
-import dev.flowform.manifest.EnvironmentConfig;
-import dev.flowform.run.Session;
-import dev.flowform.state.FileStateStore;
+import dev.flowform.run.StateReads;
 import dev.flowform.state.State;
 import dev.flowform.state.StateFormat;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,17 +32,17 @@ final class StateShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    EnvironmentConfig environment =
-        Session.environment(common.settings(context, java.time.Duration.ZERO));
+    StateReads.Read read = StateReads.read(common.settings(context, Duration.ZERO));
     State state =
-        new FileStateStore(environment.statePath())
-            .read()
+        read.state()
             .filter(st -> st.resource(address).isPresent())
             .orElseThrow(
                 () ->
                     new FlowformException(
-                        "no '" + address + "' in state " + context.display(environment.statePath()),
-                        "flowform state list shows what state holds"));
+                        "no '" + address + "' in state " + read.shownAs(),
+                        "flowform state list --env "
+                            + read.environment()
+                            + " shows what state holds"));
     ObjectMapper json = new ObjectMapper();
     JsonNode recorded =
         json.readTree(new StateFormat().encode(state)).get("resources").get(address);

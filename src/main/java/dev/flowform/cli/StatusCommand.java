@@ -3,8 +3,9 @@ package dev.flowform.cli;
 import dev.flowform.cli.render.StatusJsonRenderer;
 import dev.flowform.cli.render.StatusMarkdownRenderer;
 import dev.flowform.cli.render.StatusTextRenderer;
+import dev.flowform.run.StatusReader;
 import dev.flowform.status.StatusMatrix;
-import dev.flowform.status.StatusReader;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,10 +56,8 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StatusReader reader =
-        new StatusReader(
-            context.workDir(), context.env(), context.terminal().err(), context::display);
-    StatusMatrix matrix = StatusMatrix.of(reader.plans(common.dir(context), environments));
+    StatusReader reader = new StatusReader(common.settings(context, Duration.ZERO));
+    StatusMatrix matrix = StatusMatrix.of(reader.plans(environments));
     String text =
         switch (output) {
           case TEXT -> new StatusTextRenderer().render(matrix);

@@ -3,6 +3,7 @@ package dev.flowform.manifest;
 import dev.flowform.manifest.doc.Bound;
 import dev.flowform.manifest.doc.ConnectionManifest;
 import dev.flowform.model.ConnectionSpecRef;
+import dev.flowform.model.HubSpotSpec;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -15,11 +16,12 @@ final class DesiredConnections {
     ConnectionManifest.Params params = spec.auth().params();
     SortedMap<String, String> plain = new TreeMap<>();
     plain.put("clientId", params.clientId());
-    String at = "/spec/auth/params/";
     SortedMap<String, Secret> secrets = new TreeMap<>();
-    secrets.put("clientSecret", SecretValues.of(bound, at + "clientSecret", params.clientSecret()));
-    secrets.put("accessToken", SecretValues.of(bound, at + "accessToken", params.accessToken()));
-    secrets.put("refreshToken", SecretValues.of(bound, at + "refreshToken", params.refreshToken()));
+    for (String param : HubSpotSpec.SENSITIVE_PARAMS) {
+      secrets.put(
+          param,
+          SecretValues.of(bound, HubSpotSpec.PARAMS_POINTER + param, written(params, param)));
+    }
     return new DesiredConnection(
         bound.manifest().metadata().name(),
         bound.document().position(),
@@ -42,5 +44,14 @@ final class DesiredConnections {
             ? ConnectionSpecRef.HUBSPOT_ID
             : spec.id().toLowerCase(java.util.Locale.ROOT),
         spec.version() == null ? ConnectionSpecRef.HUBSPOT.version() : spec.version());
+  }
+
+  private static String written(ConnectionManifest.Params params, String param) {
+    return switch (param) {
+      case "clientSecret" -> params.clientSecret();
+      case "accessToken" -> params.accessToken();
+      case "refreshToken" -> params.refreshToken();
+      default -> throw new IllegalArgumentException("not a HubSpot param: " + param);
+    };
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.manifest.doc.ManifestDocument;
+import dev.flowform.model.HubSpotSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,11 +18,7 @@ import java.util.function.Predicate;
  * rest with them) and the connections that apply to it. Anything else is only syntax-checked.
  */
 final class DocumentResolver {
-  static final Set<String> SENSITIVE_PARAMS =
-      Set.of(
-          "/spec/auth/params/clientSecret",
-          "/spec/auth/params/accessToken",
-          "/spec/auth/params/refreshToken");
+  static final Set<String> SENSITIVE_PARAMS = Set.copyOf(HubSpotSpec.sensitivePointers());
   static final Set<String> SENSITIVE_CREDENTIALS =
       Set.of(
           "/spec/credentials/clientId",

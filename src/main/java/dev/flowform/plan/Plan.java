@@ -1,5 +1,6 @@
 package dev.flowform.plan;
 
+import dev.flowform.diag.FlowformException;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -83,5 +84,20 @@ public record Plan(
     }
     changes.forEach(c -> counts.merge(c.action(), 1L, Long::sum));
     return counts;
+  }
+
+  /**
+   * The one guard for a plan made without some secrets (an offline plan in a pull request): it
+   * compared nothing for them, so it can be neither saved nor applied.
+   *
+   * @param what what was asked, e.g. "cannot save this plan"
+   * @throws FlowformException naming the references that did not resolve
+   */
+  public void requireAllSecrets(String what) {
+    if (!unresolved.isEmpty()) {
+      throw new FlowformException(
+          what + ": it was made without some secrets (" + String.join(", ", unresolved) + ")",
+          "plan again where every ${env:...} and ${file:...} reference resolves");
+    }
   }
 }

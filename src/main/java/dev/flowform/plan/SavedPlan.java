@@ -55,12 +55,7 @@ public record SavedPlan(
    *     for them and could not be applied
    */
   public static SavedPlan of(Plan plan) {
-    if (!plan.unresolved().isEmpty()) {
-      throw new FlowformException(
-          "cannot save a plan made without all credentials: "
-              + String.join(", ", plan.unresolved()),
-          "provide the credentials (environment variables or files) and plan again");
-    }
+    plan.requireAllSecrets("cannot save this plan");
     return new SavedPlan(
         FORMAT_VERSION,
         plan.environment(),

@@ -76,11 +76,7 @@ public final class StalePlanCheck {
     if (!Objects.equals(saved.manifestDigest(), fresh.manifestDigest())) {
       throw stale("the manifests changed since the plan was made");
     }
-    if (!fresh.unresolved().isEmpty()) {
-      throw stale(
-          "some credentials did not resolve, so they cannot be checked: "
-              + String.join(", ", fresh.unresolved()));
-    }
+    fresh.requireAllSecrets("cannot check the saved plan's secrets");
     checkSecrets(saved.secretFingerprints(), fresh.secretFingerprints());
   }
 

@@ -1,5 +1,8 @@
 package dev.flowform.run;
 
+import dev.flowform.apply.Applier;
+import dev.flowform.apply.ApplyOptions;
+import dev.flowform.apply.ApplyResult;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.manifest.DesiredState;
 import dev.flowform.manifest.EnvironmentConfig;
@@ -38,13 +41,11 @@ public final class Session implements AutoCloseable {
   public static Session open(RunSettings settings, Resolution resolution, String operation) {
     DesiredState desired = load(settings, resolution);
     StateSession state =
-        StateSession.open(
+        StateSession.locked(
             desired.environment(),
-            settings.display().apply(desired.environment().statePath()),
+            StateBackends.of(desired.environment(), settings),
             new LockRequest(operation, settings.who()),
-            settings.lockTimeout(),
-            settings.version(),
-            settings.clock());
+            settings.lockTimeout());
     return new Session(settings, desired, state);
   }
 
@@ -102,6 +103,12 @@ public final class Session implements AutoCloseable {
     boolean refreshing = refresh.orElse(canReachPlatform());
     RemoteView remote = refreshing ? refresh(parallelism).view() : RemoteView.OFFLINE;
     return new Planner().plan(desired, state.recorded(), remote, options);
+  }
+
+  /** Executes the plan's changes, recording each in state as it lands. */
+  public ApplyResult apply(Plan plan, ApplyOptions options) {
+    return new Applier()
+        .apply(plan, desired, state.recordedOrEmpty(), state.store(), platform().api(), options);
   }
 
   @Override

@@ -3,72 +3,93 @@ package dev.flowform.run;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.EnvironmentConfig;
 import dev.flowform.plan.Fingerprints;
-import dev.flowform.state.FileStateLock;
-import dev.flowform.state.FileStateStore;
 import dev.flowform.state.LockHandle;
 import dev.flowform.state.LockRequest;
 import dev.flowform.state.State;
+import dev.flowform.state.StateBackend;
 import dev.flowform.state.StateBinding;
 import dev.flowform.state.StateStore;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * One environment's state, held under its lock for the length of a run: read once, checked against
- * the environment's sandbox, org and endpoint, and written through the store as changes land.
+ * One environment's state for the length of a run: read once and checked against the environment's
+ * sandbox, org and endpoint. A locked session holds the state's lock and writes through its store
+ * as changes land; a read-only session (state list/show, status) takes no lock and writes nothing.
  */
 public final class StateSession implements AutoCloseable {
   private final EnvironmentConfig environment;
-  private final FileStateStore store;
-  private final LockHandle lock;
+  private final StateBackend backend;
+  private final StateStore store;
+  private final Optional<LockHandle> lock;
   private final Optional<State> recorded;
 
   private StateSession(
       EnvironmentConfig environment,
-      FileStateStore store,
-      LockHandle lock,
+      StateBackend backend,
+      StateStore store,
+      Optional<LockHandle> lock,
       Optional<State> recorded) {
     this.environment = environment;
+    this.backend = backend;
     this.store = store;
     this.lock = lock;
     this.recorded = recorded;
   }
 
-  /**
-   * Takes the lock (waiting up to {@code lockTimeout}), then reads and checks the state.
-   *
-   * @param shownAs the state file as the user should see it
-   */
-  public static StateSession open(
+  /** Takes the lock (waiting up to {@code lockTimeout}), then reads and checks the state. */
+  public static StateSession locked(
       EnvironmentConfig environment,
-      String shownAs,
+      StateBackend backend,
       LockRequest request,
-      Duration lockTimeout,
-      String version,
-      Clock clock) {
-    FileStateLock locks =
-        new FileStateLock(
-            environment.statePath(),
-            clock,
-            ProcessHandle.current().pid(),
-            version,
-            UUID::randomUUID);
-    LockHandle lock = locks.acquire(request, lockTimeout);
+      Duration lockTimeout) {
+    LockHandle lock = backend.lock().acquire(request, lockTimeout);
     try {
-      FileStateStore store = new FileStateStore(environment.statePath());
-      Optional<State> recorded = store.read();
-      recorded.ifPresent(state -> StateBinding.of(environment).check(state, shownAs));
-      return new StateSession(environment, store, lock, recorded);
+      return read(environment, backend, bindingOf(environment), Optional.of(lock));
     } catch (RuntimeException e) {
       lock.close();
       throw e;
     }
   }
 
-  /** The state as read, if a state file exists. */
+  /**
+   * Reads and checks the state without taking the lock: for commands that only look. A crashed
+   * run's journal is replayed in memory and left as it is.
+   *
+   * @param binding what the state must belong to; null parts are not compared
+   */
+  public static StateSession readOnly(
+      EnvironmentConfig environment, StateBackend backend, StateBinding binding) {
+    return read(environment, backend, binding, Optional.empty());
+  }
+
+  private static StateSession read(
+      EnvironmentConfig environment,
+      StateBackend backend,
+      StateBinding binding,
+      Optional<LockHandle> lock) {
+    StateStore store = backend.openStore();
+    try {
+      Optional<State> recorded = store.read();
+      recorded.ifPresent(state -> binding.check(state, backend.shownAs()));
+      return new StateSession(environment, backend, store, lock, recorded);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** The sandbox, org and endpoint an environment's state must belong to. */
+  public static StateBinding bindingOf(EnvironmentConfig environment) {
+    return new StateBinding(
+        environment.name(),
+        environment.sandbox(),
+        environment.orgId(),
+        environment.endpoint().identity());
+  }
+
+  /** The state as read, if there is one. */
   public Optional<State> recorded() {
     return recorded;
   }
@@ -94,7 +115,20 @@ public final class StateSession implements AutoCloseable {
                 Fingerprints.newSalt(new SecureRandom())));
   }
 
+  /** Where the state lives, as the user should see it. */
+  public String shownAs() {
+    return backend.shownAs();
+  }
+
+  /**
+   * The store to write through.
+   *
+   * @throws IllegalStateException in a read-only session
+   */
   public StateStore store() {
+    if (lock.isEmpty()) {
+      throw new IllegalStateException("a read-only state session cannot write");
+    }
     return store;
   }
 
@@ -103,7 +137,7 @@ public final class StateSession implements AutoCloseable {
     try {
       store.close();
     } finally {
-      lock.close();
+      lock.ifPresent(LockHandle::close);
     }
   }
 }

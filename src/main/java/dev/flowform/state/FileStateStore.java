@@ -23,7 +23,7 @@ import java.util.Optional;
  * <p>The caller holds the {@link StateLock}; a store is used by one thread at a time (its methods
  * are synchronized for safety).
  */
-public final class FileStateStore implements StateStore, AutoCloseable {
+public final class FileStateStore implements StateStore {
   static final long MIN_COMPACT_BYTES = 256 * 1024;
 
   private final Path file;

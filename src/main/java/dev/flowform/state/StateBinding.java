@@ -1,22 +1,14 @@
 package dev.flowform.state;
 
 import dev.flowform.diag.FlowformException;
-import dev.flowform.manifest.EnvironmentConfig;
 
 /**
  * The sandbox, org and endpoint an environment targets, checked against what a state file records:
- * what keeps a prod state from ever being applied to the dev sandbox. A null {@code orgId} means
- * "not known in this run" (an unresolved reference in an offline plan) and is not compared.
+ * what keeps a prod state from ever being applied to the dev sandbox. A null sandbox, org or
+ * endpoint means "not known in this run" (an unresolved reference in an offline status) and is not
+ * compared.
  */
 public record StateBinding(String environment, String sandbox, String orgId, String endpoint) {
-
-  public static StateBinding of(EnvironmentConfig environment) {
-    return new StateBinding(
-        environment.name(),
-        environment.sandbox(),
-        environment.orgId(),
-        environment.endpoint().identity());
-  }
 
   /**
    * @param stateFile the state file as the user should see it
@@ -31,13 +23,13 @@ public record StateBinding(String environment, String sandbox, String orgId, Str
             + "'); use the "
             + state.environment()
             + " environment or another state file";
-    if (!state.sandbox().equals(sandbox)) {
+    if (sandbox != null && !state.sandbox().equals(sandbox)) {
       throw mismatch(stateFile, "sandbox", state.sandbox(), sandbox, owner);
     }
     if (orgId != null && state.orgId() != null && !state.orgId().equals(orgId)) {
       throw mismatch(stateFile, "org", state.orgId(), orgId, owner);
     }
-    if (!normalized(state.endpoint()).equals(normalized(endpoint))) {
+    if (endpoint != null && !normalized(state.endpoint()).equals(normalized(endpoint))) {
       throw mismatch(stateFile, "endpoint", state.endpoint(), endpoint, owner);
     }
   }

@@ -3,7 +3,7 @@ package dev.flowform.state;
 import java.util.Optional;
 
 /** Where one environment's state lives. */
-public interface StateStore {
+public interface StateStore extends AutoCloseable {
 
   /**
    * The current state; empty when none has been written yet.
@@ -26,4 +26,11 @@ public interface StateStore {
   default void record(State newState, String changedAddress) {
     write(newState);
   }
+
+  /**
+   * Ends the store's use: finishes what it keeps open (the file store folds a journal it appended
+   * to; a read-only use writes nothing). Idempotent.
+   */
+  @Override
+  default void close() {}
 }

@@ -121,7 +121,7 @@ public record StatusMatrix(
     return out;
   }
 
-  static boolean holdsReference(String value) {
+  public static boolean holdsReference(String value) {
     return value != null && (value.contains("${env:") || value.contains("${file:"));
   }
 

@@ -88,7 +88,13 @@ class StalePlanCheckTest {
   void aPlanCannotBeCheckedWithoutItsSecrets() {
     DesiredConnection offline = connection("a").name("new name").unresolved("clientSecret").build();
 
-    assertStale("did not resolve", state, plan(desired(offline), state));
+    FlowformException e =
+        assertThrows(
+            FlowformException.class,
+            () -> StalePlanCheck.check(saved, state, plan(desired(offline), state)));
+    assertTrue(
+        e.getMessage().contains("it was made without some secrets (a/auth/params/clientSecret"),
+        e.getMessage());
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.flowform.manifest.doc.ManifestDocument;
 import dev.flowform.manifest.doc.References;
 import dev.flowform.manifest.doc.SourceMap;
 import dev.flowform.model.ConnectionSpecRef;
+import dev.flowform.model.HubSpotSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,11 +17,7 @@ import java.util.Set;
 
 /** The rules of one HubSpotConnection beyond its field constraints. */
 public final class ConnectionRules {
-  private static final List<String> SENSITIVE =
-      List.of(
-          "/spec/auth/params/clientSecret",
-          "/spec/auth/params/accessToken",
-          "/spec/auth/params/refreshToken");
+  private static final List<String> SENSITIVE = HubSpotSpec.sensitivePointers();
 
   private ConnectionRules() {}
 

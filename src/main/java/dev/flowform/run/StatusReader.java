@@ -1,4 +1,4 @@
-package dev.flowform.status;
+package dev.flowform.run;
 
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.diag.FlowformException;
@@ -13,10 +13,9 @@ import dev.flowform.plan.Plan;
 import dev.flowform.plan.PlanOptions;
 import dev.flowform.plan.Planner;
 import dev.flowform.plan.RemoteView;
-import dev.flowform.state.FileStateStore;
 import dev.flowform.state.State;
 import dev.flowform.state.StateBinding;
-import java.io.PrintWriter;
+import dev.flowform.status.StatusMatrix;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Reads what the status matrix is made of: every environment's manifests (resolved leniently, unset
@@ -36,21 +34,11 @@ import java.util.function.Function;
 public final class StatusReader {
   private static final PlanOptions OFFLINE = new PlanOptions(true, false, false, false);
 
-  private final Path workDir;
-  private final Map<String, String> env;
-  private final PrintWriter warnings;
-  private final Function<Path, String> display;
+  private final RunSettings settings;
 
-  /**
-   * @param warnings where the manifests' warnings are printed (once per environment)
-   * @param display a path as the user should see it
-   */
-  public StatusReader(
-      Path workDir, Map<String, String> env, PrintWriter warnings, Function<Path, String> display) {
-    this.workDir = workDir;
-    this.env = Map.copyOf(env);
-    this.warnings = warnings;
-    this.display = display;
+  /** Warnings go to the settings' error stream, once per environment. */
+  public StatusReader(RunSettings settings) {
+    this.settings = settings;
   }
 
   /**
@@ -60,9 +48,11 @@ public final class StatusReader {
    * @throws dev.flowform.diag.DiagnosticsException when the manifests have errors
    * @throws FlowformException when {@code only} names an environment the manifests lack
    */
-  public List<Plan> plans(Path dir, List<String> only) {
-    Map<String, String> completed = UnsetReferences.complete(env, workDir.resolve(dir));
-    ManifestLoader loader = new ManifestLoader(workDir, completed);
+  public List<Plan> plans(List<String> only) {
+    Path dir = settings.dir();
+    Map<String, String> completed =
+        UnsetReferences.complete(settings.env(), settings.workDir().resolve(dir));
+    ManifestLoader loader = new ManifestLoader(settings.workDir(), completed);
     LoadResult structure = loader.load(dir, Optional.empty(), Resolution.STRUCTURE);
     if (structure.diagnostics().hasErrors()) {
       structure.orThrow();
@@ -75,11 +65,11 @@ public final class StatusReader {
           .filter(d -> !d.isError())
           .map(Diagnostic::format)
           .filter(shown::add)
-          .forEach(warnings::println);
+          .forEach(settings.err()::println);
       DesiredState desired = withoutPlaceholders(loaded.orThrow());
-      plans.add(new Planner().plan(desired, state(desired), RemoteView.OFFLINE, OFFLINE));
+      plans.add(new Planner().plan(desired, state(desired, settings), RemoteView.OFFLINE, OFFLINE));
     }
-    warnings.flush();
+    settings.err().flush();
     return plans;
   }
 
@@ -97,22 +87,23 @@ public final class StatusReader {
     return List.copyOf(new LinkedHashSet<>(only));
   }
 
-  private Optional<State> state(DesiredState desired) {
+  private Optional<State> state(DesiredState desired, RunSettings settings) {
     EnvironmentConfig environment = desired.environment();
-    // read only: never closed, since closing folds a journal into the file (a write, unlocked)
-    Optional<State> state = new FileStateStore(environment.statePath()).read();
-    state.ifPresent(s -> binding(environment, s).check(s, display.apply(environment.statePath())));
-    return state;
+    try (StateSession session =
+        StateSession.readOnly(
+            environment, StateBackends.of(environment, settings), binding(environment))) {
+      return session.recorded();
+    }
   }
 
   /** The environment's binding; a part still holding an unset reference is not compared. */
-  private static StateBinding binding(EnvironmentConfig environment, State state) {
-    StateBinding b = StateBinding.of(environment);
+  private static StateBinding binding(EnvironmentConfig environment) {
+    StateBinding b = StateSession.bindingOf(environment);
     return new StateBinding(
         b.environment(),
-        StatusMatrix.holdsReference(b.sandbox()) ? state.sandbox() : b.sandbox(),
-        StatusMatrix.holdsReference(b.orgId()) ? state.orgId() : b.orgId(),
-        StatusMatrix.holdsReference(b.endpoint()) ? state.endpoint() : b.endpoint());
+        StatusMatrix.holdsReference(b.sandbox()) ? null : b.sandbox(),
+        StatusMatrix.holdsReference(b.orgId()) ? null : b.orgId(),
+        StatusMatrix.holdsReference(b.endpoint()) ? null : b.endpoint());
   }
 
   /** A secret whose value is its own reference text stood in for an unset variable: unresolved. */

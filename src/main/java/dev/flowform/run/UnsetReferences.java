@@ -1,4 +1,4 @@
-package dev.flowform.status;
+package dev.flowform.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,0 +1,18 @@
+package dev.flowform.state;
+
+/**
+ * Where one environment's state lives: a store and the lock that guards it, opened together. The
+ * file backend and the PostgreSQL backend both stand behind this, so every command works the same
+ * on either.
+ */
+public interface StateBackend {
+
+  /** A store for the state; nothing is read until {@link StateStore#read()}. */
+  StateStore openStore();
+
+  /** The lock that guards the store against concurrent runs. */
+  StateLock lock();
+
+  /** The state's location as the user should see it (never a password). */
+  String shownAs();
+}
