@@ -2,6 +2,7 @@ package dev.flowform.manifest;
 
 import dev.flowform.diag.SourcePosition;
 import dev.flowform.model.Endpoint;
+import dev.flowform.model.StateLocation;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +10,9 @@ import java.util.Optional;
 /**
  * One {@code kind: Environment} document, interpolated.
  *
- * @param statePath absolute path of the state file
+ * @param state where the state lives: a file (absolute path) or PostgreSQL
+ * @param emulatorData where the embedded emulator of this environment persists (beside a state
+ *     file, else in {@code .flowform/} beside the manifests)
  * @param credentials absent when the document gives none (allowed for the embedded emulator)
  */
 public record EnvironmentConfig(
@@ -18,16 +21,12 @@ public record EnvironmentConfig(
     String sandbox,
     String orgId,
     Endpoint endpoint,
-    Path statePath,
+    StateLocation state,
+    Path emulatorData,
     Optional<Credentials> credentials,
     Map<String, String> variables) {
 
   public EnvironmentConfig {
     variables = Map.copyOf(variables);
-  }
-
-  /** Where the embedded emulator of this environment persists: beside the state file. */
-  public Path emulatorDataPath() {
-    return statePath.resolveSibling(name + ".emulator.json");
   }
 }

@@ -28,6 +28,7 @@ final class ManifestRun {
   private final DisplayPath display;
   private final DocumentPipeline pipeline;
   private final DocumentResolver resolver;
+  private final Map<String, String> env;
   private final List<Diagnostic> problems = new ArrayList<>();
 
   ManifestRun(
@@ -36,6 +37,7 @@ final class ManifestRun {
     this.pipeline = new DocumentPipeline(binder, checks);
     checks.prepare();
     this.resolver = new DocumentResolver(env);
+    this.env = Map.copyOf(env);
   }
 
   LoadReport run(Path dir, Optional<String> requested, Resolution resolution) {
@@ -83,7 +85,7 @@ final class ManifestRun {
     known.forEach(name -> embedded.put(name, false));
     environments.forEach(
         b -> embedded.put(b.manifest().metadata().name(), EnvironmentRules.embedded(b.manifest())));
-    RuleContext context = new RuleContext(selected, embedded);
+    RuleContext context = new RuleContext(selected, embedded, env);
     environments.forEach(b -> problems.addAll(EnvironmentRules.check(b, context)));
     Map<String, String> selectedVariables = variables;
     List<DocumentPipeline.Checked<ConnectionManifest>> checkedConnections =
@@ -172,7 +174,7 @@ final class ManifestRun {
       boolean resolving) {
     Diagnostics diagnostics = new Diagnostics(problems);
     List<EnvironmentConfig> configs =
-        environments.stream().map(b -> EnvironmentConfigs.of(b, dir)).toList();
+        environments.stream().map(b -> EnvironmentConfigs.of(b, dir, env)).toList();
     Optional<DesiredState> desired = Optional.empty();
     if (resolving && !diagnostics.hasErrors()) {
       EnvironmentConfig environment =

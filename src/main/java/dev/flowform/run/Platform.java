@@ -68,7 +68,7 @@ public final class Platform implements AutoCloseable {
         FlowServiceEmulator.start(
             EmulatorConfig.defaults()
                 .withPort(0)
-                .withDataFile(environment.emulatorDataPath())
+                .withDataFile(environment.emulatorData())
                 .withSeed(new SecureRandom().nextLong()));
     Credentials credentials =
         environment

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.model.ConnectionSpecRef;
+import dev.flowform.model.StateLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,8 +196,11 @@ class ManifestLoaderTest {
   void theDefaultStateLivesBesideTheManifestsFolderAndAGivenOneBesideItsFile() throws IOException {
     standardLayout();
     List<EnvironmentConfig> environments = load("dev", Resolution.STRICT).environments();
-    assertEquals(work.resolve(".flowform/dev.state.json"), environments.get(0).statePath());
-    assertEquals(work.resolve("state/prod.json"), environments.get(1).statePath());
+    assertEquals(
+        new StateLocation.File(work.resolve(".flowform/dev.state.json")),
+        environments.get(0).state());
+    assertEquals(
+        new StateLocation.File(work.resolve("state/prod.json")), environments.get(1).state());
   }
 
   @Test

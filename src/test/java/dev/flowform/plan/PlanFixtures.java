@@ -8,6 +8,7 @@ import dev.flowform.manifest.Secret;
 import dev.flowform.model.ConnectionSpecRef;
 import dev.flowform.model.Endpoint;
 import dev.flowform.model.RemoteConnection;
+import dev.flowform.model.StateLocation;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.ResourceStatus;
 import dev.flowform.state.State;
@@ -36,7 +37,8 @@ public final class PlanFixtures {
         "dev",
         "ORG1@AdobeOrg",
         Endpoint.of(Endpoint.DEFAULT_URL),
-        Path.of(".flowform", "dev.state.json"),
+        new StateLocation.File(Path.of(".flowform", "dev.state.json")),
+        Path.of(".flowform", "dev.emulator.json"),
         Optional.empty(),
         Map.of("region", "eu"));
   }

@@ -126,7 +126,8 @@ class StalePlanCheckTest {
             dev.sandbox(),
             "ORG2@AdobeOrg",
             dev.endpoint(),
-            dev.statePath(),
+            dev.state(),
+            dev.emulatorData(),
             dev.credentials(),
             dev.variables());
     EnvironmentConfig otherEndpoint =
@@ -136,7 +137,8 @@ class StalePlanCheckTest {
             dev.sandbox(),
             dev.orgId(),
             Endpoint.of("https://platform-stage.adobe.io/data/foundation/flowservice"),
-            dev.statePath(),
+            dev.state(),
+            dev.emulatorData(),
             dev.credentials(),
             dev.variables());
 

@@ -9,6 +9,7 @@ import dev.flowform.manifest.EnvironmentConfig;
 import dev.flowform.manifest.Secret;
 import dev.flowform.model.ConnectionSpecRef;
 import dev.flowform.model.Endpoint;
+import dev.flowform.model.StateLocation;
 import dev.flowform.plan.Action;
 import dev.flowform.plan.Change;
 import dev.flowform.plan.Plan;
@@ -65,7 +66,8 @@ public final class Fixtures {
             "dev",
             "org@AdobeOrg",
             Endpoint.inProcess(),
-            Path.of("dev.state.json"),
+            new StateLocation.File(Path.of("dev.state.json")),
+            Path.of("dev.emulator.json"),
             Optional.empty(),
             Map.of());
     return DesiredState.of(env, Arrays.asList(connections), "sha256:digest");

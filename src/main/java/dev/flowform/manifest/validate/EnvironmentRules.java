@@ -9,6 +9,7 @@ import dev.flowform.manifest.doc.References;
 import dev.flowform.manifest.doc.SourceMap;
 import dev.flowform.model.Endpoint;
 import dev.flowform.model.EndpointPolicy;
+import dev.flowform.model.PostgresUrl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public final class EnvironmentRules {
     EnvironmentManifest.Spec spec = bound.manifest().spec();
     SourceMap sources = bound.document().sources();
     url(spec.endpoint(), "/spec/endpoint", sources, true, out);
+    stateUrl(bound, context, out);
     Credentials credentials = spec.credentials();
     boolean embedded = embedded(bound.manifest());
     if (credentials == null) {
@@ -89,6 +91,25 @@ public final class EnvironmentRules {
           Diagnostic.error(
               sources.position("/spec/credentials/" + field),
               "spec.credentials." + field + " is required with " + partner));
+    }
+  }
+
+  /** A PostgreSQL state URL must parse, libpq's variables filling in what it leaves out. */
+  private static void stateUrl(
+      Bound<EnvironmentManifest> bound, RuleContext context, List<Diagnostic> out) {
+    String state = bound.manifest().spec().state();
+    if (!PostgresUrl.isUrl(state) || References.hasAny(state)) {
+      return;
+    }
+    try {
+      PostgresUrl.parse(state, bound.manifest().metadata().name(), context.env());
+    } catch (IllegalArgumentException e) {
+      out.add(
+          Diagnostic.error(
+              bound.document().sources().position("/spec/state"),
+              "spec." + e.getMessage(),
+              "write it as postgresql://[user[:password]@]host[:port]/database"
+                  + "[?schema=NAME&key=NAME&sslmode=MODE]"));
     }
   }
 
