@@ -86,4 +86,22 @@ class StateLocationTest {
     assertEquals(
         work.resolve("state/dev.emulator.json"), loaded.environments().get(0).emulatorData());
   }
+
+  @Test
+  void aLiteralPasswordInTheUrlIsAnErrorAndAReferenceIsNot() throws IOException {
+    LoadResult literal = load("postgresql://flowform:pg-secret-3@db.example.com/infra", Map.of());
+    LoadResult referenced =
+        load(
+            "postgresql://flowform:${env:PG_PW}@db.example.com/infra",
+            Map.of("PG_PW", "pg-secret-4"));
+
+    String shown =
+        literal.diagnostics().all().stream().map(Diagnostic::format).collect(Collectors.joining());
+    assertTrue(shown.contains("the password in spec.state is sensitive"), shown);
+    assertFalse(shown.contains("pg-secret-3"), shown);
+    assertFalse(referenced.diagnostics().hasErrors(), referenced.diagnostics().all().toString());
+    assertEquals(
+        "pg-secret-4",
+        ((StateLocation.Postgres) referenced.environments().get(0).state()).url().password());
+  }
 }

@@ -94,9 +94,21 @@ public final class EnvironmentRules {
     }
   }
 
-  /** A PostgreSQL state URL must parse, libpq's variables filling in what it leaves out. */
+  /**
+   * A PostgreSQL state URL must parse, libpq's variables filling in what it leaves out, and a
+   * password written in it must be a reference: the database password is a secret.
+   */
   private static void stateUrl(
       Bound<EnvironmentManifest> bound, RuleContext context, List<Diagnostic> out) {
+    literalPassword(bound.document().text("/spec/state"))
+        .ifPresent(
+            why ->
+                out.add(
+                    Diagnostic.error(
+                        bound.document().sources().position("/spec/state"),
+                        "the password in spec.state " + why,
+                        "write it as ${env:NAME} or ${file:PATH} in the URL, or leave it out and"
+                            + " set PGPASSWORD")));
     String state = bound.manifest().spec().state();
     if (!PostgresUrl.isUrl(state) || References.hasAny(state)) {
       return;
@@ -111,6 +123,27 @@ public final class EnvironmentRules {
               "write it as postgresql://[user[:password]@]host[:port]/database"
                   + "[?schema=NAME&key=NAME&sslmode=MODE]"));
     }
+  }
+
+  /** Why the password of a state URL as written is not a single secret reference, if it is not. */
+  private static Optional<String> literalPassword(String raw) {
+    if (!PostgresUrl.isUrl(raw)) {
+      return Optional.empty();
+    }
+    String rest = raw.substring(raw.indexOf("//") + 2);
+    int at = rest.lastIndexOf('@');
+    int colon = at < 0 ? -1 : rest.substring(0, at).indexOf(':');
+    if (colon < 0) {
+      return Optional.empty();
+    }
+    List<References.Part> parts = References.parse(rest.substring(colon + 1, at));
+    boolean oneSecretReference =
+        parts.size() == 1
+            && parts.get(0) instanceof References.Ref ref
+            && !ref.scheme().equals("var");
+    return oneSecretReference
+        ? Optional.empty()
+        : Optional.of("is sensitive and must be a reference, not a literal value");
   }
 
   private static void url(
