@@ -36,7 +36,7 @@ final class ConnectionsApi {
     if (!faults.afterLanding(fault, call)) {
       call.sendJson(
           201,
-          ConnectionJson.idAndEtag(created, mapper),
+          ConnectionDocument.idAndEtag(created, mapper),
           Map.of("Location", basePath + "/connections/" + created.id()));
     }
   }
@@ -48,7 +48,7 @@ final class ConnectionsApi {
         store.get(caller.scope(), id).orElseThrow(() -> Errors.notFound(id));
     if (!faults.afterLanding(fault, call)) {
       ObjectNode body = mapper.createObjectNode();
-      body.putArray("items").add(ConnectionJson.item(connection, mapper));
+      body.putArray("items").add(ConnectionDocument.item(connection, mapper));
       call.sendJson(200, body);
     }
   }
@@ -63,7 +63,7 @@ final class ConnectionsApi {
     } else {
       ListQuery.Page page = query.page(store.list(caller.scope()), mapper);
       ArrayNode items = body.putArray("items");
-      page.items().forEach(c -> items.add(ConnectionJson.item(c, mapper)));
+      page.items().forEach(c -> items.add(ConnectionDocument.item(c, mapper)));
       page.nextToken()
           .ifPresent(
               token ->
@@ -85,7 +85,7 @@ final class ConnectionsApi {
         store.update(
             caller.scope(), id, ifMatch, c -> JsonPatcher.apply(c, patch), caller.clientId());
     if (!faults.afterLanding(fault, call)) {
-      call.sendJson(200, ConnectionJson.idAndEtag(updated, mapper));
+      call.sendJson(200, ConnectionDocument.idAndEtag(updated, mapper));
     }
   }
 

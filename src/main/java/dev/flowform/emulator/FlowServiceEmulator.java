@@ -82,10 +82,10 @@ public final class FlowServiceEmulator implements AutoCloseable {
             mapper);
     Route ims = new ImsHandler(tokens, config.clientId(), config.clientSecret(), mapper);
     server.createContext(
-        FLOW_SERVICE_PATH, new Endpoint(flowService, mapper, ids, counter, config.latency()));
-    server.createContext(IMS_PATH, new Endpoint(ims, mapper, ids, counter, config.latency()));
+        FLOW_SERVICE_PATH, new RouteHandler(flowService, mapper, ids, counter, config.latency()));
+    server.createContext(IMS_PATH, new RouteHandler(ims, mapper, ids, counter, config.latency()));
     server.createContext(
-        "/", new Endpoint(new NoRoute(), mapper, ids, counter, java.time.Duration.ZERO));
+        "/", new RouteHandler(new NoRoute(), mapper, ids, counter, java.time.Duration.ZERO));
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     server.setExecutor(executor);
     server.start();
