@@ -143,19 +143,19 @@ final class EmulatorCommand implements Callable<Integer> {
       throw new FlowformException(
           "--client-id and --client-secret go together", "give both, or neither to grant any");
     }
-    EmulatorConfig config =
-        EmulatorConfig.defaults()
-            .withPort(port)
-            .withLatency(Duration.ofMillis(latencyMillis))
-            .withFaults(Faults.errorRate(errorRate).withRateLimit(rateLimit))
-            .withSeed(seed != null ? seed : new SecureRandom().nextLong())
-            .withClock(context.clock());
+    EmulatorConfig.Builder config =
+        EmulatorConfig.builder()
+            .port(port)
+            .latency(Duration.ofMillis(latencyMillis))
+            .faults(Faults.errorRate(errorRate).withRateLimit(rateLimit))
+            .seed(seed != null ? seed : new SecureRandom().nextLong())
+            .clock(context.clock());
     if (data != null) {
-      config = config.withDataFile(context.workDir().resolve(data).normalize());
+      config.dataFile(context.workDir().resolve(data).normalize());
     }
     if (clientId != null) {
-      config = config.withClient(clientId, clientSecret);
+      config.client(clientId, clientSecret);
     }
-    return config;
+    return config.build();
   }
 }

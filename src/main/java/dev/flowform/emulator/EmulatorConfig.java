@@ -3,10 +3,13 @@ package dev.flowform.emulator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to run a {@link FlowServiceEmulator}. Start from {@link #defaults()} and change what matters.
+ * How to run a {@link FlowServiceEmulator}: {@link #defaults()}, or {@link #builder()} (and {@link
+ * #toBuilder()}) to change what matters, like {@code
+ * EmulatorConfig.builder().port(0).dataFile(file).seed(7).build()}.
  *
  * @param port the loopback port; 0 picks a free one
  * @param dataFile where connections persist (JSON, written atomically after each change); empty
@@ -58,135 +61,17 @@ public record EmulatorConfig(
 
   /** A free port, in memory, no latency or faults, any client, seed 0, the system clock. */
   public static EmulatorConfig defaults() {
-    return new EmulatorConfig(
-        0,
-        Optional.empty(),
-        Duration.ZERO,
-        Faults.none(),
-        Optional.empty(),
-        Optional.empty(),
-        0L,
-        Clock.systemUTC(),
-        DEFAULT_TOKEN_LIFETIME,
-        DEFAULT_PAGE_SIZE);
+    return builder().build();
   }
 
-  public EmulatorConfig withPort(int port) {
-    return new EmulatorConfig(
-        port,
-        dataFile,
-        latency,
-        faults,
-        clientId,
-        clientSecret,
-        seed,
-        clock,
-        tokenLifetime,
-        pageSize);
+  /** A builder starting from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public EmulatorConfig withDataFile(Path file) {
-    return new EmulatorConfig(
-        port,
-        Optional.of(file),
-        latency,
-        faults,
-        clientId,
-        clientSecret,
-        seed,
-        clock,
-        tokenLifetime,
-        pageSize);
-  }
-
-  public EmulatorConfig withLatency(Duration latency) {
-    return new EmulatorConfig(
-        port,
-        dataFile,
-        latency,
-        faults,
-        clientId,
-        clientSecret,
-        seed,
-        clock,
-        tokenLifetime,
-        pageSize);
-  }
-
-  public EmulatorConfig withFaults(Faults faults) {
-    return new EmulatorConfig(
-        port,
-        dataFile,
-        latency,
-        faults,
-        clientId,
-        clientSecret,
-        seed,
-        clock,
-        tokenLifetime,
-        pageSize);
-  }
-
-  /** IMS grants tokens only to this client id and secret. */
-  public EmulatorConfig withClient(String id, String secret) {
-    return new EmulatorConfig(
-        port,
-        dataFile,
-        latency,
-        faults,
-        Optional.of(id),
-        Optional.of(secret),
-        seed,
-        clock,
-        tokenLifetime,
-        pageSize);
-  }
-
-  public EmulatorConfig withSeed(long seed) {
-    return new EmulatorConfig(
-        port,
-        dataFile,
-        latency,
-        faults,
-        clientId,
-        clientSecret,
-        seed,
-        clock,
-        tokenLifetime,
-        pageSize);
-  }
-
-  public EmulatorConfig withClock(Clock clock) {
-    return new EmulatorConfig(
-        port,
-        dataFile,
-        latency,
-        faults,
-        clientId,
-        clientSecret,
-        seed,
-        clock,
-        tokenLifetime,
-        pageSize);
-  }
-
-  public EmulatorConfig withTokenLifetime(Duration lifetime) {
-    return new EmulatorConfig(
-        port, dataFile, latency, faults, clientId, clientSecret, seed, clock, lifetime, pageSize);
-  }
-
-  public EmulatorConfig withPageSize(int pageSize) {
-    return new EmulatorConfig(
-        port,
-        dataFile,
-        latency,
-        faults,
-        clientId,
-        clientSecret,
-        seed,
-        clock,
-        tokenLifetime,
-        pageSize);
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** Never shows the client secret. */
@@ -211,5 +96,106 @@ public record EmulatorConfig(
         + ", pageSize="
         + pageSize
         + "]";
+  }
+
+  /**
+   * Collects the settings of an {@link EmulatorConfig}; {@link #build()} checks them and gives the
+   * immutable configuration. A builder is not meant to be shared between threads.
+   */
+  public static final class Builder {
+    private int port;
+    private Optional<Path> dataFile = Optional.empty();
+    private Duration latency = Duration.ZERO;
+    private Faults faults = Faults.none();
+    private Optional<String> clientId = Optional.empty();
+    private Optional<String> clientSecret = Optional.empty();
+    private long seed;
+    private Clock clock = Clock.systemUTC();
+    private Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
+    private int pageSize = DEFAULT_PAGE_SIZE;
+
+    private Builder() {}
+
+    private Builder(EmulatorConfig config) {
+      port = config.port;
+      dataFile = config.dataFile;
+      latency = config.latency;
+      faults = config.faults;
+      clientId = config.clientId;
+      clientSecret = config.clientSecret;
+      seed = config.seed;
+      clock = config.clock;
+      tokenLifetime = config.tokenLifetime;
+      pageSize = config.pageSize;
+    }
+
+    /** The loopback port; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Persist connections in this JSON file (default: in memory only). */
+    public Builder dataFile(Path file) {
+      this.dataFile = Optional.of(Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    public Builder latency(Duration latency) {
+      this.latency = Objects.requireNonNull(latency, "latency");
+      return this;
+    }
+
+    public Builder faults(Faults faults) {
+      this.faults = Objects.requireNonNull(faults, "faults");
+      return this;
+    }
+
+    /** IMS grants tokens only to this client id and secret (default: to any). */
+    public Builder client(String id, String secret) {
+      this.clientId = Optional.of(id);
+      this.clientSecret = Optional.of(secret);
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder tokenLifetime(Duration lifetime) {
+      this.tokenLifetime = Objects.requireNonNull(lifetime, "lifetime");
+      return this;
+    }
+
+    /** Connections per page when a list gives no {@code limit}. */
+    public Builder pageSize(int pageSize) {
+      this.pageSize = pageSize;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws IllegalArgumentException when a setting is out of range
+     */
+    public EmulatorConfig build() {
+      return new EmulatorConfig(
+          port,
+          dataFile,
+          latency,
+          faults,
+          clientId,
+          clientSecret,
+          seed,
+          clock,
+          tokenLifetime,
+          pageSize);
+    }
   }
 }

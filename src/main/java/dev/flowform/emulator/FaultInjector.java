@@ -32,11 +32,6 @@ final class FaultInjector {
     }
   }
 
-  /** Forgets every scripted fault not used yet. */
-  synchronized void clearScript() {
-    scripted.clear();
-  }
-
   /** The fault for this call of {@code operation}, if any. */
   synchronized Optional<FaultKind> next(Operation operation) {
     Deque<FaultKind> queue = scripted.get(operation);

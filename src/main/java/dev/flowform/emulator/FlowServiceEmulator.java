@@ -169,11 +169,6 @@ public final class FlowServiceEmulator implements AutoCloseable {
     faults.script(operation, kind, times);
   }
 
-  /** Forgets scripted faults not used yet (configured rates stay). */
-  public void clearInjectedFaults() {
-    faults.clearScript();
-  }
-
   /** Stops serving; idempotent. Connections persist in the data file, if there is one. */
   @Override
   public void close() {

@@ -39,10 +39,6 @@ final class HttpCall {
     return full.substring(Math.min(context.length(), full.length()));
   }
 
-  String requestId() {
-    return requestId;
-  }
-
   /** A header's value, trimmed; empty when absent or blank. */
   Optional<String> header(String name) {
     return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name))

@@ -55,22 +55,22 @@ final class JsonPatcher {
         if (op.equals("remove") || !value.isTextual() || value.textValue().isBlank()) {
           throw Errors.invalidRequest("The connection 'name' is required.");
         }
-        return c.withName(value.textValue());
+        return c.toBuilder().name(value.textValue()).build();
       }
       case "/description" -> {
         if (op.equals("remove") || value.isNull()) {
-          return c.withDescription(null);
+          return c.toBuilder().description(null).build();
         }
         if (!value.isTextual()) {
           throw Errors.invalidRequest("The connection 'description' must be a string.");
         }
-        return c.withDescription(value.textValue());
+        return c.toBuilder().description(value.textValue()).build();
       }
       case PARAMS -> {
         if (op.equals("remove")) {
           throw Errors.invalidRequest("The connection's auth params are required.");
         }
-        return c.withParams(AuthSpec.params(value));
+        return c.toBuilder().params(AuthSpec.params(value)).build();
       }
       default -> {
         if (path.startsWith(PARAMS + "/") && path.length() > PARAMS.length() + 1) {
@@ -94,7 +94,7 @@ final class JsonPatcher {
     } else {
       throw Errors.invalidRequest("The auth param '" + key + "' must be a string.");
     }
-    return c.withParams(params);
+    return c.toBuilder().params(params).build();
   }
 
   private static String unescape(String token) {

@@ -66,10 +66,11 @@ public final class Platform implements AutoCloseable {
       EnvironmentConfig environment, String userAgent, Optional<PrintWriter> trace, Clock clock) {
     FlowServiceEmulator emulator =
         FlowServiceEmulator.start(
-            EmulatorConfig.defaults()
-                .withPort(0)
-                .withDataFile(environment.emulatorDataPath())
-                .withSeed(new SecureRandom().nextLong()));
+            EmulatorConfig.builder()
+                .port(0)
+                .dataFile(environment.emulatorDataPath())
+                .seed(new SecureRandom().nextLong())
+                .build());
     Credentials credentials =
         environment
             .credentials()

@@ -17,7 +17,7 @@ class ListConnectionsTest {
 
   @BeforeEach
   void start() {
-    emulator = FlowServiceEmulator.start(EmulatorConfig.defaults().withPageSize(3));
+    emulator = FlowServiceEmulator.start(EmulatorConfig.builder().pageSize(3).build());
     api = Api.signedIn(emulator, "client-a", "dev");
   }
 

@@ -19,7 +19,7 @@ class ReadAndDeleteTest {
   void start() {
     emulator =
         FlowServiceEmulator.start(
-            EmulatorConfig.defaults().withClock(HandClock.at("2026-11-28T10:00:00Z")));
+            EmulatorConfig.builder().clock(HandClock.at("2026-11-28T10:00:00Z")).build());
     api = Api.signedIn(emulator, "client-a", "dev");
   }
 
