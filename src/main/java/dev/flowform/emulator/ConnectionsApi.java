@@ -76,6 +76,17 @@ final class ConnectionsApi {
     }
   }
 
+  /**
+   * {@code GET /connections/{id}/test}: {@code {"result": true}}. The emulator reaches no source;
+   * every connection it holds has the params its auth spec requires, so each one passes.
+   */
+  void test(HttpCall call, Caller caller, String id) {
+    store.get(caller.scope(), id).orElseThrow(() -> Errors.notFound(id));
+    ObjectNode body = mapper.createObjectNode();
+    body.put("result", true);
+    call.sendJson(200, body);
+  }
+
   void update(HttpCall call, Caller caller, String id) {
     Optional<FaultKind> fault = faults.next(Operation.UPDATE);
     faults.beforeLanding(fault);

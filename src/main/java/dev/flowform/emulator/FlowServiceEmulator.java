@@ -79,7 +79,7 @@ public final class FlowServiceEmulator implements AutoCloseable {
             new GatewayChecks(tokens),
             new RateLimiter(config.faults().rateLimit(), config.clock()),
             connections,
-            mapper);
+            new ConnectionSpecsApi(mapper));
     Route ims = new ImsHandler(tokens, config.clientId(), config.clientSecret(), mapper);
     server.createContext(
         FLOW_SERVICE_PATH, new RouteHandler(flowService, mapper, ids, counter, config.latency()));
