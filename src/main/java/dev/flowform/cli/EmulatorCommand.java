@@ -8,6 +8,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Option;
     footer = {
       "  flowform emulator --port 8080",
       "  flowform emulator --port 0 --data emulator.json --latency 50 --rate-limit 20",
-      "  flowform emulator --client-id ci --client-secret \"$EMULATOR_SECRET\""
+      "  flowform emulator --client-id ci --client-secret \"$EMULATOR_SECRET\"",
+      "  flowform emulator --sandboxes prod,dev --orgs 5C13ABCD@AdobeOrg"
     })
 final class EmulatorCommand implements Callable<Integer> {
   private final CliContext context;
@@ -81,6 +85,24 @@ final class EmulatorCommand implements Callable<Integer> {
       paramLabel = "S",
       description = "... and this client secret (required with --client-id).")
   String clientSecret;
+
+  @Option(
+      names = "--sandboxes",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "The only sandboxes that exist, like prod,dev; calls for another answer 2100-404"
+              + " (default: any sandbox).")
+  List<String> sandboxes = new ArrayList<>();
+
+  @Option(
+      names = "--orgs",
+      paramLabel = "ORG",
+      split = ",",
+      description =
+          "The only org ids tokens have access to; calls for another answer 2000-401"
+              + " (default: any org).")
+  List<String> orgs = new ArrayList<>();
 
   @Option(
       names = "--seed",
@@ -149,13 +171,19 @@ final class EmulatorCommand implements Callable<Integer> {
             .latency(Duration.ofMillis(latencyMillis))
             .faults(Faults.errorRate(errorRate).withRateLimit(rateLimit))
             .seed(seed != null ? seed : new SecureRandom().nextLong())
-            .clock(context.clock());
+            .clock(context.clock())
+            .sandboxes(Set.copyOf(sandboxes))
+            .orgIds(Set.copyOf(orgs));
     if (data != null) {
       config.dataFile(context.workDir().resolve(data).normalize());
     }
     if (clientId != null) {
       config.client(clientId, clientSecret);
     }
-    return config.build();
+    try {
+      return config.build();
+    } catch (IllegalArgumentException e) {
+      throw new FlowformException("the emulator cannot start: " + e.getMessage());
+    }
   }
 }

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How to run a {@link FlowServiceEmulator}: {@link #defaults()}, or {@link #builder()} (and {@link
@@ -22,6 +24,10 @@ import java.util.Optional;
  * @param clock the time of creation stamps, etags, token expiry and rate-limit windows
  * @param tokenLifetime how long an issued token is valid
  * @param pageSize how many connections a list returns when no {@code limit} is given
+ * @param sandboxes the sandboxes that exist (in every org); a call naming another answers {@code
+ *     2100-404} "sandbox not found". Empty (the default): every well-formed sandbox name exists
+ * @param orgIds the orgs (like {@code 5C13...@AdobeOrg}) tokens have access to; a call for another
+ *     org answers {@code 2000-401}. Empty (the default): any org
  */
 public record EmulatorConfig(
     int port,
@@ -33,7 +39,9 @@ public record EmulatorConfig(
     long seed,
     Clock clock,
     Duration tokenLifetime,
-    int pageSize) {
+    int pageSize,
+    Set<String> sandboxes,
+    Set<String> orgIds) {
 
   /** Seconds an IMS token lives by default, as Adobe answers ({@code expires_in}). */
   public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(86_399);
@@ -57,6 +65,19 @@ public record EmulatorConfig(
     if (pageSize < 1) {
       throw new IllegalArgumentException("page size must be at least 1");
     }
+    for (String sandbox : sandboxes) {
+      if (!GatewayChecks.SANDBOX.matcher(sandbox).matches()) {
+        throw new IllegalArgumentException(
+            "'" + sandbox + "' is not a sandbox name (lowercase letters, digits and dashes)");
+      }
+    }
+    for (String org : orgIds) {
+      if (org.isBlank()) {
+        throw new IllegalArgumentException("an org id must not be blank");
+      }
+    }
+    sandboxes = Set.copyOf(sandboxes);
+    orgIds = Set.copyOf(orgIds);
   }
 
   /** A free port, in memory, no latency or faults, any client, seed 0, the system clock. */
@@ -95,6 +116,10 @@ public record EmulatorConfig(
         + tokenLifetime
         + ", pageSize="
         + pageSize
+        + ", sandboxes="
+        + new TreeSet<>(sandboxes)
+        + ", orgIds="
+        + new TreeSet<>(orgIds)
         + "]";
   }
 
@@ -113,6 +138,8 @@ public record EmulatorConfig(
     private Clock clock = Clock.systemUTC();
     private Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
     private int pageSize = DEFAULT_PAGE_SIZE;
+    private Set<String> sandboxes = Set.of();
+    private Set<String> orgIds = Set.of();
 
     private Builder() {}
 
@@ -127,6 +154,8 @@ public record EmulatorConfig(
       clock = config.clock;
       tokenLifetime = config.tokenLifetime;
       pageSize = config.pageSize;
+      sandboxes = config.sandboxes;
+      orgIds = config.orgIds;
     }
 
     /** The loopback port; 0 (the default) picks a free one. */
@@ -180,6 +209,21 @@ public record EmulatorConfig(
     }
 
     /**
+     * The only sandboxes that exist; others answer {@code 2100-404}. Empty (the default): any
+     * well-formed sandbox name.
+     */
+    public Builder sandboxes(Set<String> sandboxes) {
+      this.sandboxes = Set.copyOf(sandboxes);
+      return this;
+    }
+
+    /** The only orgs tokens have access to; others answer {@code 2000-401}. Empty: any org. */
+    public Builder orgIds(Set<String> orgIds) {
+      this.orgIds = Set.copyOf(orgIds);
+      return this;
+    }
+
+    /**
      * The configuration.
      *
      * @throws IllegalArgumentException when a setting is out of range
@@ -195,7 +239,9 @@ public record EmulatorConfig(
           seed,
           clock,
           tokenLifetime,
-          pageSize);
+          pageSize,
+          sandboxes,
+          orgIds);
     }
   }
 }

@@ -103,6 +103,14 @@ final class Errors {
         "The header 'x-sandbox-name' is missing. Please provide the sandbox name and try again.");
   }
 
+  /** The token's org may not use the org the call names ({@code x-gw-ims-org-id}). */
+  static ApiError noAccessToOrg(String org) {
+    return ApiError.flow(
+        "2000-401",
+        "Unauthorized",
+        "The access token has no access to the organization '" + org + "'.");
+  }
+
   static ApiError sandboxNotFound(String sandbox) {
     return ApiError.flow(
         "2100-404", "Sandbox not found", "The sandbox '" + sandbox + "' is not found.");

@@ -76,7 +76,7 @@ public final class FlowServiceEmulator implements AutoCloseable {
     ConnectionsApi connections = new ConnectionsApi(store, faults, mapper, config.pageSize(), base);
     Route flowService =
         new FlowServiceRoute(
-            new GatewayChecks(tokens),
+            new GatewayChecks(tokens, config.sandboxes(), config.orgIds()),
             new RateLimiter(config.faults().rateLimit(), config.clock()),
             connections,
             new ConnectionSpecsApi(mapper));

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,7 +100,9 @@ class EmulatorCommandTest {
             "--rate-limit=5",
             "--client-id=ci",
             "--client-secret=not-shown",
-            "--seed=7");
+            "--seed=7",
+            "--sandboxes=prod,dev",
+            "--orgs=5C13ABCD@AdobeOrg");
     assertEquals(0, code, err.toString());
     EmulatorConfig config = seen.get();
     assertEquals(dir.resolve("state/emulator.json"), config.dataFile().orElseThrow());
@@ -109,6 +112,8 @@ class EmulatorCommandTest {
     assertEquals(5, config.faults().rateLimit());
     assertEquals("ci", config.clientId().orElseThrow());
     assertEquals(7, config.seed());
+    assertEquals(Set.of("prod", "dev"), config.sandboxes());
+    assertEquals(Set.of("5C13ABCD@AdobeOrg"), config.orgIds());
     assertTrue(out.toString().contains("Data: state/emulator.json"), out.toString());
     assertFalse(out.toString().contains("not-shown"), out.toString());
     assertFalse(config.toString().contains("not-shown"), config.toString());
@@ -147,6 +152,21 @@ class EmulatorCommandTest {
   }
 
   @Test
+  void refusesASandboxNameThatCannotExist() {
+    int code = run((emulator, onStop) -> {}, "--port=0", "--sandboxes=prod,Dev Box");
+    assertEquals(ExitCode.ERROR, code);
+    assertTrue(err.toString().contains("'Dev Box' is not a sandbox name"), err.toString());
+  }
+
+  @Test
+  void withoutSandboxesOrOrgsAnyIsServed() {
+    AtomicReference<EmulatorConfig> seen = new AtomicReference<>();
+    assertEquals(0, run((emulator, onStop) -> seen.set(emulator.config()), "--port=0"));
+    assertTrue(seen.get().sandboxes().isEmpty());
+    assertTrue(seen.get().orgIds().isEmpty());
+  }
+
+  @Test
   void refusesAClientIdWithoutItsSecret() {
     int code = run((emulator, onStop) -> {}, "--port=0", "--client-id=ci");
     assertEquals(ExitCode.ERROR, code);
@@ -165,7 +185,9 @@ class EmulatorCommandTest {
           "--error-rate",
           "--rate-limit",
           "--client-id",
-          "--client-secret"
+          "--client-secret",
+          "--sandboxes",
+          "--orgs"
         }) {
       assertTrue(run.out().contains(option), run.out());
     }

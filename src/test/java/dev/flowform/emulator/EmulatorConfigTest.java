@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EmulatorConfigTest {
@@ -35,6 +36,8 @@ class EmulatorConfigTest {
             .clock(HandClock.at("2026-11-28T10:00:00Z"))
             .tokenLifetime(Duration.ofMinutes(3))
             .pageSize(4)
+            .sandboxes(Set.of("prod", "dev"))
+            .orgIds(Set.of("5C13ABCD@AdobeOrg"))
             .build();
     EmulatorConfig moved = config.toBuilder().port(9090).build();
     assertEquals(9090, moved.port());
