@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
     footer = {
       "  flowform emulator --port 8080",
       "  flowform emulator --port 0 --data emulator.json --latency 50 --rate-limit 20",
+      "  flowform emulator --error-rate 0.1 --search-lag 2s",
       "  flowform emulator --client-id ci --client-secret \"$EMULATOR_SECRET\"",
       "  flowform emulator --sandboxes prod,dev --orgs 5C13ABCD@AdobeOrg"
     })
@@ -73,6 +74,17 @@ final class EmulatorCommand implements Callable<Integer> {
       defaultValue = "0",
       description = "Flow Service requests per second; more answer 429 (default: 0, no limit).")
   int rateLimit;
+
+  @Option(
+      names = "--search-lag",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "0s",
+      description =
+          "A new connection is missing from list answers (filtered or not) for this long after"
+              + " its creation, like 1s or 500ms; reading it by id sees it at once"
+              + " (default: ${DEFAULT-VALUE}).")
+  Duration searchLag;
 
   @Option(
       names = "--client-id",
@@ -169,7 +181,7 @@ final class EmulatorCommand implements Callable<Integer> {
         EmulatorConfig.builder()
             .port(port)
             .latency(Duration.ofMillis(latencyMillis))
-            .faults(Faults.errorRate(errorRate).withRateLimit(rateLimit))
+            .faults(Faults.errorRate(errorRate).withRateLimit(rateLimit).withSearchLag(searchLag))
             .seed(seed != null ? seed : new SecureRandom().nextLong())
             .clock(context.clock())
             .sandboxes(Set.copyOf(sandboxes))

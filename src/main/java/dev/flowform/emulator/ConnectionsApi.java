@@ -4,27 +4,37 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code /connections} calls, with faults injected around each change. */
+/**
+ * The {@code /connections} calls, with faults injected around each change, and lists that lag
+ * behind creations when the faults ask for it.
+ */
 final class ConnectionsApi {
   private final ConnectionStore store;
   private final FaultInjector faults;
   private final ObjectMapper mapper;
   private final int pageSize;
+  private final Clock clock;
+  private final Duration searchLag;
   private final String basePath;
 
   ConnectionsApi(
       ConnectionStore store,
       FaultInjector faults,
       ObjectMapper mapper,
-      int pageSize,
+      EmulatorConfig config,
       String basePath) {
     this.store = store;
     this.faults = faults;
     this.mapper = mapper;
-    this.pageSize = pageSize;
+    this.pageSize = config.pageSize();
+    this.clock = config.clock();
+    this.searchLag = config.faults().searchLag();
     this.basePath = basePath;
   }
 
@@ -58,10 +68,11 @@ final class ConnectionsApi {
     faults.beforeLanding(fault);
     ListQuery query = ListQuery.parse(call.query(), pageSize, mapper);
     ObjectNode body = mapper.createObjectNode();
+    List<EmulatedConnection> listed = searchable(caller.scope());
     if (query.count()) {
-      body.put("count", query.matching(store.list(caller.scope())).size());
+      body.put("count", query.matching(listed).size());
     } else {
-      ListQuery.Page page = query.page(store.list(caller.scope()), mapper);
+      ListQuery.Page page = query.page(listed, mapper);
       ArrayNode items = body.putArray("items");
       page.items().forEach(c -> items.add(ConnectionDocument.item(c, mapper)));
       page.nextToken()
@@ -85,6 +96,16 @@ final class ConnectionsApi {
     ObjectNode body = mapper.createObjectNode();
     body.put("result", true);
     call.sendJson(200, body);
+  }
+
+  /** The connections a list sees: all of the scope's but those the search lag still hides. */
+  private List<EmulatedConnection> searchable(Scope scope) {
+    List<EmulatedConnection> all = store.list(scope);
+    if (searchLag.isZero()) {
+      return all;
+    }
+    long seenUntil = clock.millis() - searchLag.toMillis();
+    return all.stream().filter(c -> c.createdAt() <= seenUntil).toList();
   }
 
   void update(HttpCall call, Caller caller, String id) {

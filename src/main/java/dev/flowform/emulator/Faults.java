@@ -9,15 +9,23 @@ import java.util.Set;
 /**
  * Which failures the emulator injects. Each connection call fails with kind K at probability {@code
  * rates.get(K)} (drawn from the emulator's seeded random, so a run is repeatable); every Flow
- * Service call beyond {@code rateLimit} in one clock second answers 429.
+ * Service call beyond {@code rateLimit} in one clock second answers 429; a new connection stays out
+ * of list answers for {@code searchLag}.
  *
  * @param rates probability of each kind per connection call; together at most 1
  * @param rateLimit Flow Service requests allowed per second; 0 means unlimited
  * @param retryAfter what a 429 puts in {@code Retry-After} (whole seconds)
  * @param operations the calls the rates apply to (scripted faults apply to any)
+ * @param searchLag how long after its creation (by the emulator's clock) a connection is missing
+ *     from {@code GET /connections} answers, filtered or not, counts included, as from a search
+ *     index that lags behind; {@code GET /connections/{id}} sees it at once. Zero: no lag
  */
 public record Faults(
-    Map<FaultKind, Double> rates, int rateLimit, Duration retryAfter, Set<Operation> operations) {
+    Map<FaultKind, Double> rates,
+    int rateLimit,
+    Duration retryAfter,
+    Set<Operation> operations,
+    Duration searchLag) {
 
   public Faults {
     EnumMap<FaultKind, Double> copy = new EnumMap<>(FaultKind.class);
@@ -38,13 +46,17 @@ public record Faults(
     if (retryAfter.isNegative()) {
       throw new IllegalArgumentException("Retry-After must not be negative");
     }
+    if (searchLag.isNegative()) {
+      throw new IllegalArgumentException("search lag must not be negative");
+    }
     rates = Map.copyOf(copy);
     operations = operations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(operations));
   }
 
-  /** No faults, no rate limit. */
+  /** No faults, no rate limit, no search lag. */
   public static Faults none() {
-    return new Faults(Map.of(), 0, Duration.ofSeconds(1), EnumSet.allOf(Operation.class));
+    return new Faults(
+        Map.of(), 0, Duration.ofSeconds(1), EnumSet.allOf(Operation.class), Duration.ZERO);
   }
 
   /**
@@ -68,7 +80,8 @@ public record Faults(
             FaultKind.THROTTLED, third),
         rateLimit,
         retryAfter,
-        operations);
+        operations,
+        searchLag);
   }
 
   /** The same, with kind {@code kind} at probability {@code rate}. */
@@ -76,20 +89,25 @@ public record Faults(
     EnumMap<FaultKind, Double> copy = new EnumMap<>(FaultKind.class);
     copy.putAll(rates);
     copy.put(kind, rate);
-    return new Faults(copy, rateLimit, retryAfter, operations);
+    return new Faults(copy, rateLimit, retryAfter, operations, searchLag);
   }
 
   public Faults withRateLimit(int requestsPerSecond) {
-    return new Faults(rates, requestsPerSecond, retryAfter, operations);
+    return new Faults(rates, requestsPerSecond, retryAfter, operations, searchLag);
   }
 
   public Faults withRetryAfter(Duration retryAfter) {
-    return new Faults(rates, rateLimit, retryAfter, operations);
+    return new Faults(rates, rateLimit, retryAfter, operations, searchLag);
   }
 
   /** The same, with the rates applying to these calls only. */
   public Faults onlyFor(Operation first, Operation... more) {
-    return new Faults(rates, rateLimit, retryAfter, EnumSet.of(first, more));
+    return new Faults(rates, rateLimit, retryAfter, EnumSet.of(first, more), searchLag);
+  }
+
+  /** The same, with new connections missing from list answers for {@code lag} after creation. */
+  public Faults withSearchLag(Duration lag) {
+    return new Faults(rates, rateLimit, retryAfter, operations, lag);
   }
 
   /** The probability of kind {@code kind}. */

@@ -73,7 +73,7 @@ public final class FlowServiceEmulator implements AutoCloseable {
     RequestCounter counter = new RequestCounter();
     HttpServer server = bind(config.port());
     String base = "http://127.0.0.1:" + server.getAddress().getPort() + FLOW_SERVICE_PATH;
-    ConnectionsApi connections = new ConnectionsApi(store, faults, mapper, config.pageSize(), base);
+    ConnectionsApi connections = new ConnectionsApi(store, faults, mapper, config, base);
     Route flowService =
         new FlowServiceRoute(
             new GatewayChecks(tokens, config.sandboxes(), config.orgIds()),

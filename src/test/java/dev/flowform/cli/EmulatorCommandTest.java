@@ -102,7 +102,8 @@ class EmulatorCommandTest {
             "--client-secret=not-shown",
             "--seed=7",
             "--sandboxes=prod,dev",
-            "--orgs=5C13ABCD@AdobeOrg");
+            "--orgs=5C13ABCD@AdobeOrg",
+            "--search-lag=1500ms");
     assertEquals(0, code, err.toString());
     EmulatorConfig config = seen.get();
     assertEquals(dir.resolve("state/emulator.json"), config.dataFile().orElseThrow());
@@ -110,6 +111,7 @@ class EmulatorCommandTest {
     assertEquals(0.3, config.faults().errorRate(), 1e-9);
     assertEquals(0.1, config.faults().rate(FaultKind.TIMEOUT_AFTER_LANDING), 1e-9);
     assertEquals(5, config.faults().rateLimit());
+    assertEquals(Duration.ofMillis(1500), config.faults().searchLag());
     assertEquals("ci", config.clientId().orElseThrow());
     assertEquals(7, config.seed());
     assertEquals(Set.of("prod", "dev"), config.sandboxes());
@@ -187,7 +189,8 @@ class EmulatorCommandTest {
           "--client-id",
           "--client-secret",
           "--sandboxes",
-          "--orgs"
+          "--orgs",
+          "--search-lag"
         }) {
       assertTrue(run.out().contains(option), run.out());
     }
