@@ -1,15 +1,20 @@
 package dev.flowform.cli;
 
 import dev.flowform.diag.FlowformException;
+import dev.flowform.emulator.EchoPart;
 import dev.flowform.emulator.EmulatorConfig;
+import dev.flowform.emulator.FaultKind;
 import dev.flowform.emulator.Faults;
 import dev.flowform.emulator.FlowServiceEmulator;
+import dev.flowform.emulator.Operation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,6 +35,7 @@ import picocli.CommandLine.Option;
       "  flowform emulator --port 8080",
       "  flowform emulator --port 0 --data emulator.json --latency 50 --rate-limit 20",
       "  flowform emulator --error-rate 0.1 --search-lag 2s",
+      "  flowform emulator --echo-rate 0.2 --echo body,headers --fault-operations create,update",
       "  flowform emulator --client-id ci --client-secret \"$EMULATOR_SECRET\"",
       "  flowform emulator --sandboxes prod,dev --orgs 5C13ABCD@AdobeOrg"
     })
@@ -67,6 +73,32 @@ final class EmulatorCommand implements Callable<Integer> {
           "Fraction of connection calls that fail, split evenly: 504 after the change landed,"
               + " 503 and 429 before (default: ${DEFAULT-VALUE}).")
   double errorRate;
+
+  @Option(
+      names = "--echo-rate",
+      paramLabel = "R",
+      defaultValue = "0",
+      description =
+          "Fraction of connection calls answered 400 with a message that repeats the request"
+              + " verbatim (see --echo), as some gateways do: to test that a client scrubs the"
+              + " secrets it sent from what it shows (default: ${DEFAULT-VALUE}).")
+  double echoRate;
+
+  @Option(
+      names = "--echo",
+      paramLabel = "PART",
+      split = ",",
+      description = "What those answers repeat: body, query, headers (default: all three).")
+  List<String> echoParts = new ArrayList<>();
+
+  @Option(
+      names = "--fault-operations",
+      paramLabel = "OP",
+      split = ",",
+      description =
+          "The calls --error-rate and --echo-rate apply to: create, read, list, update, delete"
+              + " (default: all).")
+  List<String> faultOperations = new ArrayList<>();
 
   @Option(
       names = "--rate-limit",
@@ -170,6 +202,10 @@ final class EmulatorCommand implements Callable<Integer> {
     if (!(errorRate >= 0 && errorRate <= 1)) {
       throw new FlowformException("--error-rate must be a fraction from 0 to 1, like 0.2");
     }
+    if (!(echoRate >= 0 && echoRate <= 1 - errorRate)) {
+      throw new FlowformException(
+          "--echo-rate must be a fraction from 0 to 1, like 0.05, and with --error-rate at most 1");
+    }
     if (rateLimit < 0) {
       throw new FlowformException("--rate-limit must be 0 (no limit) or more requests per second");
     }
@@ -181,7 +217,7 @@ final class EmulatorCommand implements Callable<Integer> {
         EmulatorConfig.builder()
             .port(port)
             .latency(Duration.ofMillis(latencyMillis))
-            .faults(Faults.errorRate(errorRate).withRateLimit(rateLimit).withSearchLag(searchLag))
+            .faults(faults())
             .seed(seed != null ? seed : new SecureRandom().nextLong())
             .clock(context.clock())
             .sandboxes(Set.copyOf(sandboxes))
@@ -197,5 +233,39 @@ final class EmulatorCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new FlowformException("the emulator cannot start: " + e.getMessage());
     }
+  }
+
+  private Faults faults() {
+    Faults faults =
+        Faults.errorRate(errorRate)
+            .with(FaultKind.ECHO_REQUEST, echoRate)
+            .withRateLimit(rateLimit)
+            .withSearchLag(searchLag);
+    if (!echoParts.isEmpty()) {
+      List<EchoPart> parts = values(EchoPart.class, "--echo", echoParts);
+      faults = faults.echoing(parts.get(0), parts.toArray(EchoPart[]::new));
+    }
+    if (!faultOperations.isEmpty()) {
+      List<Operation> operations = values(Operation.class, "--fault-operations", faultOperations);
+      faults = faults.onlyFor(operations.get(0), operations.toArray(Operation[]::new));
+    }
+    return faults;
+  }
+
+  /** The constants {@code names} name, in any case; a clear error for an unknown one. */
+  private static <E extends Enum<E>> List<E> values(
+      Class<E> type, String option, List<String> names) {
+    List<E> values = new ArrayList<>();
+    for (String name : names) {
+      try {
+        values.add(Enum.valueOf(type, name.trim().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        List<String> known =
+            EnumSet.allOf(type).stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+        throw new FlowformException(
+            option + ": '" + name + "' is not one of " + String.join(", ", known));
+      }
+    }
+    return values;
   }
 }

@@ -40,7 +40,7 @@ final class ConnectionsApi {
 
   void create(HttpCall call, Caller caller) {
     Optional<FaultKind> fault = faults.next(Operation.CREATE);
-    faults.beforeLanding(fault);
+    faults.beforeLanding(fault, call);
     NewConnection request = CreateRequest.parse(call.jsonBody());
     EmulatedConnection created = store.create(caller.scope(), request, caller.clientId());
     if (!faults.afterLanding(fault, call)) {
@@ -53,7 +53,7 @@ final class ConnectionsApi {
 
   void read(HttpCall call, Caller caller, String id) {
     Optional<FaultKind> fault = faults.next(Operation.READ);
-    faults.beforeLanding(fault);
+    faults.beforeLanding(fault, call);
     EmulatedConnection connection =
         store.get(caller.scope(), id).orElseThrow(() -> Errors.notFound(id));
     if (!faults.afterLanding(fault, call)) {
@@ -65,7 +65,7 @@ final class ConnectionsApi {
 
   void list(HttpCall call, Caller caller) {
     Optional<FaultKind> fault = faults.next(Operation.LIST);
-    faults.beforeLanding(fault);
+    faults.beforeLanding(fault, call);
     ListQuery query = ListQuery.parse(call.query(), pageSize, mapper);
     ObjectNode body = mapper.createObjectNode();
     List<EmulatedConnection> listed = searchable(caller.scope());
@@ -110,7 +110,7 @@ final class ConnectionsApi {
 
   void update(HttpCall call, Caller caller, String id) {
     Optional<FaultKind> fault = faults.next(Operation.UPDATE);
-    faults.beforeLanding(fault);
+    faults.beforeLanding(fault, call);
     String ifMatch = call.header("If-Match").orElseThrow(Errors::ifMatchMissing);
     JsonNode patch = call.jsonBody();
     EmulatedConnection updated =
@@ -123,7 +123,7 @@ final class ConnectionsApi {
 
   void delete(HttpCall call, Caller caller, String id) {
     Optional<FaultKind> fault = faults.next(Operation.DELETE);
-    faults.beforeLanding(fault);
+    faults.beforeLanding(fault, call);
     store.delete(caller.scope(), id, call.header("If-Match"));
     if (!faults.afterLanding(fault, call)) {
       call.sendEmpty(204);

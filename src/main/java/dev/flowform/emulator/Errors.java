@@ -18,6 +18,11 @@ final class Errors {
     return ApiError.flow("1100-400", "Invalid request", detail);
   }
 
+  /** A request rejected with its own text repeated back, as some gateways and proxies do. */
+  static ApiError echoed(String request) {
+    return invalidRequest("The request could not be processed: " + request);
+  }
+
   static ApiError internal() {
     return internal("An internal error has occurred. Please try again.");
   }

@@ -19,13 +19,16 @@ import java.util.Set;
  * @param searchLag how long after its creation (by the emulator's clock) a connection is missing
  *     from {@code GET /connections} answers, filtered or not, counts included, as from a search
  *     index that lags behind; {@code GET /connections/{id}} sees it at once. Zero: no lag
+ * @param echoed what an {@link FaultKind#ECHO_REQUEST} answer repeats of the request (by default
+ *     all of body, query string and headers)
  */
 public record Faults(
     Map<FaultKind, Double> rates,
     int rateLimit,
     Duration retryAfter,
     Set<Operation> operations,
-    Duration searchLag) {
+    Duration searchLag,
+    Set<EchoPart> echoed) {
 
   public Faults {
     EnumMap<FaultKind, Double> copy = new EnumMap<>(FaultKind.class);
@@ -51,12 +54,18 @@ public record Faults(
     }
     rates = Map.copyOf(copy);
     operations = operations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(operations));
+    echoed = echoed.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(echoed));
   }
 
   /** No faults, no rate limit, no search lag. */
   public static Faults none() {
     return new Faults(
-        Map.of(), 0, Duration.ofSeconds(1), EnumSet.allOf(Operation.class), Duration.ZERO);
+        Map.of(),
+        0,
+        Duration.ofSeconds(1),
+        EnumSet.allOf(Operation.class),
+        Duration.ZERO,
+        EnumSet.allOf(EchoPart.class));
   }
 
   /**
@@ -81,7 +90,8 @@ public record Faults(
         rateLimit,
         retryAfter,
         operations,
-        searchLag);
+        searchLag,
+        echoed);
   }
 
   /** The same, with kind {@code kind} at probability {@code rate}. */
@@ -89,25 +99,33 @@ public record Faults(
     EnumMap<FaultKind, Double> copy = new EnumMap<>(FaultKind.class);
     copy.putAll(rates);
     copy.put(kind, rate);
-    return new Faults(copy, rateLimit, retryAfter, operations, searchLag);
+    return new Faults(copy, rateLimit, retryAfter, operations, searchLag, echoed);
   }
 
   public Faults withRateLimit(int requestsPerSecond) {
-    return new Faults(rates, requestsPerSecond, retryAfter, operations, searchLag);
+    return new Faults(rates, requestsPerSecond, retryAfter, operations, searchLag, echoed);
   }
 
   public Faults withRetryAfter(Duration retryAfter) {
-    return new Faults(rates, rateLimit, retryAfter, operations, searchLag);
+    return new Faults(rates, rateLimit, retryAfter, operations, searchLag, echoed);
   }
 
   /** The same, with the rates applying to these calls only. */
   public Faults onlyFor(Operation first, Operation... more) {
-    return new Faults(rates, rateLimit, retryAfter, EnumSet.of(first, more), searchLag);
+    return new Faults(rates, rateLimit, retryAfter, EnumSet.of(first, more), searchLag, echoed);
   }
 
   /** The same, with new connections missing from list answers for {@code lag} after creation. */
   public Faults withSearchLag(Duration lag) {
-    return new Faults(rates, rateLimit, retryAfter, operations, lag);
+    return new Faults(rates, rateLimit, retryAfter, operations, lag, echoed);
+  }
+
+  /**
+   * The same, with {@link FaultKind#ECHO_REQUEST} answers repeating only these parts of the
+   * request.
+   */
+  public Faults echoing(EchoPart first, EchoPart... more) {
+    return new Faults(rates, rateLimit, retryAfter, operations, searchLag, EnumSet.of(first, more));
   }
 
   /** The probability of kind {@code kind}. */

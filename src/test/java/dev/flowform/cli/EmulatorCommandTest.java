@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowform.emulator.EchoPart;
 import dev.flowform.emulator.EmulatorConfig;
 import dev.flowform.emulator.FaultKind;
+import dev.flowform.emulator.Operation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -103,15 +105,21 @@ class EmulatorCommandTest {
             "--seed=7",
             "--sandboxes=prod,dev",
             "--orgs=5C13ABCD@AdobeOrg",
-            "--search-lag=1500ms");
+            "--search-lag=1500ms",
+            "--echo-rate=0.2",
+            "--echo=Body,query",
+            "--fault-operations=create,update");
     assertEquals(0, code, err.toString());
     EmulatorConfig config = seen.get();
     assertEquals(dir.resolve("state/emulator.json"), config.dataFile().orElseThrow());
     assertEquals(Duration.ofMillis(25), config.latency());
-    assertEquals(0.3, config.faults().errorRate(), 1e-9);
+    assertEquals(0.5, config.faults().errorRate(), 1e-9);
     assertEquals(0.1, config.faults().rate(FaultKind.TIMEOUT_AFTER_LANDING), 1e-9);
     assertEquals(5, config.faults().rateLimit());
     assertEquals(Duration.ofMillis(1500), config.faults().searchLag());
+    assertEquals(0.2, config.faults().rate(FaultKind.ECHO_REQUEST), 1e-9);
+    assertEquals(Set.of(EchoPart.BODY, EchoPart.QUERY), config.faults().echoed());
+    assertEquals(Set.of(Operation.CREATE, Operation.UPDATE), config.faults().operations());
     assertEquals("ci", config.clientId().orElseThrow());
     assertEquals(7, config.seed());
     assertEquals(Set.of("prod", "dev"), config.sandboxes());
@@ -169,6 +177,22 @@ class EmulatorCommandTest {
   }
 
   @Test
+  void refusesAnEchoRateThatWithTheErrorRateExceedsOne() {
+    int code = run((emulator, onStop) -> {}, "--port=0", "--error-rate=0.6", "--echo-rate=0.5");
+    assertEquals(ExitCode.ERROR, code);
+    assertTrue(err.toString().contains("--echo-rate"), err.toString());
+  }
+
+  @Test
+  void refusesAnUnknownEchoPartOrOperationNamingTheKnownOnes() {
+    assertEquals(ExitCode.ERROR, run((emulator, onStop) -> {}, "--port=0", "--echo=cookies"));
+    assertTrue(err.toString().contains("body, query, headers"), err.toString());
+    assertEquals(
+        ExitCode.ERROR, run((emulator, onStop) -> {}, "--port=0", "--fault-operations=explore"));
+    assertTrue(err.toString().contains("create, read, list, update, delete"), err.toString());
+  }
+
+  @Test
   void refusesAClientIdWithoutItsSecret() {
     int code = run((emulator, onStop) -> {}, "--port=0", "--client-id=ci");
     assertEquals(ExitCode.ERROR, code);
@@ -190,7 +214,10 @@ class EmulatorCommandTest {
           "--client-secret",
           "--sandboxes",
           "--orgs",
-          "--search-lag"
+          "--search-lag",
+          "--echo-rate",
+          "--echo",
+          "--fault-operations"
         }) {
       assertTrue(run.out().contains(option), run.out());
     }
