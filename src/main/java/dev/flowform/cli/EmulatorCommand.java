@@ -131,6 +131,17 @@ final class EmulatorCommand implements Callable<Integer> {
   String clientSecret;
 
   @Option(
+      names = "--max-page-size",
+      paramLabel = "N",
+      defaultValue = "" + EmulatorConfig.DEFAULT_MAX_PAGE_SIZE,
+      description =
+          "The most connections one list answer holds; a larger limit is clamped to it and the"
+              + " rest follows _links.next (default: ${DEFAULT-VALUE}; without a limit, pages of "
+              + EmulatorConfig.DEFAULT_PAGE_SIZE
+              + ").")
+  int maxPageSize;
+
+  @Option(
       names = "--sandboxes",
       paramLabel = "NAME",
       split = ",",
@@ -220,6 +231,7 @@ final class EmulatorCommand implements Callable<Integer> {
             .faults(faults())
             .seed(seed != null ? seed : new SecureRandom().nextLong())
             .clock(context.clock())
+            .maxPageSize(maxPageSize)
             .sandboxes(Set.copyOf(sandboxes))
             .orgIds(Set.copyOf(orgs));
     if (data != null) {

@@ -19,6 +19,7 @@ final class ConnectionsApi {
   private final FaultInjector faults;
   private final ObjectMapper mapper;
   private final int pageSize;
+  private final int maxPageSize;
   private final Clock clock;
   private final Duration searchLag;
   private final String basePath;
@@ -33,6 +34,7 @@ final class ConnectionsApi {
     this.faults = faults;
     this.mapper = mapper;
     this.pageSize = config.pageSize();
+    this.maxPageSize = config.maxPageSize();
     this.clock = config.clock();
     this.searchLag = config.faults().searchLag();
     this.basePath = basePath;
@@ -66,7 +68,7 @@ final class ConnectionsApi {
   void list(HttpCall call, Caller caller) {
     Optional<FaultKind> fault = faults.next(Operation.LIST);
     faults.beforeLanding(fault, call);
-    ListQuery query = ListQuery.parse(call.query(), pageSize, mapper);
+    ListQuery query = ListQuery.parse(call.query(), pageSize, maxPageSize, mapper);
     ObjectNode body = mapper.createObjectNode();
     List<EmulatedConnection> listed = searchable(caller.scope());
     if (query.count()) {

@@ -23,7 +23,11 @@ import java.util.TreeSet;
  * @param seed seeds ids, etags, tokens and fault draws, so a run is repeatable
  * @param clock the time of creation stamps, etags, token expiry and rate-limit windows
  * @param tokenLifetime how long an issued token is valid
- * @param pageSize how many connections a list returns when no {@code limit} is given
+ * @param pageSize how many connections a list returns when no {@code limit} is given; at most
+ *     {@code maxPageSize}
+ * @param maxPageSize the most connections one list answer holds: a larger {@code limit} is clamped
+ *     to it (Adobe's OpenAPI gives the list's {@code limit} no maximum, so it is not refused), and
+ *     the rest follows through {@code _links.next}. Default {@value #DEFAULT_MAX_PAGE_SIZE}
  * @param sandboxes the sandboxes that exist (in every org); a call naming another answers {@code
  *     2100-404} "sandbox not found". Empty (the default): every well-formed sandbox name exists
  * @param orgIds the orgs (like {@code 5C13...@AdobeOrg}) tokens have access to; a call for another
@@ -40,6 +44,7 @@ public record EmulatorConfig(
     Clock clock,
     Duration tokenLifetime,
     int pageSize,
+    int maxPageSize,
     Set<String> sandboxes,
     Set<String> orgIds) {
 
@@ -48,6 +53,9 @@ public record EmulatorConfig(
 
   /** Connections per page when a list gives no {@code limit}. */
   public static final int DEFAULT_PAGE_SIZE = 20;
+
+  /** The most connections one list answer holds, whatever its {@code limit}. */
+  public static final int DEFAULT_MAX_PAGE_SIZE = 100;
 
   public EmulatorConfig {
     if (port < 0 || port > 65_535) {
@@ -64,6 +72,10 @@ public record EmulatorConfig(
     }
     if (pageSize < 1) {
       throw new IllegalArgumentException("page size must be at least 1");
+    }
+    if (pageSize > maxPageSize) {
+      throw new IllegalArgumentException(
+          "page size " + pageSize + " is above the max page size " + maxPageSize);
     }
     for (String sandbox : sandboxes) {
       if (!GatewayChecks.SANDBOX.matcher(sandbox).matches()) {
@@ -116,6 +128,8 @@ public record EmulatorConfig(
         + tokenLifetime
         + ", pageSize="
         + pageSize
+        + ", maxPageSize="
+        + maxPageSize
         + ", sandboxes="
         + new TreeSet<>(sandboxes)
         + ", orgIds="
@@ -137,7 +151,8 @@ public record EmulatorConfig(
     private long seed;
     private Clock clock = Clock.systemUTC();
     private Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
-    private int pageSize = DEFAULT_PAGE_SIZE;
+    private Integer pageSize;
+    private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
     private Set<String> sandboxes = Set.of();
     private Set<String> orgIds = Set.of();
 
@@ -154,6 +169,7 @@ public record EmulatorConfig(
       clock = config.clock;
       tokenLifetime = config.tokenLifetime;
       pageSize = config.pageSize;
+      maxPageSize = config.maxPageSize;
       sandboxes = config.sandboxes;
       orgIds = config.orgIds;
     }
@@ -202,9 +218,21 @@ public record EmulatorConfig(
       return this;
     }
 
-    /** Connections per page when a list gives no {@code limit}. */
+    /**
+     * Connections per page when a list gives no {@code limit} (default {@value #DEFAULT_PAGE_SIZE},
+     * or the max page size when that is smaller).
+     */
     public Builder pageSize(int pageSize) {
       this.pageSize = pageSize;
+      return this;
+    }
+
+    /**
+     * The most connections one list answer holds; a larger {@code limit} is clamped to it (default
+     * {@value #DEFAULT_MAX_PAGE_SIZE}).
+     */
+    public Builder maxPageSize(int maxPageSize) {
+      this.maxPageSize = maxPageSize;
       return this;
     }
 
@@ -239,7 +267,8 @@ public record EmulatorConfig(
           seed,
           clock,
           tokenLifetime,
-          pageSize,
+          pageSize != null ? pageSize : Math.min(DEFAULT_PAGE_SIZE, maxPageSize),
+          maxPageSize,
           sandboxes,
           orgIds);
     }

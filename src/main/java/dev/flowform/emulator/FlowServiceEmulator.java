@@ -21,6 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local stand-in for the Flow Service connections API and Adobe IMS, on loopback. Start it with
  * {@link #start(EmulatorConfig)}, point a client at {@link #flowServiceUrl()} and {@link
  * #imsUrl()}, and close it when done. The other public methods are for tests.
+ *
+ * <p>It serves {@code POST/GET /connections} (a list answers pages of {@link
+ * EmulatorConfig#pageSize()} connections, or {@code limit} up to {@link
+ * EmulatorConfig#maxPageSize()}, {@value EmulatorConfig#DEFAULT_MAX_PAGE_SIZE} by default: a larger
+ * {@code limit} is clamped), {@code GET/PATCH/DELETE /connections/{id}}, {@code GET
+ * /connections/{id}/test}, {@code GET /connectionSpecs} and {@code GET /connectionSpecs/{id}}.
+ * Calls for a sandbox it does not know answer {@code 2100-404}, for an org it does not serve {@code
+ * 2000-401} (see {@link EmulatorConfig#sandboxes()} and {@link EmulatorConfig#orgIds()}).
  */
 public final class FlowServiceEmulator implements AutoCloseable {
   /** Where the Flow Service lives on a host, as on {@code platform.adobe.io}. */

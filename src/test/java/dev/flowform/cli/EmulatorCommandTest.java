@@ -108,7 +108,8 @@ class EmulatorCommandTest {
             "--search-lag=1500ms",
             "--echo-rate=0.2",
             "--echo=Body,query",
-            "--fault-operations=create,update");
+            "--fault-operations=create,update",
+            "--max-page-size=50");
     assertEquals(0, code, err.toString());
     EmulatorConfig config = seen.get();
     assertEquals(dir.resolve("state/emulator.json"), config.dataFile().orElseThrow());
@@ -120,6 +121,7 @@ class EmulatorCommandTest {
     assertEquals(0.2, config.faults().rate(FaultKind.ECHO_REQUEST), 1e-9);
     assertEquals(Set.of(EchoPart.BODY, EchoPart.QUERY), config.faults().echoed());
     assertEquals(Set.of(Operation.CREATE, Operation.UPDATE), config.faults().operations());
+    assertEquals(50, config.maxPageSize());
     assertEquals("ci", config.clientId().orElseThrow());
     assertEquals(7, config.seed());
     assertEquals(Set.of("prod", "dev"), config.sandboxes());
@@ -169,11 +171,21 @@ class EmulatorCommandTest {
   }
 
   @Test
-  void withoutSandboxesOrOrgsAnyIsServed() {
+  void withoutSandboxesOrOrgsAnyIsServedInPagesOfAtMostTheDefaultSize() {
     AtomicReference<EmulatorConfig> seen = new AtomicReference<>();
     assertEquals(0, run((emulator, onStop) -> seen.set(emulator.config()), "--port=0"));
     assertTrue(seen.get().sandboxes().isEmpty());
     assertTrue(seen.get().orgIds().isEmpty());
+    assertEquals(EmulatorConfig.DEFAULT_MAX_PAGE_SIZE, seen.get().maxPageSize());
+  }
+
+  @Test
+  void aMaxPageSizeBelowTheDefaultPageSizeAlsoShrinksThePages() {
+    AtomicReference<EmulatorConfig> seen = new AtomicReference<>();
+    assertEquals(
+        0, run((emulator, onStop) -> seen.set(emulator.config()), "--port=0", "--max-page-size=5"));
+    assertEquals(5, seen.get().pageSize());
+    assertEquals(ExitCode.ERROR, run((emulator, onStop) -> {}, "--port=0", "--max-page-size=0"));
   }
 
   @Test
@@ -217,7 +229,8 @@ class EmulatorCommandTest {
           "--search-lag",
           "--echo-rate",
           "--echo",
-          "--fault-operations"
+          "--fault-operations",
+          "--max-page-size"
         }) {
       assertTrue(run.out().contains(option), run.out());
     }

@@ -36,6 +36,7 @@ class EmulatorConfigTest {
             .clock(HandClock.at("2026-11-28T10:00:00Z"))
             .tokenLifetime(Duration.ofMinutes(3))
             .pageSize(4)
+            .maxPageSize(50)
             .sandboxes(Set.of("prod", "dev"))
             .orgIds(Set.of("5C13ABCD@AdobeOrg"))
             .build();
@@ -55,6 +56,16 @@ class EmulatorConfigTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> EmulatorConfig.builder().latency(Duration.ofMillis(-1)).build());
+  }
+
+  @Test
+  void theDefaultPageSizeNeverExceedsTheMaxPageSize() {
+    assertEquals(20, EmulatorConfig.defaults().pageSize());
+    assertEquals(100, EmulatorConfig.defaults().maxPageSize());
+    assertEquals(5, EmulatorConfig.builder().maxPageSize(5).build().pageSize());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> EmulatorConfig.builder().pageSize(6).maxPageSize(5).build());
   }
 
   @Test
