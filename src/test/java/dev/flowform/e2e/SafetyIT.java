@@ -53,7 +53,7 @@ class SafetyIT {
             .with(FaultKind.THROTTLED, 0.10)
             .withRetryAfter(Duration.ZERO)
             .onlyFor(Operation.CREATE);
-    Workspace ws = workspace(EmulatorConfig.defaults().withFaults(faults).withSeed(seed), 100);
+    Workspace ws = workspace(EmulatorConfig.builder().faults(faults).seed(seed).build(), 100);
 
     CliRun run = ws.run("apply", "--env", "test", "--auto-approve", "--refresh=false");
 
@@ -63,7 +63,7 @@ class SafetyIT {
 
   @Test
   void twoConcurrentAppliesOnOneStateLeaveExactlyOneOfEachConnection() throws Exception {
-    Workspace ws = workspace(EmulatorConfig.defaults().withLatency(Duration.ofMillis(20)), 20);
+    Workspace ws = workspace(EmulatorConfig.builder().latency(Duration.ofMillis(20)).build(), 20);
 
     CompletableFuture<CliRun> first =
         CompletableFuture.supplyAsync(() -> ws.run("apply", "--env", "test", "--auto-approve"));
@@ -126,7 +126,7 @@ class SafetyIT {
 
   @Test
   void anAccessTokenThatExpiresMidRunIsRenewedOnceAndTheApplyFinishes() throws Exception {
-    Workspace ws = workspace(EmulatorConfig.defaults().withLatency(Duration.ofMillis(40)), 40);
+    Workspace ws = workspace(EmulatorConfig.builder().latency(Duration.ofMillis(40)).build(), 40);
     CompletableFuture<CliRun> apply =
         CompletableFuture.supplyAsync(
             () ->

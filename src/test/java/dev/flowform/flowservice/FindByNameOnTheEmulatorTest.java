@@ -27,7 +27,7 @@ class FindByNameOnTheEmulatorTest {
 
   @BeforeEach
   void start() {
-    emulator = FlowServiceEmulator.start(EmulatorConfig.defaults().withPageSize(2));
+    emulator = FlowServiceEmulator.start(EmulatorConfig.builder().pageSize(2).build());
     URI base = emulator.flowServiceUrl();
     FlowServiceConfig config =
         FlowServiceConfig.of(base, ORG, "dev", "client-1", "flowform/test")
