@@ -33,7 +33,8 @@ final class EnvironmentConfigs {
         endpoint(spec.endpoint()),
         statePath.normalize(),
         credentials(bound, spec.credentials()),
-        spec.variables() == null ? Map.of() : spec.variables());
+        spec.variables() == null ? Map.of() : spec.variables(),
+        bound.unresolvedInSpec(DocumentResolver.SENSITIVE_CREDENTIALS));
   }
 
   private static Endpoint endpoint(String url) {

@@ -74,7 +74,8 @@ class ApplierGuardTest {
             a.connectionSpec(),
             a.authSpecName(),
             a.params(),
-            new TreeMap<>(java.util.Map.of("clientSecret", Secret.unresolved("${env:S}"))));
+            new TreeMap<>(java.util.Map.of("clientSecret", Secret.unresolved("${env:S}"))),
+            java.util.Set.of());
 
     ApplyResult result = run.apply(desired(unresolved), create(a));
 

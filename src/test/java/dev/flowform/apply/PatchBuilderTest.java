@@ -28,7 +28,8 @@ class PatchBuilderTest {
         c.connectionSpec(),
         c.authSpecName(),
         c.params(),
-        c.secrets());
+        c.secrets(),
+        c.unresolved());
   }
 
   @Test

@@ -38,7 +38,8 @@ public final class PlanFixtures {
         Endpoint.of(Endpoint.DEFAULT_URL),
         Path.of(".flowform", "dev.state.json"),
         Optional.empty(),
-        Map.of("region", "eu"));
+        Map.of("region", "eu"),
+        java.util.Set.of());
   }
 
   /** A connection with distinctive secret values, which must never appear in any output. */
@@ -185,7 +186,8 @@ public final class PlanFixtures {
           spec,
           DesiredConnection.DEFAULT_AUTH_SPEC,
           new TreeMap<>(Map.of("clientId", clientId)),
-          secrets);
+          secrets,
+          java.util.Set.of());
     }
 
     private static String envName(String param) {

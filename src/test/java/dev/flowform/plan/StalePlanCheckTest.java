@@ -128,7 +128,8 @@ class StalePlanCheckTest {
             dev.endpoint(),
             dev.statePath(),
             dev.credentials(),
-            dev.variables());
+            dev.variables(),
+            dev.unresolved());
     EnvironmentConfig otherEndpoint =
         new EnvironmentConfig(
             dev.name(),
@@ -138,7 +139,8 @@ class StalePlanCheckTest {
             Endpoint.of("https://platform-stage.adobe.io/data/foundation/flowservice"),
             dev.statePath(),
             dev.credentials(),
-            dev.variables());
+            dev.variables(),
+            dev.unresolved());
 
     for (EnvironmentConfig moved : List.of(otherOrg, otherEndpoint)) {
       DesiredState now = new DesiredState(moved, desired(a).connections(), PlanFixtures.DIGEST);

@@ -55,7 +55,8 @@ class StatusMatrixTest {
                       "sales",
                       Action.UPDATE,
                       Reason.MANIFEST_CHANGED,
-                      AttributeChange.plain("/auth/params/clientId", "app-1", "${env:HS_ID}"))),
+                      AttributeChange.unresolved(
+                          "/auth/params/clientId", "app-1", "${env:HS_ID}"))),
               plan("prod", false, List.of(), change("marketing", Action.CREATE, Reason.NEW))));
 
   @Test

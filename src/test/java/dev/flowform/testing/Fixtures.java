@@ -54,7 +54,8 @@ public final class Fixtures {
         ConnectionSpecRef.HUBSPOT,
         DesiredConnection.DEFAULT_AUTH_SPEC,
         new TreeMap<>(Map.of("clientId", clientId)),
-        secrets);
+        secrets,
+        java.util.Set.of());
   }
 
   public static DesiredState desired(DesiredConnection... connections) {
@@ -67,7 +68,8 @@ public final class Fixtures {
             Endpoint.inProcess(),
             Path.of("dev.state.json"),
             Optional.empty(),
-            Map.of());
+            Map.of(),
+            java.util.Set.of());
     return DesiredState.of(env, Arrays.asList(connections), "sha256:digest");
   }
 
