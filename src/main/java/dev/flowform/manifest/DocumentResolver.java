@@ -122,8 +122,8 @@ final class DocumentResolver {
   private static Map<String, String> texts(JsonNode variables) {
     Map<String, String> out = new TreeMap<>();
     variables
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               if (e.getValue().isTextual()) {
                 out.put(e.getKey(), e.getValue().textValue());

@@ -72,7 +72,7 @@ final class TreeInterpolator {
 
     void visit(JsonNode node, String pointer) {
       if (node instanceof ObjectNode object) {
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
         while (fields.hasNext()) {
           Map.Entry<String, JsonNode> field = fields.next();
           String child = pointer + "/" + SourceMap.segment(field.getKey());

@@ -42,7 +42,12 @@ class ApplierGuardTest {
             () ->
                 new Applier()
                     .apply(
-                        offline, desired(a), run.state(), run.store, run.api, Fixtures.options()));
+                        offline,
+                        desired(a),
+                        run.state(),
+                        run.store,
+                        run.api,
+                        Fixtures.options().build()));
 
     assertTrue(e.getMessage().contains("${env:X}"));
     assertEquals(0, run.api.calls("create"));
@@ -59,7 +64,8 @@ class ApplierGuardTest {
     assertThrows(
         FlowformException.class,
         () ->
-            new Applier().apply(stale, desired(a), moved, run.store, run.api, Fixtures.options()));
+            new Applier()
+                .apply(stale, desired(a), moved, run.store, run.api, Fixtures.options().build()));
     assertEquals(0, run.api.calls("create"));
   }
 

@@ -91,6 +91,7 @@ class SafetyIT {
       CliRun run = ws.run("apply", "--env", "test", "--auto-approve");
       assertEquals(1, run.exitCode());
       assertTrue(run.err().contains("alice@ci-7"), run.err());
+      assertTrue(run.err().contains(held.info().id()), run.err());
       assertEquals(0, emulator.requestCount("POST", "/connections"));
     }
   }

@@ -29,9 +29,15 @@ final class TestClients {
   private TestClients() {}
 
   static FlowServiceConfig config(String serverUrl) {
-    return FlowServiceConfig.of(URI.create(serverUrl + PATH), ORG, SANDBOX, API_KEY, USER_AGENT)
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10))
-        .withRetries(4, Duration.ofMillis(100), Duration.ofSeconds(5));
+    return configBuilder(serverUrl).build();
+  }
+
+  /** Short timeouts and quick retries, to change further. */
+  static FlowServiceConfig.Builder configBuilder(String serverUrl) {
+    return FlowServiceConfig.builder(
+            URI.create(serverUrl + PATH), ORG, SANDBOX, API_KEY, USER_AGENT)
+        .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10))
+        .retries(4, Duration.ofMillis(100), Duration.ofSeconds(5));
   }
 
   static FlowServiceClients clients(FlowServiceConfig config, Sleeper sleeper) {

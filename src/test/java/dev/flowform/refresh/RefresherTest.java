@@ -91,7 +91,8 @@ class RefresherTest {
   @Test
   void failsNamingWhatItCouldNotRead() {
     run.api.failNext(
-        "get", new FlowServiceException(503, "1103-503", "Unavailable", null, "r", null, null));
+        "get",
+        FlowServiceException.builder(503, "Unavailable").code("1103-503").requestId("r").build());
 
     FlowformException e =
         assertThrows(

@@ -105,7 +105,8 @@ public final class Fixtures {
     return new Change(address, action, reason, id, etag, name, List.of(), remoteIds);
   }
 
-  public static ApplyOptions options() {
-    return ApplyOptions.defaults(CLOCK).withSettling(Settling.NONE);
+  /** The defaults with no pause before a lookup; change more, then build. */
+  public static ApplyOptions.Builder options() {
+    return ApplyOptions.builder(CLOCK).settling(Settling.NONE);
   }
 }

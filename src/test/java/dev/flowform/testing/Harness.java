@@ -25,7 +25,7 @@ public final class Harness {
   }
 
   public ApplyResult apply(DesiredState desired, Change... changes) {
-    return apply(desired, Fixtures.options(), changes);
+    return apply(desired, Fixtures.options().build(), changes);
   }
 
   public ApplyResult apply(DesiredState desired, ApplyOptions options, Change... changes) {
