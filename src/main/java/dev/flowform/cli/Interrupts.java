@@ -11,9 +11,6 @@ import dev.flowform.apply.CancellationFlag;
  */
 public interface Interrupts {
 
-  /** Never interrupted: for tests run in-process. */
-  Interrupts NONE = () -> Cancellation.NEVER;
-
   /** A cancellation that the next SIGINT or SIGTERM sets. */
   Cancellation watch();
 

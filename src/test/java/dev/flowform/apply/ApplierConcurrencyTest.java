@@ -23,7 +23,9 @@ class ApplierConcurrencyTest {
   private final Harness run = new Harness();
 
   private static List<DesiredConnection> connections(int count) {
-    return IntStream.range(0, count).mapToObj(i -> connection(String.format("c%03d", i))).toList();
+    return IntStream.range(0, count)
+        .mapToObj(i -> connection(String.format("c%03d", i)).build())
+        .toList();
   }
 
   private static Change[] creates(List<DesiredConnection> connections) {
@@ -73,7 +75,7 @@ class ApplierConcurrencyTest {
 
   @Test
   void requeuesACreateThrottledPastTheClientRetries() {
-    DesiredConnection a = connection("a");
+    DesiredConnection a = connection("a").build();
     run.api.script(CreateFault.THROTTLE);
 
     ApplyResult result = run.apply(Fixtures.desired(a), create(a));
@@ -85,7 +87,7 @@ class ApplierConcurrencyTest {
 
   @Test
   void failsAfterTheLastRequeueKeepingThePendingRecord() {
-    DesiredConnection a = connection("a");
+    DesiredConnection a = connection("a").build();
     run.api.script(CreateFault.THROTTLE, CreateFault.THROTTLE, CreateFault.THROTTLE);
 
     ApplyResult result =

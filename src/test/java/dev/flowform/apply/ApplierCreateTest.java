@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class ApplierCreateTest {
   private final Harness run = new Harness();
-  private final DesiredConnection a = connection("a");
-  private final DesiredConnection b = connection("b");
+  private final DesiredConnection a = connection("a").build();
+  private final DesiredConnection b = connection("b").build();
 
   @Test
   void firstApplyCreatesEveryConnectionAndRecordsItsIdAndEtag() {

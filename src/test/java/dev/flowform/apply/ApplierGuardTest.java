@@ -15,26 +15,15 @@ import dev.flowform.state.State;
 import dev.flowform.testing.Fixtures;
 import dev.flowform.testing.Harness;
 import java.util.List;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ApplierGuardTest {
   private final Harness run = new Harness();
-  private final DesiredConnection a = connection("a");
+  private final DesiredConnection a = connection("a").build();
 
   @Test
   void refusesAPlanMadeWithoutSomeSecretsBeforeSendingAnything() {
-    Plan offline =
-        new Plan(
-            "dev",
-            "dev",
-            null,
-            0,
-            "d",
-            new TreeMap<>(),
-            List.of(create(a)),
-            List.of("${env:X}"),
-            false);
+    Plan offline = Fixtures.plan(null, 0, List.of(create(a)), List.of("${env:X}"));
 
     FlowformException e =
         assertThrows(
@@ -58,7 +47,10 @@ class ApplierGuardTest {
   void refusesAPlanMadeFromAnotherSerialOfTheState() {
     State moved =
         run.state()
-            .with("x", ResourceRecords.pending(connection("x"), "salt", Fixtures.CLOCK.instant()));
+            .with(
+                "x",
+                ResourceRecords.pending(
+                    connection("x").build(), Fixtures.SALT, Fixtures.CLOCK.instant()));
     Plan stale = Fixtures.plan(run.state(), create(a));
 
     assertThrows(
@@ -72,16 +64,10 @@ class ApplierGuardTest {
   @Test
   void reportsAChangeWhoseSecretsDidNotResolveAsFailed() {
     DesiredConnection unresolved =
-        new DesiredConnection(
-            "a",
-            a.position(),
-            a.name(),
-            null,
-            a.connectionSpec(),
-            a.authSpecName(),
-            a.params(),
-            new TreeMap<>(java.util.Map.of("clientSecret", Secret.unresolved("${env:S}"))),
-            java.util.Set.of());
+        connection("a")
+            .description(null)
+            .onlySecrets(java.util.Map.of("clientSecret", Secret.unresolved("${env:S}")))
+            .build();
 
     ApplyResult result = run.apply(desired(unresolved), create(a));
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.emulator.EmulatorConfig;
 import dev.flowform.emulator.FaultKind;
+import dev.flowform.testing.Fixtures;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,7 +40,7 @@ class EmulatorCommandTest {
             new PrintWriter(err, true),
             new BufferedReader(new StringReader("")),
             false);
-    CliContext context = new CliContext(terminal, Map.of(), dir, CliRun.FIXED_CLOCK);
+    CliContext context = new CliContext(terminal, Map.of(), dir, Fixtures.CLOCK);
     CommandLine command = new CommandLine(new EmulatorCommand(context, serveUntil));
     command.setOut(terminal.out());
     command.setErr(terminal.err());

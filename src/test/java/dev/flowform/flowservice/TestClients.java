@@ -1,6 +1,7 @@
 package dev.flowform.flowservice;
 
 import dev.flowform.model.ConnectionSpecRef;
+import dev.flowform.testing.Fixtures;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
@@ -24,7 +25,7 @@ final class TestClients {
   static final String HUBSPOT_SECRET = "hubspot-secret-value-7a6b";
   static final String HUBSPOT_ACCESS = "hubspot-access-value-5c4d";
   static final String HUBSPOT_REFRESH = "hubspot-refresh-value-3e2f";
-  static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+  static final Instant NOW = Fixtures.T0;
 
   private TestClients() {}
 
