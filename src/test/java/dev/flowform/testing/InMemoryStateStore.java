@@ -12,8 +12,6 @@ public final class InMemoryStateStore implements StateStore {
   private final AtomicReference<State> current = new AtomicReference<>();
   private final List<State> history = new ArrayList<>();
 
-  public InMemoryStateStore() {}
-
   public InMemoryStateStore(State initial) {
     current.set(initial);
   }
