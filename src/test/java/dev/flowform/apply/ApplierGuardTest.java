@@ -76,6 +76,17 @@ class ApplierGuardTest {
   }
 
   @Test
+  void neverSendsAConnectionLoadedOfflineWithAValueThatDidNotResolve() {
+    DesiredConnection offline = connection("a").unresolvedAttribute("/name").build();
+
+    ApplyResult result = run.apply(desired(offline), create(a));
+
+    assertEquals(Outcome.FAILED, result.outcomes().get(0).outcome());
+    assertTrue(result.outcomes().get(0).message().contains("/name did not resolve"));
+    assertEquals(0, run.api.calls("create"));
+  }
+
+  @Test
   void anEmptyPlanWritesNothing() {
     ApplyResult result = run.apply(desired());
 

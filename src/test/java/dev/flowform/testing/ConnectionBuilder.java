@@ -21,6 +21,7 @@ public final class ConnectionBuilder {
   private ConnectionSpecRef spec = ConnectionSpecRef.HUBSPOT;
   private String clientId = "client-id";
   private final SortedMap<String, Secret> secrets = new TreeMap<>();
+  private final Set<String> unresolved = new java.util.HashSet<>();
 
   ConnectionBuilder(String address) {
     this.address = address;
@@ -68,6 +69,12 @@ public final class ConnectionBuilder {
     return this;
   }
 
+  /** A plain attribute ({@code /name}) whose value did not resolve (an offline load). */
+  public ConnectionBuilder unresolvedAttribute(String path) {
+    unresolved.add(path);
+    return this;
+  }
+
   /** Only these secrets, the others left out. */
   public ConnectionBuilder onlySecrets(Map<String, Secret> value) {
     secrets.clear();
@@ -85,7 +92,7 @@ public final class ConnectionBuilder {
         DesiredConnection.DEFAULT_AUTH_SPEC,
         new TreeMap<>(Map.of("clientId", clientId)),
         secrets,
-        Set.of());
+        unresolved);
   }
 
   /** {@code ${env:HUBSPOT_CLIENT_SECRET}} for {@code clientSecret}. */
