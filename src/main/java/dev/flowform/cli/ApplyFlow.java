@@ -127,10 +127,11 @@ final class ApplyFlow {
             ProgressMode.of(display.quiet(), context.terminal().interactive()),
             plan.mutations().size());
     ApplyOptions options =
-        ApplyOptions.defaults(context.clock())
-            .withParallelism(parallelism)
-            .withCancellation(interrupts.watch())
-            .withListener(progress);
+        ApplyOptions.builder(context.clock())
+            .parallelism(parallelism)
+            .cancellation(interrupts.watch())
+            .listener(progress)
+            .build();
     ScheduledExecutorService ticker =
         Executors.newSingleThreadScheduledExecutor(
             task -> {

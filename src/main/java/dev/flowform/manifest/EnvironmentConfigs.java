@@ -39,7 +39,8 @@ final class EnvironmentConfigs {
         state,
         emulatorData,
         credentials(bound, spec.credentials()),
-        spec.variables() == null ? Map.of() : spec.variables());
+        spec.variables() == null ? Map.of() : spec.variables(),
+        bound.unresolvedInSpec(DocumentResolver.SENSITIVE_CREDENTIALS));
   }
 
   private static StateLocation state(

@@ -61,16 +61,15 @@ final class ManifestRun {
     Optional<String> selected =
         EnvironmentSelector.select(requested, known, resolution, where, problems);
     boolean resolving = resolution != Resolution.STRUCTURE && selected.isPresent();
-    boolean lenient = resolution == Resolution.LENIENT_SECRETS;
 
     List<Bound<EnvironmentManifest>> environments = new ArrayList<>();
-    Map<String, String> variables = Map.of();
+    DocumentResolver.Variables variables = DocumentResolver.Variables.NONE;
     for (ManifestDocument doc : environmentDocs) {
       boolean isSelected =
           selected.isPresent() && selected.get().equals(doc.text("/metadata/name"));
       DocumentResolver.Resolved resolved =
           resolving && isSelected
-              ? resolver.environment(doc, lenient)
+              ? resolver.environment(doc, resolution)
               : DocumentResolver.asWritten(doc);
       if (resolving && isSelected) {
         variables = resolved.variables();
@@ -87,7 +86,7 @@ final class ManifestRun {
         b -> embedded.put(b.manifest().metadata().name(), EnvironmentRules.embedded(b.manifest())));
     RuleContext context = new RuleContext(selected, embedded, env);
     environments.forEach(b -> problems.addAll(EnvironmentRules.check(b, context)));
-    Map<String, String> selectedVariables = variables;
+    DocumentResolver.Variables selectedVariables = variables;
     List<DocumentPipeline.Checked<ConnectionManifest>> checkedConnections =
         connectionDocs.parallelStream()
             .map(
@@ -96,7 +95,7 @@ final class ManifestRun {
                   DocumentResolver.Resolved resolved =
                       resolve
                           ? resolver.connection(
-                              doc, selectedVariables, selected.orElse(""), lenient)
+                              doc, selectedVariables, selected.orElse(""), resolution)
                           : DocumentResolver.asWritten(doc);
                   return pipeline.bind(
                       resolved,

@@ -60,10 +60,6 @@ public final class FileStateStore implements StateStore {
     return sibling(".backup");
   }
 
-  public Path journalFile() {
-    return journal.file();
-  }
-
   @Override
   public synchronized Optional<State> read() {
     byte[] bytes;

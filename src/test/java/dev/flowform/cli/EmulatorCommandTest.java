@@ -9,6 +9,7 @@ import dev.flowform.emulator.EchoPart;
 import dev.flowform.emulator.EmulatorConfig;
 import dev.flowform.emulator.FaultKind;
 import dev.flowform.emulator.Operation;
+import dev.flowform.testing.Fixtures;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,7 +43,7 @@ class EmulatorCommandTest {
             new PrintWriter(err, true),
             new BufferedReader(new StringReader("")),
             false);
-    CliContext context = new CliContext(terminal, Map.of(), dir, CliRun.FIXED_CLOCK);
+    CliContext context = new CliContext(terminal, Map.of(), dir, Fixtures.CLOCK);
     CommandLine command = new CommandLine(new EmulatorCommand(context, serveUntil));
     command.setOut(terminal.out());
     command.setErr(terminal.err());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flowform.state.FileStateLock;
 import dev.flowform.state.LockHandle;
 import dev.flowform.state.LockRequest;
+import dev.flowform.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,13 +43,13 @@ class PlanWithoutLockTest {
   @Test
   void plansWhileAnotherRunHoldsTheLockOnlyWhenToldNotToLock() throws IOException {
     Path state = stateFile();
-    FileStateLock lock =
-        new FileStateLock(state, CliRun.FIXED_CLOCK, 4242, "test", UUID::randomUUID);
+    FileStateLock lock = new FileStateLock(state, Fixtures.CLOCK, 4242, "test", UUID::randomUUID);
     try (LockHandle held = lock.acquire(new LockRequest("apply", "ci@runner"), Duration.ZERO)) {
       CliRun locked = CliRun.run(project, Map.of(), "plan", "--refresh=false");
       CliRun unlocked = CliRun.run(project, Map.of(), "plan", "--refresh=false", "--lock=false");
 
       assertEquals(1, locked.exitCode(), locked.err());
+      assertTrue(locked.err().contains(held.info().id()), locked.err());
       assertTrue(locked.err().contains("ci@runner"), locked.err());
       assertEquals(0, unlocked.exitCode(), unlocked.err());
       assertTrue(Files.exists(lock.infoFile()), "the holder's lock stays untouched");

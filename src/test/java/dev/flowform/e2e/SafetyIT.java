@@ -10,6 +10,7 @@ import dev.flowform.emulator.FaultKind;
 import dev.flowform.emulator.Faults;
 import dev.flowform.emulator.FlowServiceEmulator;
 import dev.flowform.emulator.Operation;
+import dev.flowform.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,12 +86,13 @@ class SafetyIT {
     Files.createDirectories(ws.stateFile().getParent());
     dev.flowform.state.FileStateLock lock =
         new dev.flowform.state.FileStateLock(
-            ws.stateFile(), CliRun.FIXED_CLOCK, 4242, "test", java.util.UUID::randomUUID);
+            ws.stateFile(), Fixtures.CLOCK, 4242, "test", java.util.UUID::randomUUID);
     try (var held =
         lock.acquire(new dev.flowform.state.LockRequest("apply", "alice@ci-7"), Duration.ZERO)) {
       CliRun run = ws.run("apply", "--env", "test", "--auto-approve");
       assertEquals(1, run.exitCode());
       assertTrue(run.err().contains("alice@ci-7"), run.err());
+      assertTrue(run.err().contains(held.info().id()), run.err());
       assertEquals(0, emulator.requestCount("POST", "/connections"));
     }
   }

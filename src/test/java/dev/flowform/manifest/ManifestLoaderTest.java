@@ -228,6 +228,58 @@ class ManifestLoaderTest {
   }
 
   @Test
+  void offlineKeepsEveryUnavailableReferenceUnresolvedAndSaysWhich() throws IOException {
+    standardLayout();
+    write(
+        "environments/dev.yaml",
+        DEV.replace("region: eu", "region: \"${env:REGION}\"")
+            .replace("sandbox: dev", "sandbox: ${env:SANDBOX}"));
+    write(
+        "connections/a.yaml",
+        connection("a", "[dev, prod]", "${env:SECRET}").replace("client-a", "${env:CLIENT}"));
+    Files.delete(work.resolve("manifests/connections/token.txt"));
+    env.remove("SECRET");
+    env.remove("AEP_SECRET");
+    env.remove("ORG");
+    env.put("SANDBOX", "");
+
+    LoadResult offline = load("dev", Resolution.OFFLINE);
+
+    assertEquals(List.of(), offline.diagnostics().all());
+    DesiredState desired = offline.desired().orElseThrow();
+    EnvironmentConfig dev = desired.environment();
+    assertEquals(java.util.Set.of("/sandbox", "/orgId", "/variables/region"), dev.unresolved());
+    assertFalse(dev.resolved(EnvironmentConfig.ORG_ID));
+    assertTrue(dev.resolved(EnvironmentConfig.ENDPOINT));
+    assertFalse(dev.credentials().orElseThrow().resolved());
+    DesiredConnection a = desired.connection("a").orElseThrow();
+    assertEquals(java.util.Set.of("/name", "/auth/params/clientId"), a.unresolved());
+    assertFalse(a.secrets().get("clientSecret").isResolved());
+    assertFalse(a.secrets().get("accessToken").isResolved());
+    assertTrue(a.secrets().get("refreshToken").isResolved());
+    assertTrue(load("dev", Resolution.LENIENT_SECRETS).diagnostics().hasErrors());
+  }
+
+  @Test
+  void offlineStillRefusesAnUndefinedVariableAndAMalformedReference() throws IOException {
+    standardLayout();
+    write(
+        "connections/a.yaml",
+        connection("a", "[dev, prod]", "${env:SECRET}")
+            .replace("client-a", "${var:typo}")
+            .replace("${env:REFRESH}", "${env:REFRESH"));
+    env.remove("SECRET");
+
+    List<String> errors =
+        load("dev", Resolution.OFFLINE).diagnostics().errors().map(Diagnostic::message).toList();
+
+    assertTrue(
+        errors.stream().anyMatch(e -> e.contains("variable typo is not defined")),
+        errors.toString());
+    assertTrue(errors.contains("unterminated reference"), errors.toString());
+  }
+
+  @Test
   void anEmptyEnvironmentVariableIsAMissingSecretThatLeniencyTolerates() throws IOException {
     standardLayout();
     env.put("SECRET", "");

@@ -109,16 +109,8 @@ class MarkdownPlanRendererTest {
                 dev.flowform.plan.AttributeChange.plain("/description", null, "x".repeat(90_000))),
             java.util.List.of());
     Plan plan =
-        new Plan(
-            "prod",
-            "prod",
-            null,
-            0,
-            "sha256:0",
-            new java.util.TreeMap<>(),
-            java.util.List.of(huge),
-            java.util.List.of(),
-            false);
+        dev.flowform.testing.Fixtures.planFor(
+            "prod", null, 0, java.util.List.of(huge), java.util.List.of());
 
     String md = renderer.render(plan);
 
