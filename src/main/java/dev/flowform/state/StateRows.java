@@ -33,7 +33,8 @@ public final class StateRows {
   /**
    * The resource a document holds.
    *
-   * @param where the row as the user should see it, for messages
+   * @param where the row as the user should see it, for messages, e.g. {@code state 'dev' in
+   *     PostgreSQL db:5432/ops (schema flowform), resource 'conn-a'}
    * @throws FlowformException naming {@code where} when it is not a valid resource at a valid
    *     address (the document itself is never echoed)
    */
@@ -62,13 +63,14 @@ public final class StateRows {
    * {@code state} when it keeps every rule of the format (known {@code formatVersion}, lineage,
    * binding and salt present, serial not negative, valid resources).
    *
+   * @param where the state as the user should see it, e.g. {@code state 'dev' in PostgreSQL
+   *     db:5432/ops (schema flowform)}
    * @throws FlowformException naming {@code where} otherwise
    */
   public State checked(State state, String where) {
     if (state.formatVersion() != StateFormat.VERSION) {
       throw new FlowformException(
-          "state "
-              + where
+          where
               + " has formatVersion "
               + state.formatVersion()
               + ", which this flowform does not know (it reads version "
@@ -96,7 +98,7 @@ public final class StateRows {
 
   private static FlowformException corrupt(String where, String problem) {
     return new FlowformException(
-        "corrupt state " + where + ": " + problem,
+        "corrupt " + where + ": " + problem,
         "flowform changed nothing; 'flowform state history' lists the versions kept, and"
             + " 'flowform state show --serial N' reads one");
   }

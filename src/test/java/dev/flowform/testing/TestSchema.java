@@ -3,6 +3,7 @@ package dev.flowform.testing;
 import dev.flowform.model.PostgresUrl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -32,14 +33,35 @@ public record TestSchema(PostgresServer server, String name) {
     return PostgresUrl.parse(url(key) + "&application_name=" + applicationName, key, Map.of());
   }
 
-  /** Ends every session of {@code applicationName}, as a server restart or a lost network would. */
+  /**
+   * Ends every session of {@code applicationName}, as a server restart or a lost network would, and
+   * returns once they are gone.
+   */
   public void terminate(String applicationName) throws SQLException {
     try (Connection connection = connect();
-        PreparedStatement statement =
+        PreparedStatement end =
             connection.prepareStatement(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?")) {
-      statement.setString(1, applicationName);
-      statement.executeQuery().close();
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE application_name = ?");
+        PreparedStatement left =
+            connection.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?")) {
+      end.setString(1, applicationName);
+      end.executeQuery().close();
+      left.setString(1, applicationName);
+      for (int i = 0; i < 200; i++) {
+        try (ResultSet row = left.executeQuery()) {
+          row.next();
+          if (row.getLong(1) == 0) {
+            return;
+          }
+        }
+        Thread.sleep(25);
+      }
+      throw new IllegalStateException("the sessions of " + applicationName + " did not end");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

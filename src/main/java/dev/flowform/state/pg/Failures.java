@@ -47,7 +47,7 @@ final class Failures {
       }
       case "3D000" -> {
         return new FlowformException(
-            "database '" + url.database() + "' does not exist on " + url.location(),
+            "database '" + url.database() + "' does not exist on PostgreSQL at " + url.server(),
             "create it (e.g. createdb "
                 + url.database()
                 + ") or fix the database in the state URL");
