@@ -60,6 +60,18 @@ public final class StateRows {
   }
 
   /**
+   * True when two resource documents hold the same JSON, whatever their key order and spacing (a
+   * database's JSON type keeps neither); false when either is not JSON.
+   */
+  public boolean sameJson(String a, String b) {
+    try {
+      return mapper.readTree(a).equals(mapper.readTree(b));
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  /**
    * {@code state} when it keeps every rule of the format (known {@code formatVersion}, lineage,
    * binding and salt present, serial not negative, valid resources).
    *

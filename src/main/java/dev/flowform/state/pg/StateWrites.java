@@ -1,8 +1,5 @@
 package dev.flowform.state.pg;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.model.PostgresUrl;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.State;
@@ -32,7 +29,6 @@ final class StateWrites {
   private final Tables tables;
   private final PostgresUrl url;
   private final StateRows rows;
-  private final ObjectMapper json = new ObjectMapper();
 
   StateWrites(PostgresUrl url, StateRows rows) {
     this.tables = Tables.of(url);
@@ -119,7 +115,7 @@ final class StateWrites {
     for (Map.Entry<String, ResourceState> entry : next.resources().entrySet()) {
       String doc = rows.resourceJson(entry.getValue());
       String old = docs.get(entry.getKey());
-      if (old == null || !sameJson(old, doc)) {
+      if (old == null || !rows.sameJson(old, doc)) {
         set.add(entry.getKey());
         newDocs.put(entry.getKey(), doc);
       }
@@ -307,16 +303,6 @@ final class StateWrites {
       statement.setNull(position, Types.VARCHAR);
     } else {
       statement.setString(position, doc);
-    }
-  }
-
-  private boolean sameJson(String stored, String written) {
-    try {
-      JsonNode a = json.readTree(stored);
-      JsonNode b = json.readTree(written);
-      return a.equals(b);
-    } catch (JsonProcessingException e) {
-      return false; // unreadable: overwritten with a good document
     }
   }
 }
