@@ -56,8 +56,8 @@ final class Failures {
         if (connectionLost(e)) {
           return new StateUnavailableException(
               "cannot connect to " + at + ": " + cause,
-              "check that the server is running and reachable from here, and the host and port"
-                  + " of the state URL; flowform changed nothing");
+              "check that the server is running and reachable from here, and the host, port and"
+                  + " sslmode of the state URL; flowform changed nothing");
         }
         return new FlowformException(
             "cannot connect to " + at + ": " + cause + code(e),

@@ -138,10 +138,12 @@ public final class PostgresStateLock implements StateLock {
    */
   private static void keepAlive(Connection connection) throws SQLException {
     try (Statement set = connection.createStatement()) {
+      // set_config through pg_settings: a setting this server version lacks is skipped
       set.execute(
-          "SET tcp_keepalives_idle = 30; SET tcp_keepalives_interval = 10;"
-              + " SET tcp_keepalives_count = 3; SET idle_session_timeout = 0;"
-              + " SET idle_in_transaction_session_timeout = 0");
+          "SELECT set_config(name, v.value, false) FROM (VALUES ('tcp_keepalives_idle', '30'),"
+              + " ('tcp_keepalives_interval', '10'), ('tcp_keepalives_count', '3'),"
+              + " ('idle_session_timeout', '0'), ('idle_in_transaction_session_timeout', '0'))"
+              + " AS v (name, value) JOIN pg_settings USING (name)");
     }
   }
 

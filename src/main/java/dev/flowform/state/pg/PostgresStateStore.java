@@ -37,17 +37,31 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
   private final StateReads reads;
   private final StateWrites writes;
 
+  /** Opened by {@link #openReadOnly}: never writes, not even to create the schema. */
+  private final boolean readOnly;
+
+  /** False when a read-only store found no flowform schema: then there is no state at all. */
+  private final boolean schemaPresent;
+
   /** Whether this store has read or written the state yet. */
   private boolean observed;
 
   /** The state as this store last read or wrote it; null when there was none. */
   private State seen;
 
-  private PostgresStateStore(PostgresUrl url, Connection connection, Author author, Clock clock) {
+  private PostgresStateStore(
+      PostgresUrl url,
+      Connection connection,
+      Author author,
+      Clock clock,
+      boolean readOnly,
+      boolean schemaPresent) {
     this.url = url;
     this.connection = connection;
     this.author = author;
     this.clock = clock;
+    this.readOnly = readOnly;
+    this.schemaPresent = schemaPresent;
     StateRows rows = new StateRows();
     this.reads = new StateReads(url, rows);
     this.writes = new StateWrites(url, rows);
@@ -69,7 +83,27 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
     Connection connection = connector.open();
     try {
       new SchemaMigrator(connector.url(), author.version()).migrate(connection);
-      return new PostgresStateStore(connector.url(), connection, author, clock);
+      return new PostgresStateStore(connector.url(), connection, author, clock, false, true);
+    } catch (RuntimeException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  /**
+   * Connects for reading only (status, output, state list and show, history): never creates or
+   * migrates the schema, and {@link #write} and {@link #record} throw. A database without
+   * flowform's schema has no state.
+   *
+   * @throws dev.flowform.diag.FlowformException when the database cannot be reached, refuses the
+   *     user, or holds a schema of another version than this flowform's
+   */
+  public static PostgresStateStore openReadOnly(PostgresUrl url) {
+    PostgresConnector connector = new PostgresConnector(url);
+    Connection connection = connector.open();
+    try {
+      int version = new SchemaMigrator(url, "").checkedVersion(connection);
+      return new PostgresStateStore(url, connection, null, Clock.systemUTC(), true, version > 0);
     } catch (RuntimeException e) {
       closeQuietly(connection);
       throw e;
@@ -82,6 +116,10 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
 
   @Override
   public synchronized Optional<State> read() {
+    if (!schemaPresent) {
+      observed = true;
+      return Optional.empty();
+    }
     Optional<State> current =
         call(
             "reading the state",
@@ -93,6 +131,7 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
 
   @Override
   public synchronized void write(State state) {
+    refuseReadOnly();
     call(
         "writing serial " + state.serial(),
         c ->
@@ -114,6 +153,7 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
    */
   @Override
   public synchronized void record(State newState, String changedAddress) {
+    refuseReadOnly();
     if (!observed
         || seen == null
         || newState.serial() <= seen.serial()
@@ -135,11 +175,17 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
 
   @Override
   public synchronized List<StateVersion> versions() {
+    if (!schemaPresent) {
+      return List.of();
+    }
     return call("listing the versions of the state", reads::versions);
   }
 
   @Override
   public synchronized Optional<State> readAt(long serial) {
+    if (!schemaPresent) {
+      return Optional.empty();
+    }
     return call(
         "reading serial " + serial,
         c -> Transactions.run(c, Connection.TRANSACTION_REPEATABLE_READ, t -> reads.at(t, serial)));
@@ -148,6 +194,13 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
   @Override
   public synchronized void close() {
     closeQuietly(connection);
+  }
+
+  private void refuseReadOnly() {
+    if (readOnly) {
+      throw new IllegalStateException(
+          "the store of " + Failures.where(url) + " was opened read-only");
+    }
   }
 
   private void checkExpected(Optional<State> current, State next) {

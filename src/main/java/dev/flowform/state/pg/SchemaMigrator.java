@@ -50,6 +50,35 @@ final class SchemaMigrator {
   }
 
   /**
+   * The version of the schema now, checked without changing anything: 0 when there is none, else
+   * {@link Migrations#latest()}.
+   *
+   * @throws FlowformException when it is newer, or older (a run that takes the lock migrates it)
+   */
+  int checkedVersion(Connection connection) {
+    int current;
+    try {
+      current = currentVersion(connection);
+    } catch (SQLException e) {
+      throw problem(e);
+    }
+    refuseNewer(current);
+    if (current > 0 && current < Migrations.latest()) {
+      throw new FlowformException(
+          "flowform's schema '"
+              + url.schema()
+              + "' in PostgreSQL "
+              + url.location()
+              + " is at version "
+              + current
+              + " and needs migrating to version "
+              + Migrations.latest(),
+          "run plan or apply once: a run that takes the state's lock migrates the schema");
+    }
+    return current;
+  }
+
+  /**
    * Migrates to {@link Migrations#latest()}.
    *
    * @throws FlowformException when the schema is newer than this flowform, or is not flowform's
