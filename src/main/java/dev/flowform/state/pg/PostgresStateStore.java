@@ -103,7 +103,8 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
     Connection connection = connector.open();
     try {
       int version = new SchemaMigrator(url, "").checkedVersion(connection);
-      return new PostgresStateStore(url, connection, null, Clock.systemUTC(), true, version > 0);
+      // never writes: no author, no clock
+      return new PostgresStateStore(url, connection, null, null, true, version > 0);
     } catch (RuntimeException e) {
       closeQuietly(connection);
       throw e;
