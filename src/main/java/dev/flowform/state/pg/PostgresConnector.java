@@ -14,7 +14,7 @@ import org.postgresql.Driver;
  * round trip time out, so a database lost mid-run ends the run with a clear error instead of a
  * hang.
  */
-public final class PostgresConnector {
+final class PostgresConnector {
   static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
   static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -22,7 +22,7 @@ public final class PostgresConnector {
   private final Duration socketTimeout;
   private final Driver driver = new Driver();
 
-  public PostgresConnector(PostgresUrl url) {
+  PostgresConnector(PostgresUrl url) {
     this(url, SOCKET_TIMEOUT);
   }
 
@@ -31,7 +31,7 @@ public final class PostgresConnector {
     this.socketTimeout = socketTimeout;
   }
 
-  public PostgresUrl url() {
+  PostgresUrl url() {
     return url;
   }
 
