@@ -73,7 +73,12 @@ public record PostgresUrl(
 
   /** {@code host:port/database}, for messages. */
   public String location() {
-    return hostForUrl() + ":" + port + "/" + database;
+    return server() + "/" + database;
+  }
+
+  /** {@code host:port}, for messages. */
+  public String server() {
+    return hostForUrl() + ":" + port;
   }
 
   /** The URL with every part but the password (shown as {@code ***} when there is one). */
@@ -83,8 +88,7 @@ public record PostgresUrl(
     if (password != null) {
       url.append(":***");
     }
-    url.append('@').append(location().substring(0, location().indexOf('/') + 1));
-    url.append(encode(database));
+    url.append('@').append(server()).append('/').append(encode(database));
     url.append("?schema=").append(schema).append("&key=").append(encode(key));
     options.forEach(
         (name, value) -> url.append('&').append(name).append('=').append(encode(value)));
