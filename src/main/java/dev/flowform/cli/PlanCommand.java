@@ -27,6 +27,7 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin LockOptions lock;
   @Mixin PlanningOptions planning;
+  @Mixin ParallelismOption parallelism;
 
   @Option(
       names = "--output",
@@ -56,7 +57,7 @@ final class PlanCommand implements Callable<Integer> {
         Session.open(
             common.settings(context, lock.timeout()), Resolution.LENIENT_SECRETS, "plan")) {
       Plan plan =
-          session.plan(planning.planOptions(destroy), planning.refresh(), planning.parallelism());
+          session.plan(planning.planOptions(destroy), planning.refresh(), parallelism.value());
       context.terminal().out().print(output.renderer(common.color(context)).render(plan));
       context.terminal().out().flush();
       if (out != null) {
