@@ -43,12 +43,21 @@ public final class FileStateStore implements StateStore {
 
   /** A store for {@code file}, shown in messages as given. */
   public FileStateStore(Path file) {
-    this(file, MIN_COMPACT_BYTES);
+    this(file, file.toString(), MIN_COMPACT_BYTES);
+  }
+
+  /** A store for {@code file}, shown in messages as {@code shownAs}. */
+  public FileStateStore(Path file, String shownAs) {
+    this(file, shownAs, MIN_COMPACT_BYTES);
   }
 
   FileStateStore(Path file, long minCompactBytes) {
+    this(file, file.toString(), minCompactBytes);
+  }
+
+  private FileStateStore(Path file, String shownAs, long minCompactBytes) {
     this.file = Objects.requireNonNull(file, "file");
-    this.shownAs = file.toString();
+    this.shownAs = shownAs;
     this.journal = new StateJournal(sibling(".journal"), shownAs, format.mapper());
     this.minCompactBytes = minCompactBytes;
   }
