@@ -80,7 +80,8 @@ final class YamlReader {
             Diagnostic.error(
                 new SourcePosition(shown, longLine[0], MAX_LINE + 1),
                 "this line is longer than " + MAX_LINE + " characters, the limit; read no further",
-                "a name or description is far shorter; put long values in files"));
+                "no manifest value needs such a line: a connection's name is at most 256 characters, its"
+                    + " description 1024"));
         return documents;
       }
       Composer composer =
