@@ -81,7 +81,10 @@ final class ApplyFlow {
         "error: %d connection(s) not created: the platform already has connections of their"
             + " names, unknown to this state (see the plan)%n",
         conflicts);
-    err.println("hint: flowform import ADDRESS ID to manage one, or apply with --adopt-existing");
+    err.println(
+        "hint: flowform import --env "
+            + plan.environment()
+            + " ADDRESS ID to manage one, or apply with --adopt-existing");
     err.flush();
     return ExitCode.ERROR;
   }

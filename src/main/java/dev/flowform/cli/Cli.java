@@ -55,6 +55,7 @@ public final class Cli {
     cli.setOut(context.terminal().out());
     cli.setErr(context.terminal().err());
     cli.setExecutionExceptionHandler(new ErrorReporter());
+    cli.setParameterExceptionHandler(new UsageErrors());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }

@@ -28,6 +28,7 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin LockOptions lock;
   @Mixin PlanningOptions planning;
+  @Mixin ParallelismOption parallelism;
 
   @Option(
       names = "--output",
@@ -71,7 +72,7 @@ final class PlanCommand implements Callable<Integer> {
             ? Session.open(settings, Resolution.LENIENT_SECRETS, "plan")
             : Session.openReadOnly(settings, Resolution.LENIENT_SECRETS)) {
       Plan plan =
-          session.plan(planning.planOptions(destroy), planning.refresh(), planning.parallelism());
+          session.plan(planning.planOptions(destroy), planning.refresh(), parallelism.value());
       context.terminal().out().print(output.renderer(common.color(context)).render(plan));
       context.terminal().out().flush();
       if (out != null) {

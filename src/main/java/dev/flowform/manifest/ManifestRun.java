@@ -12,7 +12,6 @@ import dev.flowform.manifest.validate.ConnectionRules;
 import dev.flowform.manifest.validate.CrossDocumentRules;
 import dev.flowform.manifest.validate.EnvironmentRules;
 import dev.flowform.manifest.validate.RuleContext;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +49,12 @@ final class ManifestRun {
               "give another with --dir"));
       return report(List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
     }
-    List<ManifestDocument> documents = read(dir, where);
+    ManifestFiles.Listing listing = ManifestFiles.under(dir, display);
+    if (!listing.problems().isEmpty()) {
+      problems.addAll(listing.problems()); // and nothing else: a missing part skews the rest
+      return report(List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
+    }
+    List<ManifestDocument> documents = read(listing.files());
     List<ManifestDocument> environmentDocs =
         documents.stream().filter(d -> d.kind().equals(EnvironmentManifest.KIND)).toList();
     List<ManifestDocument> connectionDocs =
@@ -117,17 +121,7 @@ final class ManifestRun {
   }
 
   /** Reads the files in parallel (each with its own reader), keeping their sorted order. */
-  private List<ManifestDocument> read(Path dir, String where) {
-    List<Path> files;
-    try {
-      files = ManifestFiles.under(dir);
-    } catch (UncheckedIOException e) {
-      problems.add(
-          Diagnostic.error(
-              SourcePosition.ofFile(where),
-              "cannot list manifests: " + e.getCause().getClass().getSimpleName()));
-      return List.of();
-    }
+  private List<ManifestDocument> read(List<Path> files) {
     YamlReader reader = new YamlReader(display);
     List<FileRead> reads =
         files.parallelStream()

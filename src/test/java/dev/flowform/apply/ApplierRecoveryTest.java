@@ -60,7 +60,7 @@ class ApplierRecoveryTest {
     ChangeOutcome outcome = result.outcomes().get(0);
     assertEquals(Outcome.FAILED, outcome.outcome());
     assertTrue(outcome.message().contains(first) && outcome.message().contains(second));
-    assertTrue(outcome.hint().contains("flowform import a"));
+    assertTrue(outcome.hint().contains("flowform import --env dev a"));
     assertEquals(0, run.api.calls("create"));
     assertTrue(run.persisted().resource("a").orElseThrow().isPending());
   }

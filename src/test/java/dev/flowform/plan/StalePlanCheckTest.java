@@ -145,7 +145,8 @@ class StalePlanCheckTest {
         assertThrows(FlowformException.class, () -> StalePlanCheck.check(saved, current, fresh));
     assertTrue(e.getMessage().startsWith("stale plan: "), e.getMessage());
     assertTrue(e.getMessage().contains(why), e.getMessage());
-    assertTrue(e.hint().contains("flowform plan --out"), e.hint());
+    assertTrue(
+        e.hint().contains("flowform plan --env " + fresh.environment() + " --out"), e.hint());
     return e;
   }
 

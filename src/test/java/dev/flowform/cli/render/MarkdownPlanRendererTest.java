@@ -63,7 +63,7 @@ class MarkdownPlanRendererTest {
 
     assertTrue(md.contains("+ description = \"new `text` <b>\""), md);
     assertFalse(md.contains("<b>g-orphan</b> <b>"), md);
-    assertTrue(md.contains("flowform import c-conflict <id>"), md);
+    assertTrue(md.contains("flowform import --env dev c-conflict <id>"), md);
   }
 
   @Test
@@ -90,7 +90,7 @@ class MarkdownPlanRendererTest {
             "> "
                 + (400 - shown)
                 + " more changes are not shown, to keep this comment under 60,000 characters."
-                + " Run `flowform plan --output json` for the whole plan.\n"),
+                + " Run `flowform plan --env dev --output json` for the whole plan.\n"),
         md.substring(md.length() - 400));
     assertTrue(md.contains("| create | 400 |"));
   }
