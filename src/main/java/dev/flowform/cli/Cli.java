@@ -66,6 +66,8 @@ public final class Cli {
     state.addSubcommand(new StateShowCommand(context));
     state.addSubcommand(new StateRmCommand(context));
     state.addSubcommand(new StateMvCommand(context));
+    state.addSubcommand(new StateHistoryCommand(context));
+    state.addSubcommand(new StateMigrateCommand(context));
     return state;
   }
 

@@ -7,17 +7,25 @@ import dev.flowform.run.StateReads;
 import dev.flowform.state.State;
 import dev.flowform.state.StateFormat;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flowform state show ADDRESS}: what state records of one connection. */
 @Command(
     name = "show",
-    description = "Show what state records of one connection (secrets only as fingerprints).",
+    description = {
+      "Show what state records of one connection (secrets only as fingerprints).",
+      "--serial N shows it as an earlier version of the state kept it (PostgreSQL state)."
+    },
     footerHeading = "%nExamples:%n",
-    footer = {"  flowform state show --env dev marketing-hubspot"})
+    footer = {
+      "  flowform state show --env dev marketing-hubspot",
+      "  flowform state show --env prod --serial 41 marketing-hubspot"
+    })
 final class StateShowCommand implements Callable<Integer> {
   private final CliContext context;
 
@@ -26,20 +34,31 @@ final class StateShowCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ADDRESS", description = "The connection's metadata.name.")
   String address;
 
+  @Option(
+      names = "--serial",
+      paramLabel = "N",
+      description = "Read the version of the state kept at this serial (see state history).")
+  Long serial;
+
   StateShowCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() throws Exception {
-    StateReads.Read read = StateReads.read(common.settings(context, Duration.ZERO));
+    StateReads.Read read =
+        StateReads.read(common.settings(context, Duration.ZERO), Optional.ofNullable(serial));
     State state =
         read.state()
             .filter(st -> st.resource(address).isPresent())
             .orElseThrow(
                 () ->
                     new FlowformException(
-                        "no '" + address + "' in state " + read.shownAs(),
+                        "no '"
+                            + address
+                            + "' in state "
+                            + read.shownAs()
+                            + (serial == null ? "" : " at serial " + serial),
                         "flowform state list --env "
                             + read.environment()
                             + " shows what state holds"));

@@ -43,7 +43,7 @@ public final class Session implements AutoCloseable {
     StateSession state =
         StateSession.locked(
             desired.environment(),
-            StateBackends.of(desired.environment(), settings),
+            StateBackends.of(desired.environment(), settings, operation),
             new LockRequest(operation, settings.who()),
             settings.lockTimeout());
     return new Session(settings, desired, state);
@@ -59,7 +59,7 @@ public final class Session implements AutoCloseable {
     StateSession state =
         StateSession.readOnly(
             environment,
-            StateBackends.of(environment, settings),
+            StateBackends.of(environment, settings, "plan"),
             StateSession.bindingOf(environment));
     return new Session(settings, desired, state);
   }

@@ -5,13 +5,18 @@ import dev.flowform.manifest.EnvironmentConfig;
 import dev.flowform.model.StateLocation;
 import dev.flowform.state.FileStateBackend;
 import dev.flowform.state.StateBackend;
+import dev.flowform.state.pg.Author;
+import dev.flowform.state.pg.PostgresStateBackend;
 import java.util.UUID;
 
 /** Chooses the backend of an environment's state from where its {@code spec.state} points. */
 final class StateBackends {
   private StateBackends() {}
 
-  static StateBackend of(EnvironmentConfig environment, RunSettings settings) {
+  /**
+   * @param operation what the run does, as a PostgreSQL state's history records it
+   */
+  static StateBackend of(EnvironmentConfig environment, RunSettings settings, String operation) {
     StateLocation location = environment.state();
     if (location instanceof StateLocation.File file) {
       return new FileStateBackend(
@@ -22,14 +27,20 @@ final class StateBackends {
           settings.version(),
           UUID::randomUUID);
     }
-    if (location instanceof StateLocation.Unusable unusable) {
-      throw new FlowformException(
-          "the state of environment '" + environment.name() + "' cannot be used: " + unusable.why(),
-          "flowform validate --env " + environment.name() + " shows where");
+    if (location instanceof StateLocation.Postgres postgres) {
+      return new PostgresStateBackend(
+          postgres.url(),
+          new Author(operation, settings.who(), settings.version()),
+          settings.clock(),
+          ProcessHandle.current().pid(),
+          settings.version(),
+          UUID::randomUUID);
     }
     throw new FlowformException(
-        "PostgreSQL state is not wired into this build yet (environment '"
+        "the state of environment '"
             + environment.name()
-            + "')");
+            + "' cannot be used: "
+            + ((StateLocation.Unusable) location).why(),
+        "flowform validate --env " + environment.name() + " shows where");
   }
 }

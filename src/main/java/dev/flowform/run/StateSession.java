@@ -8,6 +8,7 @@ import dev.flowform.state.LockRequest;
 import dev.flowform.state.State;
 import dev.flowform.state.StateBackend;
 import dev.flowform.state.StateBinding;
+import dev.flowform.state.StateHistory;
 import dev.flowform.state.StateLockedException;
 import dev.flowform.state.StateStore;
 import java.security.SecureRandom;
@@ -76,7 +77,7 @@ public final class StateSession implements AutoCloseable {
       StateBackend backend,
       StateBinding binding,
       Optional<LockHandle> lock) {
-    StateStore store = backend.openStore();
+    StateStore store = lock.isPresent() ? backend.openStore() : backend.openReadOnlyStore();
     try {
       Optional<State> recorded = store.read();
       recorded.ifPresent(state -> binding.check(state, backend.shownAs()));
@@ -131,6 +132,11 @@ public final class StateSession implements AutoCloseable {
                 environment.orgId(),
                 environment.endpoint().identity(),
                 Fingerprints.newSalt(new SecureRandom())));
+  }
+
+  /** The state's kept versions, when its backend keeps them (PostgreSQL). */
+  public Optional<StateHistory> history() {
+    return store instanceof StateHistory history ? Optional.of(history) : Optional.empty();
   }
 
   /** Where the state lives, as the user should see it. */

@@ -83,7 +83,7 @@ public final class StatusReader {
     EnvironmentConfig environment = desired.environment();
     try (StateSession session =
         StateSession.readOnly(
-            environment, StateBackends.of(environment, settings), binding(environment))) {
+            environment, StateBackends.of(environment, settings, "status"), binding(environment))) {
       return session.recorded();
     }
   }

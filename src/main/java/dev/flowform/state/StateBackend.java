@@ -10,6 +10,14 @@ public interface StateBackend {
   /** A store for the state; nothing is read until {@link StateStore#read()}. */
   StateStore openStore();
 
+  /**
+   * A store for commands that only read (status, state list/show, plan --lock=false): it never
+   * writes, not even to create a schema.
+   */
+  default StateStore openReadOnlyStore() {
+    return openStore();
+  }
+
   /** The lock that guards the store against concurrent runs. */
   StateLock lock();
 
