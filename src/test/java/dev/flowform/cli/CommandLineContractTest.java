@@ -101,7 +101,10 @@ class CommandLineContractTest {
             Set.of("--dir", "--output", "--detailed-exitcode", "--environments")),
         Arguments.of(List.of("force-unlock"), environment),
         Arguments.of(List.of("state", "list"), environment),
-        Arguments.of(List.of("state", "show"), environment),
+        Arguments.of(List.of("state", "show"), Set.of("--dir", "--env", "--serial")),
+        Arguments.of(List.of("state", "history"), environment),
+        Arguments.of(
+            List.of("state", "migrate"), Set.of("--dir", "--env", "--lock-timeout", "--to")),
         Arguments.of(List.of("state", "rm"), Set.of("--dir", "--env", "--lock-timeout")),
         Arguments.of(
             List.of("destroy"),
