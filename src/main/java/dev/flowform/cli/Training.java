@@ -48,12 +48,9 @@ public final class Training {
 
   public static void main(String[] args) throws IOException {
     Path folder = Files.createTempDirectory("flowform-training");
-    List<String> failed;
-    try {
-      failed = run(folder, Clock.systemUTC());
-    } finally {
-      delete(folder);
-    }
+    // a hook, not a finally: the launcher stops training with a TERM when it is itself stopped
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder)));
+    List<String> failed = run(folder, Clock.systemUTC());
     failed.forEach(line -> System.err.println("flowform training: unexpected exit: " + line));
     System.exit(failed.isEmpty() ? 0 : 1);
   }
@@ -78,8 +75,8 @@ public final class Training {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UncheckedIOException e) {
+      // best effort: a temporary folder left behind is no reason to fail the training
     }
   }
 }
