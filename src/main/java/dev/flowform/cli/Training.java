@@ -28,9 +28,7 @@ public final class Training {
   static final List<Step> STEPS =
       List.of(
           new Step(0, "init"),
-          new Step(0, "validate"),
           new Step(0, "validate", "--env", "local"),
-          new Step(0, "plan", "--env", "local", "--no-color"),
           new Step(0, "apply", "--env", "local", "--auto-approve", "--no-color"),
           new Step(0, "plan", "--env", "local", "--detailed-exitcode", "--output", "json"),
           new Step(0, "plan", "--env", "local", "--refresh=false", "--output", "markdown"),
