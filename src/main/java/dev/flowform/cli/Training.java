@@ -1,5 +1,6 @@
 package dev.flowform.cli;
 
+import dev.flowform.apply.Cancellation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,7 +61,8 @@ public final class Training {
       PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
       Terminal terminal =
           new Terminal(nowhere, nowhere, new BufferedReader(new StringReader("")), false);
-      int code = new Cli(new CliContext(terminal, Map.of(), folder, clock)).run(step.args());
+      CliContext context = new CliContext(terminal, Map.of(), folder, clock);
+      int code = new Cli(context, () -> Cancellation.NEVER).run(step.args());
       if (code != step.expectedExit()) {
         failed.add(String.join(" ", step.args()) + " -> " + code);
       }

@@ -37,7 +37,9 @@ class CommandTreeTest {
             new PrintWriter(new StringWriter()),
             new BufferedReader(new StringReader("")),
             false);
-    return new Cli(new CliContext(terminal, Map.of(), Path.of("."), Clock.systemUTC()));
+    return new Cli(
+        new CliContext(terminal, Map.of(), Path.of("."), Clock.systemUTC()),
+        CliRun.NEVER_INTERRUPTED);
   }
 
   @Test
