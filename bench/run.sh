@@ -127,28 +127,12 @@ row() { ROWS+=("| $1 | $2 | $3 | $4 | $5 |"); echo "  $1: $2 s wall, $3 MB RSS  
 
 echo "flowform benchmark in $WORK (jar: $JAR)"
 
-# 1. Startup: validate on the repository's example manifests.
-echo "[1/6] startup: validate on the example manifests"
-times=()
-for _ in $(seq 1 $((REPEAT + 2))); do
-  timed validate "$ROOT" -- -jar "$JAR" validate
-  times+=("$LAST_MS")
-done
-ms=$(median "${times[@]}")
-row "validate (examples), median of $((REPEAT + 2))" "$(secs "$ms")" "$LAST_RSS_MB" "< 0.6 s" \
-  "$( ((ms < 600)) && echo met || echo "missed by $(secs $((ms - 600))) s")"
-
-if [[ -x "$ROOT/bin/flowform" && -z "${FLOWFORM_JAR:-}" ]]; then
-  rm -f "${JAR%.jar}.jsa" # a fresh archive, trained by the first validate below
-  (cd "$ROOT" && bin/flowform validate >/dev/null 2>&1) || true
-  times=()
-  for _ in $(seq 1 $((REPEAT + 2))); do
-    start=$(now_ms); (cd "$ROOT" && bin/flowform validate >/dev/null 2>&1); times+=($(( $(now_ms) - start )))
-  done
-  ms=$(median "${times[@]}")
-  row "validate (examples) via bin/flowform (AppCDS), median of $((REPEAT + 2))" "$(secs "$ms")" "-" "< 0.6 s" \
-    "$( ((ms < 600)) && echo met || echo "missed by $(secs $((ms - 600))) s")"
-fi
+# 1. Startup: validate and the time to the first request on the example manifests (bench/startup.sh).
+echo "[1/6] startup: validate and time to first request on the example manifests (bench/startup.sh)"
+STARTUP_ROWS="$WORK/startup.rows" JAVA="$JAVA" FLOWFORM_JAR="$JAR" "$HERE/startup.sh" $( ((QUICK)) && echo --quick) |
+  grep '^  .*(target '
+mapfile -t STARTUP < "$WORK/startup.rows"
+ROWS+=("${STARTUP[@]}")
 
 # 2. Plan from state alone at two sizes, 512 MB heap.
 echo "[2/6] plan --refresh=false, -Xmx512m"

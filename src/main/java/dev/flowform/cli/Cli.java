@@ -6,6 +6,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,24 +37,50 @@ public final class Cli {
 
   /** Runs the command line and returns the exit code. */
   public int run(String... args) {
-    return commandLine().execute(args);
+    return commandLine(args).execute(args);
   }
 
+  /**
+   * The command tree {@code args} need. Picocli reads every command's annotations when it is added,
+   * which is a good part of the start-up, so when the first argument names a command only that one
+   * is added; everything else (help, the version, completion, a mistyped command, an option first)
+   * gets the whole tree, so what is printed is the same either way.
+   */
+  CommandLine commandLine(String... args) {
+    Map<String, Supplier<Object>> commands = commands();
+    if (args.length > 0 && commands.containsKey(args[0]) && !args[0].equals("completion")) {
+      return tree(Map.of(args[0], commands.get(args[0])));
+    }
+    return tree(commands);
+  }
+
+  /** The whole command tree. */
   CommandLine commandLine() {
+    return tree(commands());
+  }
+
+  /** Every command, by name, in the order help lists them; each made only when asked for. */
+  private Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("init", () -> new InitCommand(context));
+    commands.put("validate", () -> new ValidateCommand(context));
+    commands.put("plan", () -> new PlanCommand(context));
+    commands.put("apply", () -> new ApplyCommand(context, interrupts));
+    commands.put("refresh", () -> new RefreshCommand(context));
+    commands.put("import", () -> new ImportCommand(context));
+    commands.put("destroy", () -> new DestroyCommand(context, interrupts));
+    commands.put("state", this::stateCommands);
+    commands.put("force-unlock", () -> new ForceUnlockCommand(context));
+    commands.put("status", () -> new StatusCommand(context));
+    commands.put("emulator", () -> new EmulatorCommand(context));
+    commands.put("version", () -> new VersionCommand(context));
+    commands.put("completion", () -> new CompletionCommand(context));
+    return commands;
+  }
+
+  private CommandLine tree(Map<String, Supplier<Object>> commands) {
     CommandLine cli = new CommandLine(new Root());
-    cli.addSubcommand(new InitCommand(context));
-    cli.addSubcommand(new ValidateCommand(context));
-    cli.addSubcommand(new PlanCommand(context));
-    cli.addSubcommand(new ApplyCommand(context, interrupts));
-    cli.addSubcommand(new RefreshCommand(context));
-    cli.addSubcommand(new ImportCommand(context));
-    cli.addSubcommand(new DestroyCommand(context, interrupts));
-    cli.addSubcommand(stateCommands());
-    cli.addSubcommand(new ForceUnlockCommand(context));
-    cli.addSubcommand(new StatusCommand(context));
-    cli.addSubcommand(new EmulatorCommand(context));
-    cli.addSubcommand(new VersionCommand(context));
-    cli.addSubcommand(new CompletionCommand(context));
+    commands.forEach((name, command) -> cli.addSubcommand(name, command.get()));
     cli.setOut(context.terminal().out());
     cli.setErr(context.terminal().err());
     cli.setExecutionExceptionHandler(new ErrorReporter());

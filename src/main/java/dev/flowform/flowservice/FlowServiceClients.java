@@ -2,12 +2,15 @@ package dev.flowform.flowservice;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -66,7 +69,10 @@ public final class FlowServiceClients {
 
   /** Tokens from the IMS client-credentials exchange, fetched on first use. */
   public TokenSource imsTokens(ImsCredentials credentials) {
-    OkHttpClient.Builder client = base.newBuilder().addInterceptor(HeadersInterceptor.ims(config));
+    OkHttpClient.Builder client =
+        base.newBuilder()
+            .connectionSpecs(connectionSpecs(credentials.endpoint()))
+            .addInterceptor(HeadersInterceptor.ims(config));
     trace.ifPresent(out -> client.addInterceptor(traceInterceptor(out)));
     return new ImsTokenSource(runner(client.build(), () -> {}), credentials, json, clock);
   }
@@ -81,6 +87,18 @@ public final class FlowServiceClients {
   }
 
   /**
+   * Plain HTTP only for an {@code http} URL (the emulator, embedded or not), so TLS (the trust
+   * store read, the SSL context made) is set up only when a client talks to an {@code https} one:
+   * it is a good part of the time to the first request. For {@code https}, OkHttp's default: modern
+   * TLS.
+   */
+  static List<ConnectionSpec> connectionSpecs(URI url) {
+    return "http".equalsIgnoreCase(url.getScheme())
+        ? List.of(ConnectionSpec.CLEARTEXT)
+        : List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT);
+  }
+
+  /**
    * No silent resends by OkHttp (this class decides what is safe to send again) and no redirects (a
    * token must not follow one to another host).
    */
@@ -90,6 +108,7 @@ public final class FlowServiceClients {
     dispatcher.setMaxRequestsPerHost(MAX_PARALLEL_CALLS);
     return new OkHttpClient.Builder()
         .dispatcher(dispatcher)
+        .connectionSpecs(connectionSpecs(config.baseUrl()))
         .connectionPool(new ConnectionPool(MAX_PARALLEL_CALLS, 5, TimeUnit.MINUTES))
         .connectTimeout(config.connectTimeout())
         .readTimeout(config.readTimeout())

@@ -13,8 +13,8 @@ import java.util.Optional;
 public final class ManifestLoader {
   private final DisplayPath display;
   private final Map<String, String> env;
-  private final DocumentBinder binder = new DocumentBinder();
   private final BeanChecks checks = new BeanChecks();
+  private final DocumentBinder binder;
 
   /**
    * @param workDir where flowform was started: paths in diagnostics are shown relative to it
@@ -23,6 +23,10 @@ public final class ManifestLoader {
   public ManifestLoader(Path workDir, Map<String, String> env) {
     this.display = new DisplayPath(workDir);
     this.env = Map.copyOf(env);
+    // the validator's bootstrap is the longest part of a load: start it on another core first,
+    // then build the binder's ObjectMapper here meanwhile
+    checks.prepare();
+    this.binder = new DocumentBinder();
   }
 
   /**
