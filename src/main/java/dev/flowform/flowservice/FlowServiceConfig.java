@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param maxAttempts attempts per call, the first included (1 = no retry)
  * @param baseDelay the first backoff delay, doubled on each retry
  * @param maxDelay cap of every wait, backoff and {@code Retry-After} alike
+ * @param listPageSize the {@code limit} a full list of the sandbox asks for per page
+ * @param readRetryDeadline how long after the client was built reads may still be retried: past it,
+ *     a read that fails fails at once, so a run against a failing platform ends
  */
 public record FlowServiceConfig(
     URI baseUrl,
@@ -27,7 +30,9 @@ public record FlowServiceConfig(
     Duration callTimeout,
     int maxAttempts,
     Duration baseDelay,
-    Duration maxDelay) {
+    Duration maxDelay,
+    int listPageSize,
+    Duration readRetryDeadline) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
@@ -35,6 +40,14 @@ public record FlowServiceConfig(
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
   public static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(500);
   public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(30);
+
+  /**
+   * The page size asked of a full list. The platform's largest is not documented; this is what the
+   * emulator allows. A platform that serves smaller pages still gets every page.
+   */
+  public static final int DEFAULT_LIST_PAGE_SIZE = 1000;
+
+  public static final Duration DEFAULT_READ_RETRY_DEADLINE = Duration.ofMinutes(2);
 
   public FlowServiceConfig {
     EndpointRule.requireAllowed(Objects.requireNonNull(baseUrl, "baseUrl"), "endpoint");
@@ -47,8 +60,12 @@ public record FlowServiceConfig(
     Objects.requireNonNull(callTimeout, "callTimeout");
     Objects.requireNonNull(baseDelay, "baseDelay");
     Objects.requireNonNull(maxDelay, "maxDelay");
+    Objects.requireNonNull(readRetryDeadline, "readRetryDeadline");
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+    }
+    if (listPageSize < 1) {
+      throw new IllegalArgumentException("listPageSize must be at least 1: " + listPageSize);
     }
   }
 
@@ -66,7 +83,9 @@ public record FlowServiceConfig(
         DEFAULT_CALL_TIMEOUT,
         DEFAULT_MAX_ATTEMPTS,
         DEFAULT_BASE_DELAY,
-        DEFAULT_MAX_DELAY);
+        DEFAULT_MAX_DELAY,
+        DEFAULT_LIST_PAGE_SIZE,
+        DEFAULT_READ_RETRY_DEADLINE);
   }
 
   public FlowServiceConfig withTimeouts(Duration connect, Duration read, Duration call) {
@@ -81,7 +100,9 @@ public record FlowServiceConfig(
         call,
         maxAttempts,
         baseDelay,
-        maxDelay);
+        maxDelay,
+        listPageSize,
+        readRetryDeadline);
   }
 
   public FlowServiceConfig withRetries(int attempts, Duration base, Duration max) {
@@ -96,6 +117,42 @@ public record FlowServiceConfig(
         callTimeout,
         attempts,
         base,
-        max);
+        max,
+        listPageSize,
+        readRetryDeadline);
+  }
+
+  public FlowServiceConfig withListPageSize(int size) {
+    return new FlowServiceConfig(
+        baseUrl,
+        orgId,
+        sandbox,
+        apiKey,
+        userAgent,
+        connectTimeout,
+        readTimeout,
+        callTimeout,
+        maxAttempts,
+        baseDelay,
+        maxDelay,
+        size,
+        readRetryDeadline);
+  }
+
+  public FlowServiceConfig withReadRetryDeadline(Duration deadline) {
+    return new FlowServiceConfig(
+        baseUrl,
+        orgId,
+        sandbox,
+        apiKey,
+        userAgent,
+        connectTimeout,
+        readTimeout,
+        callTimeout,
+        maxAttempts,
+        baseDelay,
+        maxDelay,
+        listPageSize,
+        deadline);
   }
 }

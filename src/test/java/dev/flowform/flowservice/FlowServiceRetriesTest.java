@@ -239,7 +239,8 @@ class FlowServiceRetriesTest {
             FlowServiceException.class, () -> refused.create(TestClients.hubspot("HubSpot eu")));
 
     assertFalse(e instanceof UnknownOutcomeException);
+    assertTrue(e instanceof UnreachableException, e.toString());
     assertEquals(0, e.status());
-    assertEquals(3, sleeper.delays().size());
+    assertEquals(Reachability.CONNECT_ATTEMPTS - 1, sleeper.delays().size());
   }
 }

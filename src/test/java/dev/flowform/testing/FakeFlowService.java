@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -50,6 +51,7 @@ public final class FakeFlowService implements FlowServiceApi {
   private double throttleRate;
   private Consumer<ConnectionRequest> onCreate = request -> {};
   private int nextId;
+  private int listPageSize = 100;
 
   public record PatchCall(String id, String ifMatch, List<PatchOperation> operations) {}
 
@@ -64,7 +66,10 @@ public final class FakeFlowService implements FlowServiceApi {
     this.throttleRate = throttle;
   }
 
-  /** The next call of {@code operation} (create, get, findByName, update, delete) throws. */
+  /**
+   * The next call of {@code operation} (create, get, findByName, countBySpec, listBySpec, update,
+   * delete) throws.
+   */
   public synchronized void failNext(String operation, FlowServiceException error) {
     failures.computeIfAbsent(operation, k -> new ArrayDeque<>()).add(error);
   }
@@ -144,6 +149,36 @@ public final class FakeFlowService implements FlowServiceApi {
     count("findByName");
     throwIfScripted("findByName");
     return connections.values().stream().filter(c -> c.name().equals(name)).toList();
+  }
+
+  @Override
+  public synchronized OptionalLong countBySpec(String specId) {
+    count("countBySpec");
+    throwIfScripted("countBySpec");
+    return OptionalLong.of(ofSpec(specId).size());
+  }
+
+  @Override
+  public synchronized List<RemoteConnection> listBySpec(String specId) {
+    count("listBySpec");
+    throwIfScripted("listBySpec");
+    return ofSpec(specId);
+  }
+
+  @Override
+  public synchronized int listPageSize() {
+    return listPageSize;
+  }
+
+  /** The page size a list of the sandbox would be read with (by default 100). */
+  public synchronized void listPageSize(int size) {
+    this.listPageSize = size;
+  }
+
+  private List<RemoteConnection> ofSpec(String specId) {
+    return connections.values().stream()
+        .filter(c -> c.connectionSpec() != null && specId.equals(c.connectionSpec().id()))
+        .toList();
   }
 
   @Override
