@@ -1,5 +1,6 @@
 package dev.flowform.cli;
 
+import dev.flowform.apply.Settling;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.Resolution;
 import dev.flowform.plan.Plan;
@@ -9,6 +10,7 @@ import dev.flowform.plan.SavedPlanFile;
 import dev.flowform.plan.StalePlanCheck;
 import dev.flowform.run.Session;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,6 +58,16 @@ final class ApplyCommand implements Callable<Integer> {
               + " (schemas/apply-result.schema.json); the plan and progress go to stderr.")
   OutputFormat output;
 
+  @Option(
+      names = "--settling-window",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "4s",
+      description =
+          "When a create's answer is lost, look its name up for this long (several lookups) before"
+              + " sending it again, like 4s or 1500ms (default: ${DEFAULT-VALUE}).")
+  Duration settlingWindow;
+
   @Parameters(
       arity = "0..1",
       paramLabel = "FILE",
@@ -78,7 +90,13 @@ final class ApplyCommand implements Callable<Integer> {
             common.color(context) && output == OutputFormat.TEXT,
             quiet,
             output == OutputFormat.JSON);
-    ApplyFlow flow = new ApplyFlow(context, interrupts, display, planning.parallelism());
+    ApplyFlow flow =
+        new ApplyFlow(
+            context,
+            interrupts,
+            display,
+            planning.parallelism(),
+            Settling.standard(settlingWindow));
     return flow.run(
         common.settings(context, lock.timeout()),
         Resolution.STRICT,

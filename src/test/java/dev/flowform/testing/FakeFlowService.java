@@ -52,6 +52,8 @@ public final class FakeFlowService implements FlowServiceApi {
   private Consumer<ConnectionRequest> onCreate = request -> {};
   private int nextId;
   private int listPageSize = 100;
+  private int searchLag;
+  private final Map<String, Integer> hidden = new HashMap<>();
 
   public record PatchCall(String id, String ifMatch, List<PatchOperation> operations) {}
 
@@ -81,6 +83,14 @@ public final class FakeFlowService implements FlowServiceApi {
 
   public synchronized void markUsedByFlows(String id) {
     usedByFlows.add(id);
+  }
+
+  /**
+   * A lagging search: each connection created from now on is missing from the answers of the next
+   * {@code lookups} name lookups (reading it by id sees it at once).
+   */
+  public synchronized void hideNewFromSearch(int lookups) {
+    this.searchLag = lookups;
   }
 
   /** A connection made by someone else (or an earlier run); returns its id. */
@@ -130,6 +140,9 @@ public final class FakeFlowService implements FlowServiceApi {
               Map.of("clientId", request.params().getOrDefault("clientId", "")));
       connections.put(id, created);
       receivedParams.put(id, request.params());
+      if (searchLag > 0) {
+        hidden.put(id, searchLag);
+      }
       if (fault == CreateFault.LAND_THEN_UNKNOWN) {
         throw new UnknownOutcomeException(0, null, "read timed out", null, null, null);
       }
@@ -148,7 +161,13 @@ public final class FakeFlowService implements FlowServiceApi {
   public synchronized List<RemoteConnection> findByName(String name) {
     count("findByName");
     throwIfScripted("findByName");
-    return connections.values().stream().filter(c -> c.name().equals(name)).toList();
+    List<RemoteConnection> found =
+        connections.values().stream()
+            .filter(c -> c.name().equals(name) && !hidden.containsKey(c.id()))
+            .toList();
+    hidden.replaceAll((id, left) -> left - 1);
+    hidden.values().removeIf(left -> left <= 0);
+    return found;
   }
 
   @Override
