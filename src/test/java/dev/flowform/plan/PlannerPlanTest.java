@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.model.RemoteConnection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,31 @@ class PlannerPlanTest {
     RemoteView remote = new RemoteView(Map.of(), Set.of(), Map.of(a.name(), List.of()));
 
     assertTrue(planner.plan(desired(a), Optional.empty(), remote, none()).refreshed());
+  }
+
+  @Test
+  void reportsAConnectionOfAManagedOnesNameThatStateDoesNotKnowAsADuplicate() {
+    DesiredConnection a = connection("a").build();
+    RemoteConnection own = PlanFixtures.remote("id", a.name(), a.description());
+    RemoteConnection twin =
+        new RemoteConnection(
+            "twin",
+            "\"1\"",
+            a.name(),
+            null,
+            own.connectionSpec(),
+            "enabled",
+            "Basic Authentication",
+            Map.of(),
+            PlanFixtures.AT);
+    RemoteView remote =
+        new RemoteView(Map.of("a", own), Set.of(), Map.of(a.name(), List.of(own, twin)));
+
+    Plan plan = planner.plan(desired(a), state(Map.of("a", recorded(a, "id"))), remote, none());
+
+    assertEquals(List.of(new Duplicate("a", a.name(), "twin", PlanFixtures.AT)), plan.duplicates());
+    assertFalse(plan.hasChanges());
+    assertFalse(plan.inSync());
   }
 
   @Test
