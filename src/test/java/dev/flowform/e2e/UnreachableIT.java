@@ -68,6 +68,22 @@ class UnreachableIT {
   }
 
   @Test
+  void aSavedPlanAppliedAgainstAClosedPortStopsStartingChangesAndGroupsTheErrors() {
+    emulator = FlowServiceEmulator.start(EmulatorConfig.defaults());
+    Workspace ws = Numbered.connections(new Workspace(dir, emulator), 200);
+    assertEquals(
+        0, ws.run("plan", "--env", "test", "--refresh=false", "--out", "saved.plan").exitCode());
+    emulator.close();
+
+    CliRun run = ws.run("apply", "--env", "test", "--no-color", "saved.plan");
+
+    assertEquals(1, run.exitCode(), run.out() + run.err());
+    assertTrue(run.err().strip().split("\n").length <= 5, run.err());
+    assertTrue(run.err().contains("connection refused"), run.err());
+    assertTrue(run.out().contains("not started"), run.out());
+  }
+
+  @Test
   void credentialsImsRefusesAreAskedForOnceAndReportedOnce() {
     emulator = FlowServiceEmulator.start(EmulatorConfig.defaults().withClient("ci", "right"));
     Workspace ws =
