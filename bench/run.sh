@@ -101,7 +101,8 @@ EOF
   }'
 }
 
-# timed NAME DIR -- ARGS...: runs flowform in DIR; sets LAST_MS, LAST_RSS_MB ("-" without time -v)
+# timed NAME DIR -- ARGS...: runs flowform in DIR; sets LAST_MS, LAST_RSS_MB and LAST_CPU (user +
+# system seconds of flowform alone; "-" without time -v)
 timed() {
   local name="$1" dir="$2"; shift 3
   local start end rc=0
@@ -114,8 +115,10 @@ timed() {
   end=$(now_ms)
   LAST_MS=$((end - start))
   LAST_RSS_MB="-"
+  LAST_CPU="-"
   if [[ -n "$TIME_V" && -f "$WORK/$name.time" ]]; then
     LAST_RSS_MB=$(awk -F': ' '/Maximum resident set size/ { printf "%d", $2 / 1024 }' "$WORK/$name.time")
+    LAST_CPU=$(awk -F': ' '/User time|System time/ { t += $2 } END { printf "%.1f", t }' "$WORK/$name.time")
   fi
   if (( rc != 0 )); then
     echo "  $name exited $rc; last lines:" >&2; tail -5 "$WORK/$name.out" >&2
@@ -267,7 +270,7 @@ for run in $(seq 1 "$REPEAT"); do
 done
 ms=$(median "${times[@]}"); r=$(ratio "$ms" "$BIG_LIMIT")
 row "apply $BIG creates, --parallelism $PARALLEL" "$(secs "$ms")" "$LAST_RSS_MB" "<= 1.5 x limit $(secs $BIG_LIMIT) s" \
-  "$(awk -v r="$r" 'BEGIN { exit !(r <= 1.5) }' && echo "met (x$r)" || echo "missed (x$r)")"
+  "$(awk -v r="$r" 'BEGIN { exit !(r <= 1.5) }' && echo "met (x$r)" || echo "missed (x$r)"); CPU $LAST_CPU s"
 echo "[8/9] refresh of $BIG recorded connections, page size $PAGE_SIZE"
 times=()
 for _ in $(seq 1 "$REPEAT"); do
@@ -276,7 +279,7 @@ for _ in $(seq 1 "$REPEAT"); do
 done
 ms=$(median "${times[@]}"); r=$(ratio "$ms" "$BIG_LIMIT")
 row "refresh $BIG recorded, page size $PAGE_SIZE" "$(secs "$ms")" "$LAST_RSS_MB" "< 1.5 s (x$(ratio 1500 "$BIG_LIMIT") of limit $(secs $BIG_LIMIT) s)" \
-  "$( ((LAST_RC == 0 && ms < 1500)) && echo "met (x$r)" || echo "missed (rc $LAST_RC, x$r)")"
+  "$( ((LAST_RC == 0 && ms < 1500)) && echo "met (x$r)" || echo "missed (rc $LAST_RC, x$r)"); CPU $LAST_CPU s"
 echo "[9/9] plan with refresh of $BIG unchanged connections"
 times=()
 for _ in $(seq 1 "$REPEAT"); do
@@ -286,7 +289,7 @@ done
 stop_emulator
 ms=$(median "${times[@]}"); r=$(ratio "$ms" "$BIG_LIMIT")
 row "plan (refresh) of $BIG unchanged" "$(secs "$ms")" "$LAST_RSS_MB" "ratio to limit $(secs $BIG_LIMIT) s" \
-  "$( ((LAST_RC == 0)) && echo "x$r, no changes" || echo "x$r, rc $LAST_RC")"
+  "$( ((LAST_RC == 0)) && echo "x$r, no changes" || echo "x$r, rc $LAST_RC"); CPU $LAST_CPU s"
 
 {
   echo "## Results ($(date -u +%Y-%m-%d), $(nproc 2>/dev/null || echo '?') cores)"
