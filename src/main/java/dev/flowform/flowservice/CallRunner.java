@@ -120,7 +120,7 @@ final class CallRunner {
   /** The policy's delay, unless it would take a read past the run's read deadline. */
   private Optional<Duration> nextDelay(int attempt, Optional<Duration> retryAfter, boolean read) {
     Optional<Duration> delay = policy.nextDelay(attempt, retryAfter);
-    if (read && delay.isPresent() && clock.instant().plus(delay.get()).isAfter(readDeadline)) {
+    if (read && delay.isPresent() && !clock.instant().plus(delay.get()).isBefore(readDeadline)) {
       return Optional.empty();
     }
     return delay;

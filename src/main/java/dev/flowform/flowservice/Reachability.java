@@ -46,7 +46,7 @@ final class Reachability {
                     + (url.encodedPath().contains("/ims/") ? "credentials.imsEndpoint" : "endpoint")
                     + ", the network and any proxy ("
                     + attempts
-                    + " attempt(s) made; nothing else was sent)",
+                    + " attempt(s) made; nothing more is sent to it in this run)",
                 cause));
   }
 
