@@ -3,6 +3,7 @@ package dev.flowform.e2e;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -84,6 +85,8 @@ class PagingIT {
     List<String> ids = new ArrayList<>();
     change.get("remoteIds").forEach(id -> ids.add(id.asText()));
     assertEquals(List.of("a", "b", "c"), ids);
+    server.verify(
+        0, getRequestedFor(urlPathEqualTo(connections)).withQueryParam("property", absent()));
   }
 
   private static String page(String next, String... items) {
