@@ -26,9 +26,6 @@ public record Settling(Duration delay, Duration window, Sleeper sleeper) {
   public static final Settling STANDARD =
       new Settling(Duration.ofMillis(500), DEFAULT_WINDOW, Sleeper.THREAD);
 
-  /** One lookup at once, no pause at all (tests). */
-  public static final Settling NONE = new Settling(Duration.ZERO, Duration.ZERO, duration -> {});
-
   public Settling {
     if (delay.isNegative() || window.isNegative()) {
       throw new IllegalArgumentException("settling delay and window must not be negative");

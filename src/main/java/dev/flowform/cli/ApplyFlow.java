@@ -96,7 +96,10 @@ final class ApplyFlow {
         "error: %d connection(s) not created: the platform already has connections of their"
             + " names, unknown to this state (see the plan)%n",
         conflicts);
-    err.println("hint: flowform import ADDRESS ID to manage one, or apply with --adopt-existing");
+    err.println(
+        "hint: flowform import --env "
+            + plan.environment()
+            + " ADDRESS ID to manage one, or apply with --adopt-existing");
     err.flush();
     return ExitCode.ERROR;
   }
@@ -142,11 +145,12 @@ final class ApplyFlow {
             ProgressMode.of(display.quiet(), context.terminal().interactive()),
             plan.mutations().size());
     ApplyOptions options =
-        ApplyOptions.defaults(context.clock())
-            .withParallelism(parallelism)
-            .withCancellation(interrupts.watch())
-            .withListener(progress)
-            .withSettling(settling);
+        ApplyOptions.builder(context.clock())
+            .parallelism(parallelism)
+            .cancellation(interrupts.watch())
+            .listener(progress)
+            .settling(settling)
+            .build();
     ScheduledExecutorService ticker =
         Executors.newSingleThreadScheduledExecutor(
             task -> {

@@ -42,8 +42,9 @@ public record FlowServiceConfig(
   public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(30);
 
   /**
-   * The page size asked of a full list. The platform's largest is not documented; this is what the
-   * emulator allows. A platform that serves smaller pages still gets every page.
+   * The page size asked of a full list. The platform's largest is not documented. A platform that
+   * serves smaller pages (the emulator clamps {@code limit} to its max page size) still gets every
+   * page, by following the next links.
    */
   public static final int DEFAULT_LIST_PAGE_SIZE = 1000;
 
@@ -72,87 +73,78 @@ public record FlowServiceConfig(
   /** A configuration with the default timeouts and retries. */
   public static FlowServiceConfig of(
       URI baseUrl, String orgId, String sandbox, String apiKey, String userAgent) {
-    return new FlowServiceConfig(
-        baseUrl,
-        orgId,
-        sandbox,
-        apiKey,
-        userAgent,
-        DEFAULT_CONNECT_TIMEOUT,
-        DEFAULT_READ_TIMEOUT,
-        DEFAULT_CALL_TIMEOUT,
-        DEFAULT_MAX_ATTEMPTS,
-        DEFAULT_BASE_DELAY,
-        DEFAULT_MAX_DELAY,
-        DEFAULT_LIST_PAGE_SIZE,
-        DEFAULT_READ_RETRY_DEADLINE);
+    return builder(baseUrl, orgId, sandbox, apiKey, userAgent).build();
   }
 
-  public FlowServiceConfig withTimeouts(Duration connect, Duration read, Duration call) {
-    return new FlowServiceConfig(
-        baseUrl,
-        orgId,
-        sandbox,
-        apiKey,
-        userAgent,
-        connect,
-        read,
-        call,
-        maxAttempts,
-        baseDelay,
-        maxDelay,
-        listPageSize,
-        readRetryDeadline);
+  /** Starts from the default timeouts and retries; set what differs. */
+  public static Builder builder(
+      URI baseUrl, String orgId, String sandbox, String apiKey, String userAgent) {
+    return new Builder(baseUrl, orgId, sandbox, apiKey, userAgent);
   }
 
-  public FlowServiceConfig withRetries(int attempts, Duration base, Duration max) {
-    return new FlowServiceConfig(
-        baseUrl,
-        orgId,
-        sandbox,
-        apiKey,
-        userAgent,
-        connectTimeout,
-        readTimeout,
-        callTimeout,
-        attempts,
-        base,
-        max,
-        listPageSize,
-        readRetryDeadline);
-  }
+  /** Builds a {@link FlowServiceConfig}; whatever is not set keeps its default. */
+  public static final class Builder {
+    private final URI baseUrl;
+    private final String orgId;
+    private final String sandbox;
+    private final String apiKey;
+    private final String userAgent;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+    private Duration baseDelay = DEFAULT_BASE_DELAY;
+    private Duration maxDelay = DEFAULT_MAX_DELAY;
+    private int listPageSize = DEFAULT_LIST_PAGE_SIZE;
+    private Duration readRetryDeadline = DEFAULT_READ_RETRY_DEADLINE;
 
-  public FlowServiceConfig withListPageSize(int size) {
-    return new FlowServiceConfig(
-        baseUrl,
-        orgId,
-        sandbox,
-        apiKey,
-        userAgent,
-        connectTimeout,
-        readTimeout,
-        callTimeout,
-        maxAttempts,
-        baseDelay,
-        maxDelay,
-        size,
-        readRetryDeadline);
-  }
+    private Builder(URI baseUrl, String orgId, String sandbox, String apiKey, String userAgent) {
+      this.baseUrl = baseUrl;
+      this.orgId = orgId;
+      this.sandbox = sandbox;
+      this.apiKey = apiKey;
+      this.userAgent = userAgent;
+    }
 
-  public FlowServiceConfig withReadRetryDeadline(Duration deadline) {
-    return new FlowServiceConfig(
-        baseUrl,
-        orgId,
-        sandbox,
-        apiKey,
-        userAgent,
-        connectTimeout,
-        readTimeout,
-        callTimeout,
-        maxAttempts,
-        baseDelay,
-        maxDelay,
-        listPageSize,
-        deadline);
+    public Builder timeouts(Duration connect, Duration read, Duration call) {
+      connectTimeout = connect;
+      readTimeout = read;
+      callTimeout = call;
+      return this;
+    }
+
+    public Builder retries(int attempts, Duration base, Duration max) {
+      maxAttempts = attempts;
+      baseDelay = base;
+      maxDelay = max;
+      return this;
+    }
+
+    public Builder listPageSize(int size) {
+      listPageSize = size;
+      return this;
+    }
+
+    public Builder readRetryDeadline(Duration deadline) {
+      readRetryDeadline = deadline;
+      return this;
+    }
+
+    public FlowServiceConfig build() {
+      return new FlowServiceConfig(
+          baseUrl,
+          orgId,
+          sandbox,
+          apiKey,
+          userAgent,
+          connectTimeout,
+          readTimeout,
+          callTimeout,
+          maxAttempts,
+          baseDelay,
+          maxDelay,
+          listPageSize,
+          readRetryDeadline);
+    }
   }
 }

@@ -70,14 +70,13 @@ final class ImsTokenSource implements TokenSource {
     if (first instanceof UnreachableException u) {
       return new UnreachableException(u.host(), u.reason(), u.hint(), first);
     }
-    return new FlowServiceException(
-        first.status(),
-        first.code(),
-        first.title(),
-        first.detail(),
-        first.requestId(),
-        first.hint(),
-        first);
+    return FlowServiceException.builder(first.status(), first.title())
+        .code(first.code())
+        .detail(first.detail())
+        .requestId(first.requestId())
+        .hint(first.hint())
+        .cause(first)
+        .build();
   }
 
   private void request() {
@@ -93,28 +92,23 @@ final class ImsTokenSource implements TokenSource {
     if (!result.isSuccessful()) {
       ErrorBody error = ErrorBody.parse(result, json);
       String hint = ErrorHints.forError(result.status(), error.code());
-      throw new FlowServiceException(
-          result.status(),
-          error.code(),
-          error.title() == null
-              ? "IMS refused the token request"
-              : "IMS refused the token request: " + error.title(),
-          error.detail(),
-          error.requestId(),
-          hint != null ? hint : CREDENTIALS_HINT,
-          null);
+      throw FlowServiceException.builder(
+              result.status(),
+              error.title() == null
+                  ? "IMS refused the token request"
+                  : "IMS refused the token request: " + error.title())
+          .code(error.code())
+          .detail(error.detail())
+          .requestId(error.requestId())
+          .hint(hint != null ? hint : CREDENTIALS_HINT)
+          .build();
     }
     JsonNode answer = readJson(result);
     String token = ConnectionJson.text(answer, "access_token");
     if (token == null || token.isBlank()) {
-      throw new FlowServiceException(
-          result.status(),
-          null,
-          "IMS answered without an access_token",
-          null,
-          null,
-          "check credentials.imsEndpoint",
-          null);
+      throw FlowServiceException.builder(result.status(), "IMS answered without an access_token")
+          .hint("check credentials.imsEndpoint")
+          .build();
     }
     JsonNode expiresIn = answer.get("expires_in");
     current = token;
@@ -129,14 +123,11 @@ final class ImsTokenSource implements TokenSource {
       JsonNode node = json.readTree(result.body());
       return node == null ? json.createObjectNode() : node;
     } catch (IOException e) {
-      throw new FlowServiceException(
-          result.status(),
-          null,
-          "IMS answered with something that is not JSON",
-          null,
-          null,
-          "check credentials.imsEndpoint",
-          e);
+      throw FlowServiceException.builder(
+              result.status(), "IMS answered with something that is not JSON")
+          .hint("check credentials.imsEndpoint")
+          .cause(e)
+          .build();
     }
   }
 

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Flow Service of one environment, opened for one run: AEP over HTTPS, or the embedded emulator
@@ -83,10 +84,13 @@ public final class Platform implements AutoCloseable {
       int listPageSize) {
     FlowServiceEmulator emulator =
         FlowServiceEmulator.start(
-            EmulatorConfig.defaults()
-                .withPort(0)
-                .withDataFile(environment.emulatorDataPath())
-                .withSeed(new SecureRandom().nextLong()));
+            EmulatorConfig.builder()
+                .port(0)
+                .dataFile(environment.emulatorData())
+                .seed(new SecureRandom().nextLong())
+                .sandboxes(Set.of(environment.sandbox()))
+                .orgIds(environment.orgId() == null ? Set.of() : Set.of(environment.orgId()))
+                .build());
     Credentials credentials =
         environment
             .credentials()
@@ -126,13 +130,14 @@ public final class Platform implements AutoCloseable {
       Clock clock,
       int listPageSize) {
     FlowServiceConfig config =
-        FlowServiceConfig.of(
+        FlowServiceConfig.builder(
                 base,
                 environment.orgId(),
                 environment.sandbox(),
                 credentials.apiKey().reveal(),
                 userAgent)
-            .withListPageSize(listPageSize);
+            .listPageSize(listPageSize)
+            .build();
     FlowServiceClients clients =
         new FlowServiceClients(config, trace, Sleeper.THREAD, new SecureRandom(), clock);
     return clients.api(tokens(clients, credentials));

@@ -85,7 +85,7 @@ class UnreachableIT {
 
   @Test
   void credentialsImsRefusesAreAskedForOnceAndReportedOnce() {
-    emulator = FlowServiceEmulator.start(EmulatorConfig.defaults().withClient("ci", "right"));
+    emulator = FlowServiceEmulator.start(EmulatorConfig.builder().client("ci", "right").build());
     Workspace ws =
         Numbered.connections(new Workspace(dir, emulator), 50)
             .setEnv("AEP_CLIENT_ID", "ci")

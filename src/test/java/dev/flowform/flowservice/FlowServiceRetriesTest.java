@@ -180,9 +180,9 @@ class FlowServiceRetriesTest {
             .willReturn(aResponse().withStatus(201).withBody(CREATED).withFixedDelay(3_000)));
     FlowServiceApi impatient =
         TestClients.clients(
-                TestClients.config(server.baseUrl())
-                    .withTimeouts(
-                        Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(10)),
+                TestClients.configBuilder(server.baseUrl())
+                    .timeouts(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(10))
+                    .build(),
                 sleeper)
             .api(TokenSource.fixed(TestClients.TOKEN));
 
@@ -268,7 +268,10 @@ class FlowServiceRetriesTest {
     server.stubFor(get(PATH + "/connections/c1").willReturn(aResponse().withStatus(503)));
     FlowServiceApi late =
         TestClients.clients(
-                TestClients.config(server.baseUrl()).withReadRetryDeadline(Duration.ZERO), sleeper)
+                TestClients.configBuilder(server.baseUrl())
+                    .readRetryDeadline(Duration.ZERO)
+                    .build(),
+                sleeper)
             .api(TokenSource.fixed(TestClients.TOKEN));
 
     FlowServiceException e = assertThrows(FlowServiceException.class, () -> late.get("c1"));

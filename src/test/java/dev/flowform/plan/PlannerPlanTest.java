@@ -1,11 +1,11 @@
 package dev.flowform.plan;
 
-import static dev.flowform.plan.PlanFixtures.connection;
-import static dev.flowform.plan.PlanFixtures.desired;
-import static dev.flowform.plan.PlanFixtures.recorded;
-import static dev.flowform.plan.PlanFixtures.secretValue;
-import static dev.flowform.plan.PlanFixtures.state;
 import static dev.flowform.plan.PlannerCreatesTest.none;
+import static dev.flowform.testing.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.desired;
+import static dev.flowform.testing.Fixtures.secretValue;
+import static dev.flowform.testing.StateFixtures.recorded;
+import static dev.flowform.testing.StateFixtures.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.model.RemoteConnection;
+import dev.flowform.testing.Fixtures;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +39,9 @@ class PlannerPlanTest {
     assertEquals(List.of("a", "b", "c"), plan.changes().stream().map(Change::address).toList());
     assertEquals("dev", plan.environment());
     assertEquals("dev", plan.sandbox());
-    assertEquals(PlanFixtures.LINEAGE, plan.lineage());
+    assertEquals(Fixtures.LINEAGE, plan.lineage());
     assertEquals(7, plan.serial());
-    assertEquals(PlanFixtures.DIGEST, plan.manifestDigest());
+    assertEquals(Fixtures.DIGEST, plan.manifestDigest());
     assertFalse(plan.refreshed());
   }
 
@@ -63,7 +64,7 @@ class PlannerPlanTest {
 
     assertEquals(Set.of("a"), plan.secretFingerprints().keySet());
     assertEquals(
-        Fingerprints.of(PlanFixtures.SALT, secretValue("a", "clientSecret")),
+        Fingerprints.of(Fixtures.SALT, secretValue("a", "clientSecret")),
         plan.secretFingerprints().get("a").get("clientSecret"));
     assertEquals(3, plan.secretFingerprints().get("a").size());
   }
@@ -79,7 +80,7 @@ class PlannerPlanTest {
   @Test
   void reportsAConnectionOfAManagedOnesNameThatStateDoesNotKnowAsADuplicate() {
     DesiredConnection a = connection("a").build();
-    RemoteConnection own = PlanFixtures.remote("id", a.name(), a.description());
+    RemoteConnection own = Fixtures.remote("id", a.name(), a.description());
     RemoteConnection twin =
         new RemoteConnection(
             "twin",
@@ -90,13 +91,13 @@ class PlannerPlanTest {
             "enabled",
             "Basic Authentication",
             Map.of(),
-            PlanFixtures.AT);
+            Fixtures.T0);
     RemoteView remote =
         new RemoteView(Map.of("a", own), Set.of(), Map.of(a.name(), List.of(own, twin)));
 
     Plan plan = planner.plan(desired(a), state(Map.of("a", recorded(a, "id"))), remote, none());
 
-    assertEquals(List.of(new Duplicate("a", a.name(), "twin", PlanFixtures.AT)), plan.duplicates());
+    assertEquals(List.of(new Duplicate("a", a.name(), "twin", Fixtures.T0)), plan.duplicates());
     assertFalse(plan.hasChanges());
     assertFalse(plan.inSync());
   }

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 
 class RefresherTest {
   private final Harness run = new Harness();
-  private final DesiredConnection a = connection("a");
-  private final DesiredConnection b = connection("b");
-  private final DesiredConnection c = connection("c");
-  private final DesiredConnection d = connection("d");
+  private final DesiredConnection a = connection("a").build();
+  private final DesiredConnection b = connection("b").build();
+  private final DesiredConnection c = connection("c").build();
+  private final DesiredConnection d = connection("d").build();
   private DesiredState all;
 
   @BeforeEach
@@ -67,11 +67,14 @@ class RefresherTest {
   void looksUpThePendingRecordsByTheNameTheyWereSentWith() {
     State withPending =
         run.state()
-            .with("p", ResourceRecords.pending(connection("p"), "salt", Fixtures.CLOCK.instant()));
+            .with(
+                "p",
+                ResourceRecords.pending(
+                    connection("p").build(), Fixtures.SALT, Fixtures.CLOCK.instant()));
 
     RemoteView view = new Refresher().refresh(withPending, desired(a, b), run.api, 2).view();
 
-    assertTrue(view.named(connection("p").name()).isPresent());
+    assertTrue(view.named(connection("p").build().name()).isPresent());
   }
 
   @Test
@@ -171,7 +174,10 @@ class RefresherTest {
     for (int i = 0; i < 4; i++) {
       run.api.failNext(
           "findByName",
-          new FlowServiceException(503, "1103-503", "Unavailable", null, "r" + i, null, null));
+          FlowServiceException.builder(503, "Unavailable")
+              .code("1103-503")
+              .requestId("r" + i)
+              .build());
     }
 
     FlowformException e =
@@ -187,7 +193,7 @@ class RefresherTest {
     bigSandbox();
     run.api.failNext(
         "findByName",
-        new FlowServiceException(503, "1103-503", "Unavailable", null, "r", null, null));
+        FlowServiceException.builder(503, "Unavailable").code("1103-503").requestId("r").build());
 
     FlowformException e =
         assertThrows(
