@@ -69,7 +69,7 @@ class ReadsIT {
             Workspace.ORG, Workspace.SANDBOX, "HubSpot 001", Map.of("clientId", "someone"));
 
     CliRun plan = ws.run("plan", "--env", "test", "--detailed-exitcode", "--no-color");
-    CliRun refresh = ws.run("refresh", "--env", "test", "--no-color");
+    CliRun refresh = ws.run("refresh", "--env", "test");
 
     assertEquals(2, plan.exitCode(), plan.out() + plan.err());
     assertTrue(plan.out().contains("duplicate " + twin.id() + ", created "), plan.out());
