@@ -20,6 +20,16 @@ public record ChangeOutcome(
     return new ChangeOutcome(change, Outcome.FAILED, change.id(), message, hint);
   }
 
+  /** Not started because the platform was found unreachable: it would have failed the same way. */
+  static ChangeOutcome notStartedAsUnreachable(Change change) {
+    return new ChangeOutcome(
+        change,
+        Outcome.NOT_STARTED,
+        change.id(),
+        "not started: the platform cannot be reached",
+        "run apply again once it can");
+  }
+
   static ChangeOutcome notStarted(Change change, boolean throttledBefore) {
     return new ChangeOutcome(
         change,

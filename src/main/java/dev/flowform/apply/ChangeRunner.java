@@ -2,12 +2,14 @@ package dev.flowform.apply;
 
 import dev.flowform.diag.FlowformException;
 import dev.flowform.flowservice.FlowServiceApi;
+import dev.flowform.flowservice.UnreachableException;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.DesiredState;
 import dev.flowform.plan.Action;
 import dev.flowform.plan.Change;
 import dev.flowform.plan.Reason;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one attempt of one change and says how it ended: never throws, turns every error into a
@@ -21,6 +23,7 @@ final class ChangeRunner {
   private final FlowServiceApi api;
   private final StateRecorder recorder;
   private final ApplyOptions options;
+  private final AtomicBoolean unreachable = new AtomicBoolean();
 
   ChangeRunner(
       DesiredState desired, StateRecorder recorder, FlowServiceApi api, ApplyOptions options) {
@@ -35,12 +38,23 @@ final class ChangeRunner {
     this.deleter = new Deleter(api, recorder);
   }
 
+  /**
+   * True once a change failed because the platform (or IMS) cannot be reached: every other change
+   * would fail the same way, so none should be started.
+   */
+  boolean platformUnreachable() {
+    return unreachable.get();
+  }
+
   Step run(Attempt attempt) {
     Change change = attempt.change();
     try {
       return new Step.Done(attempt, dispatch(attempt));
     } catch (Throttled t) {
       return requeue(attempt, t.lookupFirst(), t.deleteDone());
+    } catch (UnreachableException e) {
+      unreachable.set(true);
+      return new Step.Done(attempt, failed(change, e));
     } catch (RuntimeException e) {
       if (LimitedFlowService.isThrottled(e)) {
         return requeue(attempt, false, false);

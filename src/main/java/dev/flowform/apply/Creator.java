@@ -75,9 +75,9 @@ final class Creator {
         created = throttledAs(mustLookUp, () -> api.create(request));
       } catch (UnknownOutcomeException e) {
         last = e;
-        settling.before(attempt);
         Optional<RemoteConnection> found =
-            throttledAs(true, () -> lookup(change.address(), desired.name(), desired));
+            settling.lookFor(
+                () -> throttledAs(true, () -> lookup(change.address(), desired.name(), desired)));
         if (found.isPresent()) {
           return adopt(change, pending, found.get(), "the create's answer was lost: found it");
         }
@@ -91,7 +91,9 @@ final class Creator {
             + maxAttempts
             + " attempts ("
             + last.getMessage()
-            + ") and no connection of its name appeared; state keeps it pending",
+            + ") and no connection of its name appeared within "
+            + settling.window().toMillis()
+            + " ms of each; state keeps it pending",
         "run apply again: it looks the name up before sending anything");
   }
 

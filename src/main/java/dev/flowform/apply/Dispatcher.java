@@ -12,8 +12,9 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Hands changes to the workers, at most {@code parallelism} at a time, from the caller's thread:
- * puts throttled ones back at the end of the queue, stops starting new ones once cancelled, and
- * calls the listener. Single use.
+ * puts throttled ones back at the end of the queue, stops starting new ones once cancelled or once
+ * the platform was found unreachable (the rest are reported as not started), and calls the
+ * listener. Single use.
  */
 final class Dispatcher {
   private final CompletionService<Step> workers;
@@ -37,7 +38,10 @@ final class Dispatcher {
     boolean interrupted = false;
     while (!queue.isEmpty() || inFlight > 0) {
       cancelled = cancelled || options.cancellation().isCancelled();
-      while (!cancelled && !queue.isEmpty() && inFlight < options.parallelism()) {
+      while (!cancelled
+          && !runner.platformUnreachable()
+          && !queue.isEmpty()
+          && inFlight < options.parallelism()) {
         Attempt next = queue.poll();
         if (next.requeues() == 0) {
           options.listener().onStart(next.change());
@@ -67,7 +71,10 @@ final class Dispatcher {
       }
     }
     for (Attempt left : queue) {
-      ChangeOutcome outcome = ChangeOutcome.notStarted(left.change(), left.requeues() > 0);
+      ChangeOutcome outcome =
+          runner.platformUnreachable() && !cancelled
+              ? ChangeOutcome.notStartedAsUnreachable(left.change())
+              : ChangeOutcome.notStarted(left.change(), left.requeues() > 0);
       outcomes[left.index()] = outcome;
       options.listener().onDone(left.change(), outcome);
     }

@@ -10,6 +10,7 @@ import dev.flowform.flowservice.UnknownOutcomeException;
 import dev.flowform.model.RemoteConnection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +47,21 @@ final class LimitedFlowService implements FlowServiceApi {
   @Override
   public List<RemoteConnection> findByName(String name) {
     return call(() -> api.findByName(name));
+  }
+
+  @Override
+  public OptionalLong countBySpec(String specId) {
+    return call(() -> api.countBySpec(specId));
+  }
+
+  @Override
+  public List<RemoteConnection> listBySpec(String specId) {
+    return call(() -> api.listBySpec(specId));
+  }
+
+  @Override
+  public int listPageSize() {
+    return api.listPageSize();
   }
 
   @Override

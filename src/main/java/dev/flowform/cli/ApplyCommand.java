@@ -1,11 +1,13 @@
 package dev.flowform.cli;
 
+import dev.flowform.apply.Settling;
 import dev.flowform.manifest.Resolution;
 import dev.flowform.plan.Plan;
 import dev.flowform.plan.SavedPlan;
 import dev.flowform.run.SavedPlans;
 import dev.flowform.run.Session;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -53,6 +55,16 @@ final class ApplyCommand implements Callable<Integer> {
 
   private OutputFormat output = OutputFormat.TEXT;
 
+  @Option(
+      names = "--settling-window",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "4s",
+      description =
+          "When a create's answer is lost, look its name up for this long (several lookups) before"
+              + " sending it again, like 4s or 1500ms (default: ${DEFAULT-VALUE}).")
+  Duration settlingWindow;
+
   @Parameters(
       arity = "0..1",
       paramLabel = "FILE",
@@ -90,7 +102,9 @@ final class ApplyCommand implements Callable<Integer> {
             common.color(context) && output == OutputFormat.TEXT,
             quiet,
             output == OutputFormat.JSON);
-    ApplyFlow flow = new ApplyFlow(context, interrupts, display, parallelism.value());
+    ApplyFlow flow =
+        new ApplyFlow(
+            context, interrupts, display, parallelism.value(), Settling.standard(settlingWindow));
     if (planFile == null) {
       return flow.run(
           common.settings(context, lock.timeout()),

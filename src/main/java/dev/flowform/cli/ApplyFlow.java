@@ -2,6 +2,7 @@ package dev.flowform.cli;
 
 import dev.flowform.apply.ApplyOptions;
 import dev.flowform.apply.ApplyResult;
+import dev.flowform.apply.Settling;
 import dev.flowform.cli.render.JsonApplyRenderer;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.Resolution;
@@ -27,12 +28,26 @@ final class ApplyFlow {
   private final Interrupts interrupts;
   private final ApplyDisplay display;
   private final int parallelism;
+  private final Settling settling;
 
   ApplyFlow(CliContext context, Interrupts interrupts, ApplyDisplay display, int parallelism) {
+    this(context, interrupts, display, parallelism, Settling.STANDARD);
+  }
+
+  /**
+   * @param settling how long a create whose outcome is unknown is looked for before it is resent
+   */
+  ApplyFlow(
+      CliContext context,
+      Interrupts interrupts,
+      ApplyDisplay display,
+      int parallelism,
+      Settling settling) {
     this.context = context;
     this.interrupts = interrupts;
     this.display = display;
     this.parallelism = parallelism;
+    this.settling = settling;
   }
 
   /**
@@ -134,6 +149,7 @@ final class ApplyFlow {
             .parallelism(parallelism)
             .cancellation(interrupts.watch())
             .listener(progress)
+            .settling(settling)
             .build();
     ScheduledExecutorService ticker =
         Executors.newSingleThreadScheduledExecutor(

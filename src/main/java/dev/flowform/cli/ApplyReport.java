@@ -4,6 +4,10 @@ import dev.flowform.apply.ApplyResult;
 import dev.flowform.apply.ChangeOutcome;
 import dev.flowform.apply.Outcome;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The closing lines of an apply: counts, and each failure with what to do about it. */
@@ -33,17 +37,36 @@ final class ApplyReport {
     } else if (result.succeeded()) {
       out.printf("%nApply complete! Connections: %s.%n", summary);
     } else {
+      long notStarted = counts.get(Outcome.NOT_STARTED);
       out.printf(
-          "%nApply finished with errors. Connections: %s, %d failed.%n",
-          summary, counts.get(Outcome.FAILED));
+          "%nApply finished with errors. Connections: %s, %d failed%s.%n",
+          summary,
+          counts.get(Outcome.FAILED),
+          notStarted == 0 ? "" : ", " + notStarted + " not started");
     }
     out.flush();
+    Map<List<String>, List<String>> byKind = new LinkedHashMap<>();
     for (ChangeOutcome failure : result.failures()) {
-      err.printf("error: %s: %s%n", failure.address(), failure.message());
-      if (failure.hint() != null) {
-        err.printf("hint: %s%n", failure.hint());
-      }
+      byKind
+          .computeIfAbsent(Arrays.asList(failure.message(), failure.hint()), k -> new ArrayList<>())
+          .add(failure.address());
     }
+    byKind.forEach(
+        (kind, addresses) -> {
+          if (addresses.size() == 1) {
+            err.printf("error: %s: %s%n", addresses.get(0), kind.get(0));
+          } else {
+            err.printf(
+                "error: %d changes failed (%s%s): %s%n",
+                addresses.size(),
+                String.join(", ", addresses.subList(0, Math.min(3, addresses.size()))),
+                addresses.size() > 3 ? ", ..." : "",
+                kind.get(0));
+          }
+          if (kind.get(1) != null) {
+            err.printf("hint: %s%n", kind.get(1));
+          }
+        });
     err.flush();
   }
 }

@@ -78,7 +78,7 @@ final class PlanCommand implements Callable<Integer> {
       if (out != null) {
         save(plan);
       }
-      return detailedExitCode && !inSync(plan) ? ExitCode.CHANGES : ExitCode.OK;
+      return detailedExitCode && !plan.inSync() ? ExitCode.CHANGES : ExitCode.OK;
     }
   }
 
@@ -91,10 +91,5 @@ final class PlanCommand implements Callable<Integer> {
         .err()
         .println(
             "To apply exactly this plan: flowform apply --env " + plan.environment() + " " + out);
-  }
-
-  /** Nothing to send and nothing unmet: a conflict is a manifest the platform does not match. */
-  private static boolean inSync(Plan plan) {
-    return !plan.hasChanges() && plan.counts().get(dev.flowform.plan.Action.CONFLICT) == 0;
   }
 }

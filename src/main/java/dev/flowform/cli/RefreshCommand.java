@@ -1,9 +1,11 @@
 package dev.flowform.cli;
 
 import dev.flowform.manifest.Resolution;
+import dev.flowform.plan.Duplicate;
 import dev.flowform.run.Refresh;
 import dev.flowform.run.Session;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +42,7 @@ final class RefreshCommand implements Callable<Integer> {
       Refresh.Outcome outcome = Refresh.run(session, parallelism.value());
       if (outcome.writtenSerial().isEmpty()) {
         out.println("State is up to date with the platform.");
+        duplicates(out, outcome.duplicates());
         return ExitCode.OK;
       }
       for (Refresh.Moved moved : outcome.moved()) {
@@ -53,7 +56,19 @@ final class RefreshCommand implements Callable<Integer> {
         }
       }
       out.printf("State written (serial %d).%n", outcome.writtenSerial().get());
+      duplicates(out, outcome.duplicates());
       return ExitCode.OK;
+    }
+  }
+
+  private static void duplicates(PrintWriter out, List<Duplicate> duplicates) {
+    for (Duplicate d : duplicates) {
+      out.printf(
+          "%s: duplicate %s of the same name \"%s\"%s, unknown to state%n",
+          d.address(), d.id(), d.name(), d.createdAt() == null ? "" : ", created " + d.createdAt());
+    }
+    if (!duplicates.isEmpty()) {
+      out.println("hint: " + Duplicate.HINT);
     }
   }
 }

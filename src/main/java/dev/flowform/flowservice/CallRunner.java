@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.OkHttpClient;
@@ -17,6 +18,10 @@ import okhttp3.ResponseBody;
  * DELETE, token request) is retried on connection failures and on 429, 500, 502, 503, 504. A create
  * is retried only when it surely did not land: on 429 and when no connection was made; a failure
  * after the request may have been sent throws {@link UnknownOutcomeException}.
+ *
+ * <p>A host that cannot be connected to at all is tried {@link Reachability#CONNECT_ATTEMPTS} times
+ * (TLS failures once), then every call of the run to it fails at once with {@link
+ * UnreachableException}. Reads are not retried past the run's read deadline.
  */
 final class CallRunner {
   private static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
@@ -26,6 +31,8 @@ final class CallRunner {
   private final Sleeper sleeper;
   private final Clock clock;
   private final Runnable beforeEachAttempt;
+  private final Reachability reachability;
+  private final Instant readDeadline;
 
   /**
    * @param beforeEachAttempt runs outside OkHttp before each attempt: fetching the token there
@@ -36,7 +43,11 @@ final class CallRunner {
       RetryPolicy policy,
       Sleeper sleeper,
       Clock clock,
-      Runnable beforeEachAttempt) {
+      Runnable beforeEachAttempt,
+      Reachability reachability,
+      Instant readDeadline) {
+    this.reachability = reachability;
+    this.readDeadline = readDeadline;
     this.client = client;
     this.policy = policy;
     this.sleeper = sleeper;
@@ -46,7 +57,12 @@ final class CallRunner {
 
   /** A call that may be sent again whatever happened to the previous attempt. */
   HttpResult safe(Request request) {
-    return run(request, true);
+    return run(request, true, false);
+  }
+
+  /** A read (or a token request): safe, and retried only until the run's read deadline. */
+  HttpResult read(Request request) {
+    return run(request, true, true);
   }
 
   /**
@@ -54,11 +70,12 @@ final class CallRunner {
    * it into an {@link UnknownOutcomeException}.
    */
   HttpResult create(Request request) {
-    return run(request, false);
+    return run(request, false, false);
   }
 
-  private HttpResult run(Request request, boolean resendable) {
+  private HttpResult run(Request request, boolean resendable, boolean read) {
     for (int attempt = 1; ; attempt++) {
+      reachability.check(request.url());
       beforeEachAttempt.run();
       HttpResult result;
       try {
@@ -71,9 +88,16 @@ final class CallRunner {
               .cause(e)
               .unknownOutcome();
         }
-        Optional<Duration> delay = policy.nextDelay(attempt, Optional.empty());
+        boolean cannotConnect = Reachability.connectFailure(e).isPresent();
+        if (cannotConnect
+            && (Reachability.hopeless(e) || attempt >= Reachability.CONNECT_ATTEMPTS)) {
+          throw reachability.giveUp(request.url(), e, attempt);
+        }
+        Optional<Duration> delay = nextDelay(attempt, Optional.empty(), read);
         if (delay.isEmpty()) {
-          throw unreachable(request, attempt, e);
+          throw cannotConnect
+              ? reachability.giveUp(request.url(), e, attempt)
+              : unreachable(request, attempt, e);
         }
         sleep(delay.get(), e);
         continue;
@@ -83,12 +107,21 @@ final class CallRunner {
         return result;
       }
       Optional<Duration> delay =
-          policy.nextDelay(attempt, RetryAfter.parse(result.header("Retry-After"), clock));
+          nextDelay(attempt, RetryAfter.parse(result.header("Retry-After"), clock), read);
       if (delay.isEmpty()) {
         return result;
       }
       sleep(delay.get(), null);
     }
+  }
+
+  /** The policy's delay, unless it would take a read past the run's read deadline. */
+  private Optional<Duration> nextDelay(int attempt, Optional<Duration> retryAfter, boolean read) {
+    Optional<Duration> delay = policy.nextDelay(attempt, retryAfter);
+    if (read && delay.isPresent() && !clock.instant().plus(delay.get()).isBefore(readDeadline)) {
+      return Optional.empty();
+    }
+    return delay;
   }
 
   private HttpResult execute(Request request) throws IOException {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowform.model.ConnectionSpecRef;
 import dev.flowform.model.RemoteConnection;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +68,23 @@ final class ConnectionJson {
         spec.isObject() ? new ConnectionSpecRef(text(spec, "id"), text(spec, "version")) : null,
         text(item, "state"),
         text(auth, "specName"),
-        params);
+        params,
+        createdAt(item.get("createdAt")));
+  }
+
+  /** {@code createdAt} in epoch milliseconds (as the Flow Service sends it) or ISO-8601 text. */
+  private static Instant createdAt(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (value.canConvertToLong()) {
+      return Instant.ofEpochMilli(value.asLong());
+    }
+    try {
+      return Instant.parse(value.asText());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   static String text(JsonNode node, String field) {

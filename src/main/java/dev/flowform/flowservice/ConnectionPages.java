@@ -2,6 +2,7 @@ package dev.flowform.flowservice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowform.diag.FlowformException;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -12,7 +13,10 @@ import okhttp3.HttpUrl;
 /**
  * Walks the pages of a connection list: {@code _links.next.href} (absolute, or relative to the
  * service base like {@code /connections?continuationToken=T}), else a bare continuation token.
- * Never leaves the service's host, and stops on a page it has seen before.
+ * Every later page keeps the first page's query ({@code property}, {@code limit}, ...), as Adobe's
+ * Python SDK sends its params with each page: a next link that holds only the token must not widen
+ * the list to every connection. Never leaves the service's host, and stops on a page it has seen
+ * before.
  */
 final class ConnectionPages {
   private final HttpUrl base;
@@ -37,13 +41,19 @@ final class ConnectionPages {
     return connections.newBuilder().encodedQuery("property=name==" + encoded).build();
   }
 
+  /** {@code connections?property=connectionSpec.id==SPEC}: every connection of one source. */
+  static HttpUrl bySpec(HttpUrl connections, String specId) {
+    String encoded = URLEncoder.encode(specId, StandardCharsets.UTF_8).replace("+", "%20");
+    return connections.newBuilder().encodedQuery("property=connectionSpec.id==" + encoded).build();
+  }
+
   /** The page after {@code current}, given its answer; empty when it was the last. */
   Optional<HttpUrl> next(HttpUrl current, JsonNode answer) {
     seen.add(current);
     String href = ConnectionJson.text(answer.path("_links").path("next"), "href");
     HttpUrl next = null;
     if (href != null && !href.isBlank()) {
-      next = resolve(href.strip());
+      next = withFirstQuery(resolve(href.strip()));
     } else {
       String token = ConnectionJson.text(answer.path("_page"), "next");
       if (token == null) {
@@ -54,6 +64,27 @@ final class ConnectionPages {
       }
     }
     return next == null || seen.contains(next) ? Optional.empty() : Optional.of(next);
+  }
+
+  /**
+   * {@code next} with every parameter of the first page's query it does not carry itself, copied as
+   * encoded (so {@code property=name==X} keeps its literal {@code ==}).
+   */
+  private HttpUrl withFirstQuery(HttpUrl next) {
+    String firstQuery = first.encodedQuery();
+    if (firstQuery == null || firstQuery.isEmpty()) {
+      return next;
+    }
+    StringBuilder query = new StringBuilder(next.encodedQuery() == null ? "" : next.encodedQuery());
+    for (String pair : firstQuery.split("&")) {
+      int eq = pair.indexOf('=');
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      if (!next.queryParameterNames().contains(name)) {
+        query.append(query.length() == 0 ? "" : "&").append(pair);
+      }
+    }
+    return next.newBuilder().encodedQuery(query.toString()).build();
   }
 
   private HttpUrl resolve(String href) {

@@ -3,6 +3,7 @@ package dev.flowform.flowservice;
 import dev.flowform.model.RemoteConnection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The Flow Service calls flowform makes, for one environment (sandbox, org and credentials are
@@ -22,8 +23,27 @@ public interface FlowServiceApi {
   /** {@code GET /connections/{id}}; empty on 404. */
   Optional<RemoteConnection> get(String id);
 
-  /** {@code GET /connections?property=name==NAME}, following every page. */
+  /**
+   * {@code GET /connections?property=name==NAME}, following every page with that query: the
+   * connections of exactly that name, once each.
+   */
   List<RemoteConnection> findByName(String name);
+
+  /**
+   * {@code GET /connections?property=connectionSpec.id==SPEC&count=true}: how many connections of
+   * that spec the sandbox has; empty when the answer holds no count.
+   */
+  OptionalLong countBySpec(String specId);
+
+  /**
+   * {@code GET /connections?property=connectionSpec.id==SPEC&limit=N}, {@code N} being {@link
+   * #listPageSize()}, following every page with that query: the sandbox's connections of that spec,
+   * once each.
+   */
+  List<RemoteConnection> listBySpec(String specId);
+
+  /** How many connections {@link #listBySpec} asks for per page. */
+  int listPageSize();
 
   /**
    * {@code PATCH /connections/{id}} with {@code If-Match: etag} (sent exactly as given) and a JSON

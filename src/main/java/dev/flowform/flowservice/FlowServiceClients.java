@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +36,8 @@ public final class FlowServiceClients {
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
   private final OkHttpClient base;
+  private final Reachability reachability = new Reachability();
+  private final Instant readDeadline;
 
   /**
    * @param trace where the {@code --verbose} trace goes (secrets redacted), if anywhere
@@ -54,6 +57,7 @@ public final class FlowServiceClients {
     this.random = Objects.requireNonNull(random, "random");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.base = baseClient(config);
+    this.readDeadline = clock.instant().plus(config.readRetryDeadline());
   }
 
   /** The Flow Service of the configured sandbox, authenticated by {@code tokens}. */
@@ -64,7 +68,8 @@ public final class FlowServiceClients {
             .addInterceptor(new TokenInterceptor(tokens, json));
     trace.ifPresent(out -> client.addInterceptor(traceInterceptor(out)));
     HttpUrl url = HttpUrl.get(config.baseUrl().toString());
-    return new OkHttpFlowService(url, runner(client.build(), tokens::token), json);
+    return new OkHttpFlowService(
+        url, runner(client.build(), tokens::token), json, config.listPageSize());
   }
 
   /** Tokens from the IMS client-credentials exchange, fetched on first use. */
@@ -79,7 +84,13 @@ public final class FlowServiceClients {
 
   private CallRunner runner(OkHttpClient client, Runnable beforeEachAttempt) {
     return new CallRunner(
-        client, RetryPolicy.of(config, random), sleeper, clock, beforeEachAttempt);
+        client,
+        RetryPolicy.of(config, random),
+        sleeper,
+        clock,
+        beforeEachAttempt,
+        reachability,
+        readDeadline);
   }
 
   private TraceInterceptor traceInterceptor(PrintWriter out) {

@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param maxAttempts attempts per call, the first included (1 = no retry)
  * @param baseDelay the first backoff delay, doubled on each retry
  * @param maxDelay cap of every wait, backoff and {@code Retry-After} alike
+ * @param listPageSize the {@code limit} a full list of the sandbox asks for per page
+ * @param readRetryDeadline how long after the client was built reads may still be retried: past it,
+ *     a read that fails fails at once, so a run against a failing platform ends
  */
 public record FlowServiceConfig(
     URI baseUrl,
@@ -27,7 +30,9 @@ public record FlowServiceConfig(
     Duration callTimeout,
     int maxAttempts,
     Duration baseDelay,
-    Duration maxDelay) {
+    Duration maxDelay,
+    int listPageSize,
+    Duration readRetryDeadline) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
@@ -35,6 +40,15 @@ public record FlowServiceConfig(
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
   public static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(500);
   public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(30);
+
+  /**
+   * The page size asked of a full list. The platform's largest is not documented. A platform that
+   * serves smaller pages (the emulator clamps {@code limit} to its max page size) still gets every
+   * page, by following the next links.
+   */
+  public static final int DEFAULT_LIST_PAGE_SIZE = 1000;
+
+  public static final Duration DEFAULT_READ_RETRY_DEADLINE = Duration.ofMinutes(2);
 
   public FlowServiceConfig {
     EndpointRule.requireAllowed(Objects.requireNonNull(baseUrl, "baseUrl"), "endpoint");
@@ -47,8 +61,12 @@ public record FlowServiceConfig(
     Objects.requireNonNull(callTimeout, "callTimeout");
     Objects.requireNonNull(baseDelay, "baseDelay");
     Objects.requireNonNull(maxDelay, "maxDelay");
+    Objects.requireNonNull(readRetryDeadline, "readRetryDeadline");
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+    }
+    if (listPageSize < 1) {
+      throw new IllegalArgumentException("listPageSize must be at least 1: " + listPageSize);
     }
   }
 
@@ -77,6 +95,8 @@ public record FlowServiceConfig(
     private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
     private Duration baseDelay = DEFAULT_BASE_DELAY;
     private Duration maxDelay = DEFAULT_MAX_DELAY;
+    private int listPageSize = DEFAULT_LIST_PAGE_SIZE;
+    private Duration readRetryDeadline = DEFAULT_READ_RETRY_DEADLINE;
 
     private Builder(URI baseUrl, String orgId, String sandbox, String apiKey, String userAgent) {
       this.baseUrl = baseUrl;
@@ -100,6 +120,16 @@ public record FlowServiceConfig(
       return this;
     }
 
+    public Builder listPageSize(int size) {
+      listPageSize = size;
+      return this;
+    }
+
+    public Builder readRetryDeadline(Duration deadline) {
+      readRetryDeadline = deadline;
+      return this;
+    }
+
     public FlowServiceConfig build() {
       return new FlowServiceConfig(
           baseUrl,
@@ -112,7 +142,9 @@ public record FlowServiceConfig(
           callTimeout,
           maxAttempts,
           baseDelay,
-          maxDelay);
+          maxDelay,
+          listPageSize,
+          readRetryDeadline);
     }
   }
 }

@@ -89,6 +89,16 @@ public class FlowServiceException extends FlowformException {
     }
   }
 
+  /** No answer came at all: {@code message} says why, as the user reads it. */
+  protected FlowServiceException(String message, String hint, Throwable cause) {
+    super(message, hint, cause);
+    this.status = 0;
+    this.code = null;
+    this.title = message;
+    this.detail = null;
+    this.requestId = null;
+  }
+
   private static String describe(
       int status, String code, String title, String detail, String requestId) {
     StringBuilder out = new StringBuilder();

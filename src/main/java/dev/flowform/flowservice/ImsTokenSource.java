@@ -14,7 +14,8 @@ import okhttp3.Request;
 /**
  * Access tokens from Adobe IMS by the OAuth client-credentials exchange. The token is fetched on
  * first use, kept in memory only, and fetched again when it nears its end or a call was refused
- * with it. Parallel callers share one fetch.
+ * with it. Parallel callers share one fetch. A fetch that failed (IMS refused the credentials, or
+ * could not be reached) fails every later call of the run at once, without asking IMS again.
  */
 final class ImsTokenSource implements TokenSource {
   private static final Duration EARLY = Duration.ofMinutes(1);
@@ -27,6 +28,7 @@ final class ImsTokenSource implements TokenSource {
   private final Clock clock;
   private String current;
   private Instant renewAt;
+  private FlowServiceException failed;
 
   ImsTokenSource(CallRunner calls, ImsCredentials credentials, ObjectMapper json, Clock clock) {
     this.calls = calls;
@@ -53,6 +55,31 @@ final class ImsTokenSource implements TokenSource {
   }
 
   private void fetch() {
+    if (failed != null) {
+      throw again(failed);
+    }
+    try {
+      request();
+    } catch (FlowServiceException e) {
+      failed = e;
+      throw e;
+    }
+  }
+
+  private static FlowServiceException again(FlowServiceException first) {
+    if (first instanceof UnreachableException u) {
+      return new UnreachableException(u.host(), u.reason(), u.hint(), first);
+    }
+    return FlowServiceException.builder(first.status(), first.title())
+        .code(first.code())
+        .detail(first.detail())
+        .requestId(first.requestId())
+        .hint(first.hint())
+        .cause(first)
+        .build();
+  }
+
+  private void request() {
     FormBody form =
         new FormBody.Builder()
             .add("grant_type", "client_credentials")
@@ -61,7 +88,7 @@ final class ImsTokenSource implements TokenSource {
             .add("scope", String.join(",", credentials.scopes()))
             .build();
     HttpUrl url = HttpUrl.get(credentials.endpoint().toString());
-    HttpResult result = calls.safe(new Request.Builder().url(url).post(form).build());
+    HttpResult result = calls.read(new Request.Builder().url(url).post(form).build());
     if (!result.isSuccessful()) {
       ErrorBody error = ErrorBody.parse(result, json);
       String hint = ErrorHints.forError(result.status(), error.code());

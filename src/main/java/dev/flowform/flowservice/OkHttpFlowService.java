@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.model.RemoteConnection;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -22,9 +25,11 @@ final class OkHttpFlowService implements FlowServiceApi {
   private final CallRunner calls;
   private final ConnectionJson bodies;
   private final ObjectMapper json;
+  private final int listPageSize;
 
-  OkHttpFlowService(HttpUrl base, CallRunner calls, ObjectMapper json) {
+  OkHttpFlowService(HttpUrl base, CallRunner calls, ObjectMapper json, int listPageSize) {
     this.base = base;
+    this.listPageSize = listPageSize;
     this.calls = calls;
     this.bodies = new ConnectionJson(json);
     this.json = json;
@@ -53,7 +58,7 @@ final class OkHttpFlowService implements FlowServiceApi {
 
   @Override
   public Optional<RemoteConnection> get(String id) {
-    HttpResult result = calls.safe(new Request.Builder().url(connection(id)).get().build());
+    HttpResult result = calls.read(new Request.Builder().url(connection(id)).get().build());
     if (isGone(result)) {
       return Optional.empty();
     }
@@ -63,22 +68,60 @@ final class OkHttpFlowService implements FlowServiceApi {
 
   @Override
   public List<RemoteConnection> findByName(String name) {
-    HttpUrl first = ConnectionPages.byName(connections(), name);
-    List<RemoteConnection> found = new ArrayList<>();
+    return walk(ConnectionPages.byName(connections(), name), r -> name.equals(r.name()));
+  }
+
+  @Override
+  public OptionalLong countBySpec(String specId) {
+    HttpUrl url =
+        ConnectionPages.bySpec(connections(), specId)
+            .newBuilder()
+            .addQueryParameter("count", "true")
+            .build();
+    JsonNode count =
+        readJson(requireSuccess(calls.read(new Request.Builder().url(url).get().build())))
+            .get("count");
+    return count != null && count.canConvertToLong()
+        ? OptionalLong.of(count.asLong())
+        : OptionalLong.empty();
+  }
+
+  @Override
+  public List<RemoteConnection> listBySpec(String specId) {
+    HttpUrl first =
+        ConnectionPages.bySpec(connections(), specId)
+            .newBuilder()
+            .addQueryParameter("limit", Integer.toString(listPageSize))
+            .build();
+    return walk(
+        first, r -> r.connectionSpec() != null && specId.equalsIgnoreCase(r.connectionSpec().id()));
+  }
+
+  @Override
+  public int listPageSize() {
+    return listPageSize;
+  }
+
+  /**
+   * Every page of a list, each asked with the first page's query; the connections {@code keep}
+   * accepts, once each (a connection that moved between pages may be listed twice).
+   */
+  private List<RemoteConnection> walk(HttpUrl first, Predicate<RemoteConnection> keep) {
+    Map<String, RemoteConnection> found = new LinkedHashMap<>();
     ConnectionPages pages = new ConnectionPages(base, first);
     for (Optional<HttpUrl> page = Optional.of(first); page.isPresent(); ) {
       HttpUrl url = page.get();
       JsonNode answer =
-          readJson(requireSuccess(calls.safe(new Request.Builder().url(url).get().build())));
+          readJson(requireSuccess(calls.read(new Request.Builder().url(url).get().build())));
       for (JsonNode item : answer.path("items")) {
         RemoteConnection connection = bodies.connection(item);
-        if (name.equals(connection.name())) {
-          found.add(connection);
+        if (connection.id() != null && keep.test(connection)) {
+          found.putIfAbsent(connection.id(), connection);
         }
       }
       page = pages.next(url, answer);
     }
-    return List.copyOf(found);
+    return List.copyOf(found.values());
   }
 
   @Override

@@ -21,6 +21,8 @@ import java.util.SortedMap;
  * @param orgId the org the environment targeted when planned (null when it did not resolve)
  * @param endpoint the Flow Service endpoint the environment targeted when planned, as state records
  *     it
+ * @param duplicates connections the refresh found with the name of a managed one but unknown to
+ *     state: nothing is sent for them, but the platform does not match the manifests
  */
 public record Plan(
     String environment,
@@ -33,9 +35,39 @@ public record Plan(
     List<String> unresolved,
     boolean refreshed,
     String orgId,
-    String endpoint) {
+    String endpoint,
+    List<Duplicate> duplicates) {
+
+  /** A plan without duplicates (offline, or saved). */
+  public Plan(
+      String environment,
+      String sandbox,
+      String lineage,
+      long serial,
+      String manifestDigest,
+      SortedMap<String, SortedMap<String, String>> secretFingerprints,
+      List<Change> changes,
+      List<String> unresolved,
+      boolean refreshed,
+      String orgId,
+      String endpoint) {
+    this(
+        environment,
+        sandbox,
+        lineage,
+        serial,
+        manifestDigest,
+        secretFingerprints,
+        changes,
+        unresolved,
+        refreshed,
+        orgId,
+        endpoint,
+        List.of());
+  }
 
   public Plan {
+    duplicates = duplicates == null ? List.of() : List.copyOf(duplicates);
     changes = List.copyOf(changes);
     unresolved = List.copyOf(unresolved);
     secretFingerprints =
@@ -49,6 +81,14 @@ public record Plan(
 
   public boolean hasChanges() {
     return !mutations().isEmpty();
+  }
+
+  /**
+   * True when applying would leave the platform as the manifests say: nothing to send, no conflict
+   * and no duplicate (what {@code plan --detailed-exitcode} answers 0 for).
+   */
+  public boolean inSync() {
+    return !hasChanges() && counts().get(Action.CONFLICT) == 0 && duplicates.isEmpty();
   }
 
   /** How many changes of each action, for summary lines. */

@@ -79,7 +79,8 @@ public final class Planner {
         options.destroy() ? List.of() : PlanSecrets.unresolved(desired),
         refreshed(remote),
         desired.environment().orgId(),
-        desired.environment().endpoint().identity());
+        desired.environment().endpoint().identity(),
+        options.destroy() ? List.of() : Duplicates.find(resources, remote));
   }
 
   private static Change planWanted(

@@ -18,70 +18,70 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads what the platform has for a state and manifests, at most {@code parallelism} calls at once:
- * every recorded connection by id, then by name every pending record, every desired connection not
- * in state, and every one whose recorded connection is gone (so the planner sees conflicts). Sends
- * nothing that changes anything.
+ * Reads what the platform has for a state and manifests, at most {@code parallelism} calls at once,
+ * and sends nothing that changes anything. It learns, for every name that matters (each recorded
+ * connection's, each pending record's, each desired one's), every connection of that spec with
+ * exactly that name: from one filtered, paged list of the sandbox when that costs fewer requests
+ * than a lookup per name (see {@link NameIndex}). A recorded connection is found among its name's
+ * connections by its id; one not there (renamed outside flowform, not yet searchable, deleted) is
+ * read by id.
  */
 public final class Refresher {
 
   /**
-   * @throws FlowformException when any read failed (naming each), so no plan is made from half a
-   *     view
+   * @throws FlowformException when any read failed (an unreachable platform as one error, others
+   *     grouped by kind), so no plan is made from half a view
    */
   public RefreshResult refresh(
       State state, DesiredState desired, FlowServiceApi api, int parallelism) {
-    List<String> recorded = new ArrayList<>();
+    ReadErrors errors = new ReadErrors();
+    Map<String, List<RemoteConnection>> named =
+        NameIndex.read(namesToLookUp(state, desired), api, parallelism, errors);
+    errors.throwIfAny();
+    Map<String, RemoteConnection> found = new HashMap<>();
+    List<String> unseen = new ArrayList<>();
     state
         .resources()
         .forEach(
             (address, r) -> {
-              if (!r.isPending() && r.id() != null) {
-                recorded.add(address);
+              if (r.isPending() || r.id() == null) {
+                return;
               }
+              named.getOrDefault(r.name(), List.of()).stream()
+                  .filter(remote -> r.id().equals(remote.id()))
+                  .findFirst()
+                  .ifPresentOrElse(remote -> found.put(address, remote), () -> unseen.add(address));
             });
     List<Read<Optional<RemoteConnection>>> byId =
         BoundedParallel.map(
-            recorded, address -> api.get(state.resources().get(address).id()), parallelism);
-    Map<String, RemoteConnection> found = new HashMap<>();
+            unseen, address -> api.get(state.resources().get(address).id()), parallelism);
+    errors.addAll(byId, "connection");
+    errors.throwIfAny();
     Set<String> missing = new HashSet<>();
-    List<String> errors = new ArrayList<>();
     for (Read<Optional<RemoteConnection>> read : byId) {
-      read.error().ifPresent(e -> errors.add(read.key() + ": " + e.getMessage()));
       read.value()
           .ifPresent(
               v ->
                   v.ifPresentOrElse(
                       remote -> found.put(read.key(), remote), () -> missing.add(read.key())));
     }
-    List<String> names = new ArrayList<>(namesToLookUp(state, desired, missing));
-    List<Read<List<RemoteConnection>>> byName =
-        BoundedParallel.map(names, api::findByName, parallelism);
-    Map<String, List<RemoteConnection>> named = new HashMap<>();
-    for (Read<List<RemoteConnection>> read : byName) {
-      read.error().ifPresent(e -> errors.add("name \"" + read.key() + "\": " + e.getMessage()));
-      read.value().ifPresent(v -> named.put(read.key(), v));
-    }
-    if (!errors.isEmpty()) {
-      throw new FlowformException(
-          "refresh could not read " + errors.size() + " item(s): " + String.join("; ", errors),
-          "try again; `--refresh=false` plans from state alone");
-    }
     RemoteView view = new RemoteView(found, missing, named);
     return new RefreshResult(view, StateRefresh.learn(state, view));
   }
 
-  static Set<String> namesToLookUp(State state, DesiredState desired, Set<String> missing) {
+  /**
+   * Every name whose connections the planner may need: pending records' (recovery), recorded
+   * connections' (finding them, and their duplicates), desired connections' (conflicts).
+   */
+  static Set<String> namesToLookUp(State state, DesiredState desired) {
     Set<String> names = new TreeSet<>();
-    state.resources().values().stream()
-        .filter(ResourceState::isPending)
-        .map(ResourceState::name)
-        .forEach(names::add);
-    for (DesiredConnection connection : desired.connections().values()) {
-      String address = connection.address();
-      if (state.resource(address).isEmpty() || missing.contains(address)) {
-        names.add(connection.name());
+    for (ResourceState r : state.resources().values()) {
+      if (r.name() != null && (r.isPending() || r.id() != null)) {
+        names.add(r.name());
       }
+    }
+    for (DesiredConnection connection : desired.connections().values()) {
+      names.add(connection.name());
     }
     return names;
   }

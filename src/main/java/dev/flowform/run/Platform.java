@@ -44,8 +44,20 @@ public final class Platform implements AutoCloseable {
    */
   public static Platform open(
       EnvironmentConfig environment, String userAgent, Optional<PrintWriter> trace, Clock clock) {
+    return open(environment, userAgent, trace, clock, FlowServiceConfig.DEFAULT_LIST_PAGE_SIZE);
+  }
+
+  /**
+   * @param listPageSize the {@code limit} asked for when a sandbox is listed
+   */
+  public static Platform open(
+      EnvironmentConfig environment,
+      String userAgent,
+      Optional<PrintWriter> trace,
+      Clock clock,
+      int listPageSize) {
     if (environment.endpoint().embedded()) {
-      return openEmbedded(environment, userAgent, trace, clock);
+      return openEmbedded(environment, userAgent, trace, clock, listPageSize);
     }
     Credentials credentials =
         environment
@@ -60,11 +72,16 @@ public final class Platform implements AutoCloseable {
                         "set the environment variables or files its credentials refer to"));
     URI base = URI.create(environment.endpoint().url());
     return new Platform(
-        connect(environment, base, credentials, userAgent, trace, clock), Optional.empty());
+        connect(environment, base, credentials, userAgent, trace, clock, listPageSize),
+        Optional.empty());
   }
 
   private static Platform openEmbedded(
-      EnvironmentConfig environment, String userAgent, Optional<PrintWriter> trace, Clock clock) {
+      EnvironmentConfig environment,
+      String userAgent,
+      Optional<PrintWriter> trace,
+      Clock clock,
+      int listPageSize) {
     FlowServiceEmulator emulator =
         FlowServiceEmulator.start(
             EmulatorConfig.builder()
@@ -81,7 +98,14 @@ public final class Platform implements AutoCloseable {
             .orElse(embeddedCredentials(emulator));
     try {
       FlowServiceApi api =
-          connect(environment, emulator.flowServiceUrl(), credentials, userAgent, trace, clock);
+          connect(
+              environment,
+              emulator.flowServiceUrl(),
+              credentials,
+              userAgent,
+              trace,
+              clock,
+              listPageSize);
       return new Platform(api, Optional.of(emulator));
     } catch (RuntimeException e) {
       emulator.close();
@@ -103,14 +127,17 @@ public final class Platform implements AutoCloseable {
       Credentials credentials,
       String userAgent,
       Optional<PrintWriter> trace,
-      Clock clock) {
+      Clock clock,
+      int listPageSize) {
     FlowServiceConfig config =
-        FlowServiceConfig.of(
-            base,
-            environment.orgId(),
-            environment.sandbox(),
-            credentials.apiKey().reveal(),
-            userAgent);
+        FlowServiceConfig.builder(
+                base,
+                environment.orgId(),
+                environment.sandbox(),
+                credentials.apiKey().reveal(),
+                userAgent)
+            .listPageSize(listPageSize)
+            .build();
     FlowServiceClients clients =
         new FlowServiceClients(config, trace, Sleeper.THREAD, new SecureRandom(), clock);
     return clients.api(tokens(clients, credentials));

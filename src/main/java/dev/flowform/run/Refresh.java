@@ -1,5 +1,7 @@
 package dev.flowform.run;
 
+import dev.flowform.plan.Duplicate;
+import dev.flowform.plan.Duplicates;
 import dev.flowform.refresh.RefreshResult;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.State;
@@ -21,19 +23,23 @@ public final class Refresh {
   /**
    * @param moved what changed outside flowform, by address
    * @param writtenSerial the serial written, or empty when state was already up to date
+   * @param duplicates connections with the name of a managed one that state does not know
    */
-  public record Outcome(List<Moved> moved, Optional<Long> writtenSerial) {}
+  public record Outcome(
+      List<Moved> moved, Optional<Long> writtenSerial, List<Duplicate> duplicates) {}
 
   private Refresh() {}
 
   public static Outcome run(Session session, int parallelism) {
     State before = session.state().recordedOrEmpty();
     RefreshResult result = session.refresh(parallelism);
+    List<Duplicate> duplicates = Duplicates.find(before.resources(), result.view());
     if (session.state().recorded().isEmpty() || !result.stateChanged(before)) {
-      return new Outcome(List.of(), Optional.empty());
+      return new Outcome(List.of(), Optional.empty(), duplicates);
     }
     session.state().store().write(result.state());
-    return new Outcome(moved(before, result.state()), Optional.of(result.state().serial()));
+    return new Outcome(
+        moved(before, result.state()), Optional.of(result.state().serial()), duplicates);
   }
 
   private static List<Moved> moved(State before, State after) {

@@ -99,7 +99,11 @@ public final class Session implements AutoCloseable {
     if (platform == null) {
       platform =
           Platform.open(
-              desired.environment(), settings.userAgent(), settings.trace(), settings.clock());
+              desired.environment(),
+              settings.userAgent(),
+              settings.trace(),
+              settings.clock(),
+              ListPageSize.from(settings.env()));
     }
     return platform;
   }

@@ -139,17 +139,32 @@ class ApplierCreateTest {
   }
 
   @Test
-  void pausesLongerBeforeEachLookupThatFollowsAnUnknownOutcome() {
+  void looksAgainWithGrowingPausesUntilTheWindowHasPassedBeforeSendingAgain() {
     List<Duration> pauses = new java.util.ArrayList<>();
-    Settling recorded = new Settling(Duration.ofMillis(500), pauses::add);
-    run.api.script(CreateFault.UNKNOWN_NOT_LANDED, CreateFault.UNKNOWN_NOT_LANDED);
+    Settling recorded = new Settling(Duration.ofMillis(500), Duration.ofSeconds(2), pauses::add);
+    run.api.script(CreateFault.UNKNOWN_NOT_LANDED);
 
     ApplyResult result =
         run.apply(desired(a), Fixtures.options().settling(recorded).build(), create(a));
 
     assertEquals(Outcome.CREATED, result.outcomes().get(0).outcome());
-    assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(1000)), pauses);
-    assertEquals(3, run.api.calls("create"));
-    assertEquals(2, run.api.calls("findByName"));
+    assertEquals(
+        List.of(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(500)), pauses);
+    assertEquals(2, run.api.calls("create"));
+    assertEquals(3, run.api.calls("findByName"));
+  }
+
+  @Test
+  void adoptsACreateTheSearchShowsOnlyAfterSeveralLookups() {
+    Settling recorded = new Settling(Duration.ofMillis(500), Duration.ofSeconds(4), d -> {});
+    run.api.hideNewFromSearch(2);
+    run.api.script(CreateFault.LAND_THEN_UNKNOWN);
+
+    ApplyResult result =
+        run.apply(desired(a), Fixtures.options().settling(recorded).build(), create(a));
+
+    assertEquals(Outcome.ADOPTED, result.outcomes().get(0).outcome());
+    assertEquals(1, run.api.calls("create"));
+    assertEquals(1, run.api.named(a.name()).size());
   }
 }

@@ -38,18 +38,47 @@ class ConnectionPagesTest {
   }
 
   @Test
+  void keepsTheFirstQueryOnANextLinkThatHoldsOnlyTheToken() throws Exception {
+    assertEquals(
+        Optional.of(
+            "https://platform.adobe.io/data/foundation/flowservice/connections"
+                + "?continuationToken=t2&property=name==a%20b%26c"),
+        next("{\"_links\":{\"next\":{\"href\":\"/connections?continuationToken=t2\"}}}"));
+  }
+
+  @Test
+  void keepsEveryParameterOfTheFirstQueryThatTheNextLinkLacks() throws Exception {
+    HttpUrl first =
+        HttpUrl.get(
+            BASE + "/connections?property=connectionSpec.id==s1&limit=100&property=name==x");
+    JsonNode answer =
+        json.readTree(
+            "{\"_links\":{\"next\":{\"href\":\"/connections?continuationToken=t2&limit=100\"}}}");
+    assertEquals(
+        Optional.of(
+            BASE
+                + "/connections?continuationToken=t2&limit=100"
+                + "&property=connectionSpec.id==s1&property=name==x"),
+        new ConnectionPages(BASE, first).next(first, answer).map(HttpUrl::toString));
+  }
+
+  @Test
   void resolvesANextLinkRelativeToTheServiceBase() throws Exception {
+    HttpUrl first = BASE.newBuilder().addPathSegment("connections").build();
+    JsonNode answer =
+        json.readTree("{\"_links\":{\"next\":{\"href\":\"/connections?continuationToken=t2\"}}}");
     assertEquals(
         Optional.of(
             "https://platform.adobe.io/data/foundation/flowservice/connections?continuationToken=t2"),
-        next("{\"_links\":{\"next\":{\"href\":\"/connections?continuationToken=t2\"}}}"));
+        new ConnectionPages(BASE, first).next(first, answer).map(HttpUrl::toString));
   }
 
   @Test
   void keepsANextLinkThatAlreadyHoldsTheBasePath() throws Exception {
     assertEquals(
         Optional.of(
-            "https://platform.adobe.io/data/foundation/flowservice/connections?continuationToken=t2"),
+            "https://platform.adobe.io/data/foundation/flowservice/connections?continuationToken=t2"
+                + "&property=name==a%20b%26c"),
         next(
             "{\"_links\":{\"next\":{\"href\":"
                 + "\"/data/foundation/flowservice/connections?continuationToken=t2\"}}}"));

@@ -129,7 +129,8 @@ class FlowServiceRequestsTest {
             ConnectionSpecRef.HUBSPOT,
             "enabled",
             "Basic Authentication",
-            Map.of("clientId", "hubspot-client", "clientSecret", "***", "portal", "42")),
+            Map.of("clientId", "hubspot-client", "clientSecret", "***", "portal", "42"),
+            java.time.Instant.ofEpochMilli(1_700_000_000_000L)),
         found);
     server.verify(
         1,
@@ -152,7 +153,7 @@ class FlowServiceRequestsTest {
   }
 
   @Test
-  void findByNameFiltersByNameAndFollowsEveryPage() {
+  void findByNameFiltersByNameAndFollowsEveryPageWithTheFilter() {
     server.stubFor(
         get(urlPathEqualTo(PATH + "/connections"))
             .withQueryParam("property", equalTo("name==HubSpot eu"))
@@ -163,7 +164,9 @@ class FlowServiceRequestsTest {
                         + "],"
                         + "\"_links\":{\"next\":{\"href\":\"/connections?continuationToken=t2\"}}}")));
     server.stubFor(
-        get(urlEqualTo(PATH + "/connections?continuationToken=t2"))
+        get(urlPathEqualTo(PATH + "/connections"))
+            .withQueryParam("continuationToken", equalTo("t2"))
+            .withQueryParam("property", equalTo("name==HubSpot eu"))
             .willReturn(
                 okJson(
                     "{\"items\":[{\"id\":\"other\",\"name\":\"HubSpot eu, us\"}],"
@@ -172,18 +175,47 @@ class FlowServiceRequestsTest {
                         + PATH
                         + "/connections?continuationToken=t3\"}}}")));
     server.stubFor(
-        get(urlEqualTo(PATH + "/connections?continuationToken=t3"))
-            .willReturn(okJson("{\"items\":[" + ITEM.replace("2fce94c1", "second") + "]}")));
+        get(urlPathEqualTo(PATH + "/connections"))
+            .withQueryParam("continuationToken", equalTo("t3"))
+            .withQueryParam("property", equalTo("name==HubSpot eu"))
+            .willReturn(
+                okJson("{\"items\":[" + ITEM.replace("2fce94c1", "second") + "," + ITEM + "]}")));
 
     List<RemoteConnection> found = api.findByName("HubSpot eu");
 
     assertEquals(List.of("2fce94c1", "second"), found.stream().map(RemoteConnection::id).toList());
     server.verify(
-        1,
+        3,
         withCommonHeaders(getRequestedFor(urlPathEqualTo(PATH + "/connections")))
             .withQueryParam("property", equalTo("name==HubSpot eu")));
-    server.verify(1, getRequestedFor(urlEqualTo(PATH + "/connections?continuationToken=t2")));
-    server.verify(1, getRequestedFor(urlEqualTo(PATH + "/connections?continuationToken=t3")));
+  }
+
+  @Test
+  void aPageWhoseNextLinkDropsTheFilterIsStillAskedWithIt() {
+    server.stubFor(
+        get(urlPathEqualTo(PATH + "/connections"))
+            .atPriority(5)
+            .willReturn(okJson("{\"items\":[" + ITEM.replace("2fce94c1", "unfiltered") + "]}")));
+    server.stubFor(
+        get(urlPathEqualTo(PATH + "/connections"))
+            .atPriority(1)
+            .withQueryParam("property", equalTo("name==HubSpot eu"))
+            .withQueryParam("continuationToken", absent())
+            .willReturn(
+                okJson(
+                    "{\"items\":["
+                        + ITEM
+                        + "],\"_links\":{\"next\":{\"href\":\"/connections?continuationToken=t2\"}}}")));
+    server.stubFor(
+        get(urlPathEqualTo(PATH + "/connections"))
+            .atPriority(1)
+            .withQueryParam("property", equalTo("name==HubSpot eu"))
+            .withQueryParam("continuationToken", equalTo("t2"))
+            .willReturn(okJson("{\"items\":[" + ITEM + "]}")));
+
+    List<RemoteConnection> found = api.findByName("HubSpot eu");
+
+    assertEquals(List.of("2fce94c1"), found.stream().map(RemoteConnection::id).toList());
   }
 
   @Test

@@ -239,7 +239,45 @@ class FlowServiceRetriesTest {
             FlowServiceException.class, () -> refused.create(TestClients.hubspot("HubSpot eu")));
 
     assertFalse(e instanceof UnknownOutcomeException);
+    assertTrue(e instanceof UnreachableException, e.toString());
     assertEquals(0, e.status());
-    assertEquals(3, sleeper.delays().size());
+    assertEquals(Reachability.CONNECT_ATTEMPTS - 1, sleeper.delays().size());
+  }
+
+  @Test
+  void afterOneCallGaveUpOnAHostTheOthersFailAtOnceWithoutTryingIt() throws IOException {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    FlowServiceApi refused = TestClients.api("http://127.0.0.1:" + port, sleeper);
+
+    UnreachableException first = assertThrows(UnreachableException.class, () -> refused.get("a"));
+    int slept = sleeper.delays().size();
+    UnreachableException second =
+        assertThrows(UnreachableException.class, () -> refused.findByName("b"));
+
+    assertEquals("could not reach 127.0.0.1:" + port + ": connection refused", first.getMessage());
+    assertEquals(first.getMessage(), second.getMessage());
+    assertEquals(Reachability.CONNECT_ATTEMPTS - 1, slept);
+    assertEquals(slept, sleeper.delays().size());
+  }
+
+  @Test
+  void aReadIsNotRetriedPastTheRunsReadDeadline() {
+    server.stubFor(get(PATH + "/connections/c1").willReturn(aResponse().withStatus(503)));
+    FlowServiceApi late =
+        TestClients.clients(
+                TestClients.configBuilder(server.baseUrl())
+                    .readRetryDeadline(Duration.ZERO)
+                    .build(),
+                sleeper)
+            .api(TokenSource.fixed(TestClients.TOKEN));
+
+    FlowServiceException e = assertThrows(FlowServiceException.class, () -> late.get("c1"));
+
+    assertEquals(503, e.status());
+    server.verify(1, getRequestedFor(urlEqualTo(PATH + "/connections/c1")));
+    assertEquals(List.of(), sleeper.delays());
   }
 }

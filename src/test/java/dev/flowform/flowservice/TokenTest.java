@@ -206,6 +206,20 @@ class TokenTest {
   }
 
   @Test
+  void credentialsImsRefusedAreNotAskedForAgainInTheSameRun() {
+    server.stubFor(
+        post(IMS)
+            .willReturn(aResponse().withStatus(401).withBody("{\"error\":\"invalid_client\"}")));
+    FlowServiceApi api = clients.api(clients.imsTokens(TestClients.ims(server.baseUrl())));
+
+    assertThrows(FlowServiceException.class, () -> api.get("c1"));
+    FlowServiceException again = assertThrows(FlowServiceException.class, () -> api.get("c2"));
+
+    assertEquals("invalid_client", again.code());
+    server.verify(1, postRequestedFor(urlEqualTo(IMS)));
+  }
+
+  @Test
   void anImsAnswerWithoutATokenIsAnError() {
     server.stubFor(post(IMS).willReturn(okJson("{\"token_type\":\"bearer\"}")));
     TokenSource tokens = clients.imsTokens(TestClients.ims(server.baseUrl()));

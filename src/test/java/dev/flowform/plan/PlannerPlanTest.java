@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.model.RemoteConnection;
 import dev.flowform.testing.Fixtures;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,31 @@ class PlannerPlanTest {
     RemoteView remote = new RemoteView(Map.of(), Set.of(), Map.of(a.name(), List.of()));
 
     assertTrue(planner.plan(desired(a), Optional.empty(), remote, none()).refreshed());
+  }
+
+  @Test
+  void reportsAConnectionOfAManagedOnesNameThatStateDoesNotKnowAsADuplicate() {
+    DesiredConnection a = connection("a").build();
+    RemoteConnection own = Fixtures.remote("id", a.name(), a.description());
+    RemoteConnection twin =
+        new RemoteConnection(
+            "twin",
+            "\"1\"",
+            a.name(),
+            null,
+            own.connectionSpec(),
+            "enabled",
+            "Basic Authentication",
+            Map.of(),
+            Fixtures.T0);
+    RemoteView remote =
+        new RemoteView(Map.of("a", own), Set.of(), Map.of(a.name(), List.of(own, twin)));
+
+    Plan plan = planner.plan(desired(a), state(Map.of("a", recorded(a, "id"))), remote, none());
+
+    assertEquals(List.of(new Duplicate("a", a.name(), "twin", Fixtures.T0)), plan.duplicates());
+    assertFalse(plan.hasChanges());
+    assertFalse(plan.inSync());
   }
 
   @Test

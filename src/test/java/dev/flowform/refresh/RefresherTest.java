@@ -11,6 +11,7 @@ import dev.flowform.apply.ResourceRecords;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.flowservice.FlowServiceException;
 import dev.flowform.flowservice.PatchOperation;
+import dev.flowform.flowservice.UnreachableException;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.DesiredState;
 import dev.flowform.plan.RemoteView;
@@ -57,7 +58,9 @@ class RefresherTest {
         List.of(other), view.named(c.name()).orElseThrow().stream().map(r -> r.id()).toList());
     assertEquals(List.of(), view.named(d.name()).orElseThrow());
     assertEquals(List.of(), view.named(b.name()).orElseThrow());
-    assertTrue(view.named(a.name()).isEmpty());
+    assertEquals(
+        List.of(run.resource("a").id()),
+        view.named(a.name()).orElseThrow().stream().map(r -> r.id()).toList());
   }
 
   @Test
@@ -92,9 +95,104 @@ class RefresherTest {
   }
 
   @Test
-  void failsNamingWhatItCouldNotRead() {
+  void readsTheSandboxInOneListWhenThatCostsFewerRequestsThanOnePerName() {
+    RemoteView view = new Refresher().refresh(run.state(), all, run.api, 4).view();
+
+    assertEquals(1, run.api.calls("listBySpec"));
+    assertEquals(0, run.api.calls("findByName"));
+    assertEquals(0, run.api.calls("get"));
+    assertEquals(run.resource("a").id(), view.found("a").orElseThrow().id());
+  }
+
+  /** Ten connections of other names, read one per page: a list would cost more than 4 lookups. */
+  private void bigSandbox() {
+    for (int i = 0; i < 10; i++) {
+      run.api.seed("someone else's " + i);
+    }
+    run.api.listPageSize(2);
+  }
+
+  @Test
+  void readsPerNameWhenTheSandboxIsBigAndTheNamesFew() {
+    bigSandbox();
+
+    new Refresher().refresh(run.state(), all, run.api, 4);
+
+    assertEquals(0, run.api.calls("listBySpec"));
+    assertEquals(4, run.api.calls("findByName"));
+  }
+
+  @Test
+  void bothWaysGiveThePlannerTheSameView() {
+    String duplicate = run.api.seed(a.name());
+    run.api.seed(c.name());
+    run.api.seed("someone else's");
+    run.api.delete(run.resource("b").id());
+    String own = run.resource("a").id();
+    run.api.listPageSize(1000);
+    RemoteView listed = new Refresher().refresh(run.state(), all, run.api, 4).view();
+    run.api.listPageSize(1);
+    RemoteView perName = new Refresher().refresh(run.state(), all, run.api, 4).view();
+
+    assertEquals(1, run.api.calls("listBySpec"));
+    assertEquals(4, run.api.calls("findByName"));
+    assertEquals(listed, perName);
+    assertEquals(
+        List.of(own, duplicate),
+        listed.named(a.name()).orElseThrow().stream().map(r -> r.id()).toList());
+  }
+
+  @Test
+  void readsByIdARecordedConnectionItsNameDoesNotFind() {
+    String id = run.resource("a").id();
+    run.api.update(
+        id, run.resource("a").etag(), List.of(PatchOperation.replace("/name", "renamed")));
+
+    RemoteView view = new Refresher().refresh(run.state(), all, run.api, 4).view();
+
+    assertEquals("renamed", view.found("a").orElseThrow().name());
+    assertEquals(1, run.api.calls("get"));
+  }
+
+  @Test
+  void endsWithTheOneErrorOfAnUnreachablePlatform() {
     run.api.failNext(
-        "get",
+        "countBySpec",
+        new UnreachableException("127.0.0.1:9", "connection refused", "check the endpoint", null));
+
+    FlowformException e =
+        assertThrows(
+            FlowformException.class, () -> new Refresher().refresh(run.state(), all, run.api, 4));
+
+    assertEquals("could not reach 127.0.0.1:9: connection refused", e.getMessage());
+    assertEquals(0, run.api.calls("findByName") + run.api.calls("listBySpec"));
+  }
+
+  @Test
+  void groupsFailuresOfOneKind() {
+    bigSandbox();
+    for (int i = 0; i < 4; i++) {
+      run.api.failNext(
+          "findByName",
+          FlowServiceException.builder(503, "Unavailable")
+              .code("1103-503")
+              .requestId("r" + i)
+              .build());
+    }
+
+    FlowformException e =
+        assertThrows(
+            FlowformException.class, () -> new Refresher().refresh(run.state(), all, run.api, 4));
+
+    assertTrue(
+        e.getMessage().contains("4 reads failed: HTTP 503 1103-503: Unavailable"), e.getMessage());
+  }
+
+  @Test
+  void failsNamingWhatItCouldNotRead() {
+    bigSandbox();
+    run.api.failNext(
+        "findByName",
         FlowServiceException.builder(503, "Unavailable").code("1103-503").requestId("r").build());
 
     FlowformException e =

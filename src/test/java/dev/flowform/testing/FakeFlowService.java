@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -50,6 +51,9 @@ public final class FakeFlowService implements FlowServiceApi {
   private double throttleRate;
   private Consumer<ConnectionRequest> onCreate = request -> {};
   private int nextId;
+  private int listPageSize = 100;
+  private int searchLag;
+  private final Map<String, Integer> hidden = new HashMap<>();
 
   public record PatchCall(String id, String ifMatch, List<PatchOperation> operations) {}
 
@@ -64,7 +68,10 @@ public final class FakeFlowService implements FlowServiceApi {
     this.throttleRate = throttle;
   }
 
-  /** The next call of {@code operation} (create, get, findByName, update, delete) throws. */
+  /**
+   * The next call of {@code operation} (create, get, findByName, countBySpec, listBySpec, update,
+   * delete) throws.
+   */
   public synchronized void failNext(String operation, FlowServiceException error) {
     failures.computeIfAbsent(operation, k -> new ArrayDeque<>()).add(error);
   }
@@ -76,6 +83,14 @@ public final class FakeFlowService implements FlowServiceApi {
 
   public synchronized void markUsedByFlows(String id) {
     usedByFlows.add(id);
+  }
+
+  /**
+   * A lagging search: each connection created from now on is missing from the answers of the next
+   * {@code lookups} name lookups (reading it by id sees it at once).
+   */
+  public synchronized void hideNewFromSearch(int lookups) {
+    this.searchLag = lookups;
   }
 
   /** A connection made by someone else (or an earlier run); returns its id. */
@@ -128,6 +143,9 @@ public final class FakeFlowService implements FlowServiceApi {
               Map.of("clientId", request.params().getOrDefault("clientId", "")));
       connections.put(id, created);
       receivedParams.put(id, request.params());
+      if (searchLag > 0) {
+        hidden.put(id, searchLag);
+      }
       if (fault == CreateFault.LAND_THEN_UNKNOWN) {
         throw FlowServiceException.builder(0, "read timed out").unknownOutcome();
       }
@@ -146,7 +164,43 @@ public final class FakeFlowService implements FlowServiceApi {
   public synchronized List<RemoteConnection> findByName(String name) {
     count("findByName");
     throwIfScripted("findByName");
-    return connections.values().stream().filter(c -> c.name().equals(name)).toList();
+    List<RemoteConnection> found =
+        connections.values().stream()
+            .filter(c -> c.name().equals(name) && !hidden.containsKey(c.id()))
+            .toList();
+    hidden.replaceAll((id, left) -> left - 1);
+    hidden.values().removeIf(left -> left <= 0);
+    return found;
+  }
+
+  @Override
+  public synchronized OptionalLong countBySpec(String specId) {
+    count("countBySpec");
+    throwIfScripted("countBySpec");
+    return OptionalLong.of(ofSpec(specId).size());
+  }
+
+  @Override
+  public synchronized List<RemoteConnection> listBySpec(String specId) {
+    count("listBySpec");
+    throwIfScripted("listBySpec");
+    return ofSpec(specId);
+  }
+
+  @Override
+  public synchronized int listPageSize() {
+    return listPageSize;
+  }
+
+  /** The page size a list of the sandbox would be read with (by default 100). */
+  public synchronized void listPageSize(int size) {
+    this.listPageSize = size;
+  }
+
+  private List<RemoteConnection> ofSpec(String specId) {
+    return connections.values().stream()
+        .filter(c -> c.connectionSpec() != null && specId.equals(c.connectionSpec().id()))
+        .toList();
   }
 
   @Override

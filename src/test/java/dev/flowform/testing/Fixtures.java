@@ -138,7 +138,8 @@ public final class Fixtures {
 
   /** The defaults with no pause before a lookup; change more, then build. */
   public static ApplyOptions.Builder options() {
-    return ApplyOptions.builder(CLOCK).settling(new Settling(Duration.ZERO, duration -> {}));
+    return ApplyOptions.builder(CLOCK)
+        .settling(new Settling(Duration.ZERO, Duration.ZERO, duration -> {}));
   }
 
   public static RemoteConnection remote(String id, String name, String description) {

@@ -46,6 +46,16 @@ public final class JsonPlanRenderer implements PlanRenderer {
     plan.unresolved().forEach(unresolved::add);
     ArrayNode changes = root.putArray("changes");
     plan.changes().forEach(change -> changes.add(change(change)));
+    ArrayNode duplicates = root.putArray("duplicates");
+    plan.duplicates()
+        .forEach(
+            d -> {
+              ObjectNode node = duplicates.addObject();
+              node.put("address", d.address());
+              node.put("name", d.name());
+              node.put("id", d.id());
+              node.put("createdAt", d.createdAt() == null ? null : d.createdAt().toString());
+            });
     return root;
   }
 

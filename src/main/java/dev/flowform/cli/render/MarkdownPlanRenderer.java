@@ -35,7 +35,7 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
   @Override
   public String render(Plan plan) {
     StringBuilder out = new StringBuilder(head(plan));
-    if (Summary.nothingToDo(plan)) {
+    if (Summary.nothingToDo(plan) && plan.duplicates().isEmpty()) {
       return out.append("**No changes.** Your connections match the manifests.")
           .append(NL)
           .toString();
@@ -100,6 +100,21 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
             .append(NL);
       }
       out.append(NL);
+    }
+    List<String> duplicates = Summary.duplicates(plan);
+    if (!duplicates.isEmpty()) {
+      out.append("> [!WARNING]").append(NL).append("> ").append(duplicates.get(0)).append(NL);
+      duplicates.subList(1, duplicates.size() - 1).stream()
+          .limit(MAX_UNRESOLVED_SHOWN)
+          .forEach(line -> out.append("> - ").append(line.strip()).append(NL));
+      if (duplicates.size() - 2 > MAX_UNRESOLVED_SHOWN) {
+        out.append("> - and ")
+            .append(duplicates.size() - 2 - MAX_UNRESOLVED_SHOWN)
+            .append(" more")
+            .append(NL);
+      }
+      out.append(">").append(NL).append("> ").append(duplicates.get(duplicates.size() - 1));
+      out.append(NL).append(NL);
     }
     out.append("| action | connections |").append(NL).append("|---|---:|").append(NL);
     Map<Action, Long> counts = plan.counts();

@@ -1,6 +1,7 @@
 package dev.flowform.cli.render;
 
 import dev.flowform.plan.Action;
+import dev.flowform.plan.Duplicate;
 import dev.flowform.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,36 @@ final class Summary {
     return parts.isEmpty()
         ? Optional.empty()
         : Optional.of("Not planned: " + String.join(", ", parts) + ".");
+  }
+
+  /**
+   * The warning about duplicates, then one line per duplicate and the hint: {@code "HubSpot eu"
+   * (marketing): duplicate 9a8b..., created 2026-11-28T10:00:00Z}. Empty when there is none.
+   */
+  static List<String> duplicates(Plan plan) {
+    List<Duplicate> found = plan.duplicates();
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        found.size()
+            + (found.size() == 1 ? " connection duplicates" : " connections duplicate")
+            + " a managed one (same name, unknown to state); nothing is sent for "
+            + (found.size() == 1 ? "it" : "them")
+            + ":");
+    for (Duplicate d : found) {
+      lines.add(
+          "  "
+              + Attributes.quote(d.name())
+              + " ("
+              + d.address()
+              + "): duplicate "
+              + d.id()
+              + (d.createdAt() == null ? "" : ", created " + d.createdAt()));
+    }
+    lines.add("Hint: " + Duplicate.HINT + ".");
+    return lines;
   }
 
   /** {@code Environment "dev" (sandbox "dev"), state serial 7, refreshed from the platform.} */

@@ -4,6 +4,7 @@ import dev.flowform.plan.Action;
 import dev.flowform.plan.AttributeChange;
 import dev.flowform.plan.Change;
 import dev.flowform.plan.Plan;
+import java.util.List;
 
 /**
  * The plan as a person reads it on a terminal, in Terraform's manner:
@@ -40,7 +41,8 @@ public final class TextPlanRenderer implements PlanRenderer {
     }
     out.append(NL);
     if (Summary.nothingToDo(plan)) {
-      return out.append(ansi.bold(Summary.NO_CHANGES)).append(NL).toString();
+      out.append(ansi.bold(Summary.NO_CHANGES)).append(NL);
+      return duplicates(out, plan).toString();
     }
     out.append("flowform will perform the following actions:").append(NL).append(NL);
     for (Change change : plan.changes()) {
@@ -51,7 +53,16 @@ public final class TextPlanRenderer implements PlanRenderer {
     }
     out.append(ansi.bold(Summary.line(plan))).append(NL);
     Summary.notPlanned(plan).ifPresent(line -> out.append(line).append(NL));
-    return out.toString();
+    return duplicates(out, plan).toString();
+  }
+
+  private StringBuilder duplicates(StringBuilder out, Plan plan) {
+    List<String> lines = Summary.duplicates(plan);
+    if (!lines.isEmpty()) {
+      out.append(NL).append(ansi.bold("Warning: ")).append(lines.get(0)).append(NL);
+      lines.subList(1, lines.size()).forEach(line -> out.append(line).append(NL));
+    }
+    return out;
   }
 
   private void renderChange(StringBuilder out, String environment, Change change) {

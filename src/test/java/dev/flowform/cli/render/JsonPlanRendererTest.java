@@ -77,7 +77,8 @@ class JsonPlanRendererTest {
             "hasChanges",
             "summary",
             "unresolved",
-            "changes"),
+            "changes",
+            "duplicates"),
         fieldNames(json));
     assertEquals(
         List.of(
