@@ -33,12 +33,12 @@ public final class Training {
           new Step(0, "apply", "--env", "local", "--auto-approve", "--no-color"),
           new Step(0, "plan", "--env", "local", "--detailed-exitcode", "--output", "json"),
           new Step(0, "plan", "--env", "local", "--refresh=false", "--output", "markdown"),
-          new Step(0, "refresh", "--env", "local", "--no-color"),
+          new Step(0, "refresh", "--env", "local"),
           new Step(0, "status", "--environments", "local"),
           new Step(0, "state", "list", "--env", "local"),
           new Step(0, "version"),
           new Step(0, "--help"),
-          new Step(2, "no-such-command"));
+          new Step(1, "no-such-command"));
 
   private Training() {}
 

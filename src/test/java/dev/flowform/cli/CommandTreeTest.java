@@ -48,7 +48,7 @@ class CommandTreeTest {
         Set.of("validate"),
         cli().commandLine("validate", "--env", "dev").getSubcommands().keySet());
     assertEquals(
-        Set.of("list", "show", "rm", "mv"),
+        Set.of("list", "show", "rm", "mv", "history", "migrate"),
         cli().commandLine("state", "list").getSubcommands().get("state").getSubcommands().keySet());
   }
 
