@@ -2,6 +2,7 @@ package dev.flowform.manifest;
 
 import dev.flowform.diag.SourcePosition;
 import dev.flowform.model.ConnectionSpecRef;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -15,6 +16,7 @@ import java.util.TreeMap;
  * @param description may be null
  * @param params the non-sensitive auth params (clientId)
  * @param secrets the sensitive auth params (clientSecret, accessToken, refreshToken)
+ * @param movedFrom the addresses it had before ({@code metadata.movedFrom}), in the order written
  */
 public record DesiredConnection(
     String address,
@@ -24,7 +26,8 @@ public record DesiredConnection(
     ConnectionSpecRef connectionSpec,
     String authSpecName,
     SortedMap<String, String> params,
-    SortedMap<String, Secret> secrets) {
+    SortedMap<String, Secret> secrets,
+    List<String> movedFrom) {
 
   public static final String KIND = "HubSpotConnection";
   public static final String DEFAULT_AUTH_SPEC = "Basic Authentication";
@@ -32,6 +35,29 @@ public record DesiredConnection(
   public DesiredConnection {
     params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
     secrets = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(secrets));
+    movedFrom = movedFrom == null ? List.of() : List.copyOf(movedFrom);
+  }
+
+  /** A connection that was never at another address. */
+  public DesiredConnection(
+      String address,
+      SourcePosition position,
+      String name,
+      String description,
+      ConnectionSpecRef connectionSpec,
+      String authSpecName,
+      SortedMap<String, String> params,
+      SortedMap<String, Secret> secrets) {
+    this(
+        address,
+        position,
+        name,
+        description,
+        connectionSpec,
+        authSpecName,
+        params,
+        secrets,
+        List.of());
   }
 
   /** True when every sensitive param resolved, so the connection can be sent. */

@@ -32,7 +32,8 @@ final class DesiredConnections {
             ? DesiredConnection.DEFAULT_AUTH_SPEC
             : spec.auth().specName(),
         plain,
-        secrets);
+        secrets,
+        bound.manifest().metadata().movedFrom());
   }
 
   private static ConnectionSpecRef connectionSpec(ConnectionManifest.ConnectionSpec spec) {

@@ -4,6 +4,8 @@ import dev.flowform.manifest.doc.Bound;
 import dev.flowform.manifest.doc.EnvironmentManifest;
 import dev.flowform.model.Endpoint;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,7 +35,24 @@ final class EnvironmentConfigs {
         endpoint(spec.endpoint()),
         statePath.normalize(),
         credentials(bound, spec.credentials()),
-        spec.variables() == null ? Map.of() : spec.variables());
+        spec.variables() == null ? Map.of() : spec.variables(),
+        imports(bound, spec.imports()));
+  }
+
+  private static List<DeclaredImport> imports(
+      Bound<EnvironmentManifest> bound, Map<String, String> imports) {
+    if (imports == null) {
+      return List.of();
+    }
+    List<DeclaredImport> out = new ArrayList<>();
+    imports.forEach(
+        (address, id) ->
+            out.add(
+                new DeclaredImport(
+                    address,
+                    id == null ? null : id.toLowerCase(java.util.Locale.ROOT),
+                    bound.document().sources().position("/spec/imports/" + address))));
+    return out;
   }
 
   private static Endpoint endpoint(String url) {
