@@ -8,15 +8,37 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * plan knows only that the fingerprint differs.
  *
  * @param path a JSON pointer into the connection: {@code /name}, {@code /auth/params/clientId}
+ * @param notComparable why a sensitive value cannot be compared, or null: {@code imported} when the
+ *     connection was taken over and its secrets were never set by flowform (they cannot be read
+ *     back), so they are set once, not "changed"
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AttributeChange(String path, String before, String after, boolean sensitive) {
+public record AttributeChange(
+    String path, String before, String after, boolean sensitive, String notComparable) {
+
+  /** Why the secrets of a connection flowform took over cannot be compared. */
+  public static final String IMPORTED = "imported";
+
+  public AttributeChange(String path, String before, String after, boolean sensitive) {
+    this(path, before, after, sensitive, null);
+  }
 
   public static AttributeChange plain(String path, String before, String after) {
-    return new AttributeChange(path, before, after, false);
+    return new AttributeChange(path, before, after, false, null);
   }
 
   public static AttributeChange sensitive(String path) {
-    return new AttributeChange(path, null, null, true);
+    return new AttributeChange(path, null, null, true, null);
+  }
+
+  /** A secret of an imported connection: flowform has no fingerprint to compare it with. */
+  public static AttributeChange notComparable(String path, String why) {
+    return new AttributeChange(path, null, null, true, why);
+  }
+
+  /** The param name of an {@code /auth/params/...} path, else the path. */
+  public String param() {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.substring(slash + 1);
   }
 }

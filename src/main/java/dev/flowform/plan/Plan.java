@@ -21,6 +21,7 @@ import java.util.SortedMap;
  * @param orgId the org the environment targeted when planned (null when it did not resolve)
  * @param endpoint the Flow Service endpoint the environment targeted when planned, as state records
  *     it
+ * @param targets the addresses the plan was limited to ({@code --target}); empty: every address
  */
 public record Plan(
     String environment,
@@ -33,7 +34,36 @@ public record Plan(
     List<String> unresolved,
     boolean refreshed,
     String orgId,
-    String endpoint) {
+    String endpoint,
+    List<String> targets) {
+
+  /** A plan of every address. */
+  public Plan(
+      String environment,
+      String sandbox,
+      String lineage,
+      long serial,
+      String manifestDigest,
+      SortedMap<String, SortedMap<String, String>> secretFingerprints,
+      List<Change> changes,
+      List<String> unresolved,
+      boolean refreshed,
+      String orgId,
+      String endpoint) {
+    this(
+        environment,
+        sandbox,
+        lineage,
+        serial,
+        manifestDigest,
+        secretFingerprints,
+        changes,
+        unresolved,
+        refreshed,
+        orgId,
+        endpoint,
+        List.of());
+  }
 
   /** A plan that does not say which org and endpoint it was made for (tests, renderers). */
   public Plan(
@@ -63,11 +93,17 @@ public record Plan(
   public Plan {
     changes = List.copyOf(changes);
     unresolved = List.copyOf(unresolved);
+    targets = targets == null ? List.of() : List.copyOf(targets);
     secretFingerprints =
         java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(secretFingerprints));
   }
 
-  /** The changes that call the Flow Service. */
+  /** True when the plan was limited with {@code --target}: state is only partly reconciled. */
+  public boolean targeted() {
+    return !targets.isEmpty();
+  }
+
+  /** The changes apply executes: those that call the Flow Service or move a state record. */
   public List<Change> mutations() {
     return changes.stream().filter(c -> c.action().mutates()).toList();
   }

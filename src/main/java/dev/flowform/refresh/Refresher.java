@@ -20,8 +20,9 @@ import java.util.TreeSet;
 /**
  * Reads what the platform has for a state and manifests, at most {@code parallelism} calls at once:
  * every recorded connection by id, then by name every pending record, every desired connection not
- * in state, and every one whose recorded connection is gone (so the planner sees conflicts). Sends
- * nothing that changes anything.
+ * in state (unless it is imported or moved there), and every one whose recorded connection is gone
+ * (so the planner sees conflicts), then by id every connection {@code spec.imports} declares for an
+ * address state lacks. Sends nothing that changes anything.
  */
 public final class Refresher {
 
@@ -62,12 +63,25 @@ public final class Refresher {
       read.error().ifPresent(e -> errors.add("name \"" + read.key() + "\": " + e.getMessage()));
       read.value().ifPresent(v -> named.put(read.key(), v));
     }
+    Map<String, RemoteConnection> imported = new HashMap<>();
+    Set<String> importsMissing = new HashSet<>();
+    List<Read<Optional<RemoteConnection>>> declared =
+        BoundedParallel.map(importsToRead(state, desired), api::get, parallelism);
+    for (Read<Optional<RemoteConnection>> read : declared) {
+      read.error().ifPresent(e -> errors.add("import " + read.key() + ": " + e.getMessage()));
+      read.value()
+          .ifPresent(
+              v ->
+                  v.ifPresentOrElse(
+                      remote -> imported.put(read.key(), remote),
+                      () -> importsMissing.add(read.key())));
+    }
     if (!errors.isEmpty()) {
       throw new FlowformException(
           "refresh could not read " + errors.size() + " item(s): " + String.join("; ", errors),
           "try again; `--refresh=false` plans from state alone");
     }
-    RemoteView view = new RemoteView(found, missing, named);
+    RemoteView view = new RemoteView(found, missing, named, imported, importsMissing);
     return new RefreshResult(view, StateRefresh.learn(state, view));
   }
 
@@ -79,10 +93,32 @@ public final class Refresher {
         .forEach(names::add);
     for (DesiredConnection connection : desired.connections().values()) {
       String address = connection.address();
-      if (state.resource(address).isEmpty() || missing.contains(address)) {
+      boolean absent = state.resource(address).isEmpty();
+      if (absent && (imports(desired, address) || moves(state, connection))) {
+        continue;
+      }
+      if (absent || missing.contains(address)) {
         names.add(connection.name());
       }
     }
     return names;
+  }
+
+  /** The ids declared in {@code spec.imports} for addresses state does not have yet. */
+  static List<String> importsToRead(State state, DesiredState desired) {
+    return desired.environment().imports().stream()
+        .filter(i -> state.resource(i.address()).isEmpty())
+        .map(dev.flowform.manifest.DeclaredImport::id)
+        .distinct()
+        .toList();
+  }
+
+  private static boolean imports(DesiredState desired, String address) {
+    return desired.environment().importOf(address).isPresent();
+  }
+
+  /** A connection whose record state keeps under an old address: it is moved, not looked up. */
+  private static boolean moves(State state, DesiredConnection connection) {
+    return connection.movedFrom().stream().anyMatch(old -> state.resource(old).isPresent());
   }
 }

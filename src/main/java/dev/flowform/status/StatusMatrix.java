@@ -82,6 +82,8 @@ public record StatusMatrix(
     Action action = change.action();
     return switch (action) {
       case NOOP -> new Cell(CellStatus.IN_SYNC, unresolvedSecrets);
+      case MOVE -> new Cell(CellStatus.MOVED, unresolvedSecrets);
+      case IMPORT -> Cell.of(CellStatus.TO_IMPORT);
       case CREATE, CONFLICT ->
           Cell.of(
               change.reason() == Reason.PENDING_RECOVERY
@@ -96,7 +98,7 @@ public record StatusMatrix(
     List<String> notCompared = new ArrayList<>();
     boolean realDifference = change.action() == Action.REPLACE;
     for (AttributeChange attribute : change.attributes()) {
-      if (holdsReference(attribute.after())) {
+      if (holdsReference(attribute.after()) || attribute.notComparable() != null) {
         notCompared.add(strip(attribute.path()));
       } else {
         realDifference = true;
