@@ -22,12 +22,14 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
   private static final String NL = "\n";
   private static final List<Action> TABLE_ORDER =
       List.of(
+          Action.IMPORT,
           Action.CREATE,
           Action.UPDATE,
           Action.REPLACE,
           Action.DELETE,
           Action.ORPHAN,
           Action.CONFLICT,
+          Action.MOVE,
           Action.NOOP);
 
   public MarkdownPlanRenderer() {}
@@ -85,6 +87,10 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
         .append(Summary.header(plan))
         .append(NL)
         .append(NL);
+    if (plan.targeted()) {
+      out.append("> [!WARNING]").append(NL).append("> ").append(Summary.targetWarning(plan));
+      out.append(NL).append(NL);
+    }
     if (!plan.unresolved().isEmpty()) {
       out.append("> [!WARNING]").append(NL).append("> ").append(Summary.unresolvedWarning(plan));
       out.append(NL);
