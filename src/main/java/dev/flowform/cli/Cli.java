@@ -54,6 +54,7 @@ public final class Cli {
     cli.addSubcommand(stateCommands());
     cli.addSubcommand(new ForceUnlockCommand(context));
     cli.addSubcommand(new StatusCommand(context));
+    cli.addSubcommand(new OutputCommand(context));
     cli.addSubcommand(new EmulatorCommand(context));
     cli.addSubcommand(new VersionCommand(context));
     cli.addSubcommand(new CompletionCommand(context));

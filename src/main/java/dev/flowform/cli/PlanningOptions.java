@@ -2,6 +2,8 @@ package dev.flowform.cli;
 
 import dev.flowform.apply.ApplyOptions;
 import dev.flowform.plan.PlanOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -34,6 +36,20 @@ public final class PlanningOptions {
   boolean adoptExisting;
 
   @Option(
+      names = "--target",
+      paramLabel = "ADDRESS",
+      description =
+          "Plan and apply only this connection (repeatable). The state is then only partly"
+              + " reconciled; the plan says so.")
+  List<String> targets = new ArrayList<>();
+
+  @Option(
+      names = "--replace",
+      paramLabel = "ADDRESS",
+      description = "Delete this connection and create it again (repeatable).")
+  List<String> replace = new ArrayList<>();
+
+  @Option(
       names = "--parallelism",
       paramLabel = "N",
       defaultValue = "" + ApplyOptions.DEFAULT_PARALLELISM,
@@ -41,7 +57,7 @@ public final class PlanningOptions {
   int parallelism;
 
   public PlanOptions planOptions(boolean destroy) {
-    return new PlanOptions(allowReplace, prune, adoptExisting, destroy);
+    return new PlanOptions(allowReplace, prune, adoptExisting, destroy).targeting(targets, replace);
   }
 
   public Optional<Boolean> refresh() {
