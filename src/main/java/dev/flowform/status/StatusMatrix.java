@@ -60,6 +60,49 @@ public record StatusMatrix(
     return new StatusMatrix(columns, rows);
   }
 
+  /**
+   * This matrix with what {@code status --refresh} read beside it: each environment's column marked
+   * refreshed, offline or failed, and each cell with the drift its refreshed plan reports.
+   *
+   * @param refreshed one per environment, by name; an environment without one is left as it is
+   */
+  public StatusMatrix withDrift(List<Refreshed> refreshed) {
+    List<EnvironmentColumn> columns = new ArrayList<>();
+    SortedMap<String, List<Cell>> next = new TreeMap<>();
+    rows.forEach((address, cells) -> next.put(address, new ArrayList<>(cells)));
+    for (int i = 0; i < environments.size(); i++) {
+      EnvironmentColumn column = environments.get(i);
+      Refreshed read =
+          refreshed.stream()
+              .filter(r -> r.environment().equals(column.name()))
+              .findFirst()
+              .orElse(null);
+      if (read == null) {
+        columns.add(column);
+        continue;
+      }
+      columns.add(
+          new EnvironmentColumn(
+              column.name(), column.sandbox(), column.hasState(), read.refresh(), read.problem()));
+      int at = i;
+      read.plan()
+          .ifPresent(
+              plan ->
+                  plan.changes()
+                      .forEach(
+                          change ->
+                              Drift.of(change)
+                                  .ifPresent(
+                                      drift -> {
+                                        List<Cell> row = next.get(change.address());
+                                        if (row != null) {
+                                          row.set(at, row.get(at).withDrift(drift));
+                                        }
+                                      })));
+    }
+    return new StatusMatrix(columns, next);
+  }
+
   /** The cell of one address in one environment. */
   public Cell cell(String address, String environment) {
     for (int i = 0; i < environments.size(); i++) {
@@ -71,11 +114,17 @@ public record StatusMatrix(
     throw new IllegalArgumentException("no environment " + environment);
   }
 
-  /** True when every targeted connection is in sync everywhere (nothing to create or change). */
+  /**
+   * True when every targeted connection is in sync everywhere (nothing to create or change) and no
+   * refresh found drift.
+   */
   public boolean allInSync() {
     return rows.values().stream()
         .flatMap(List::stream)
-        .allMatch(c -> c.status() == CellStatus.IN_SYNC || c.status() == CellStatus.NOT_TARGETED);
+        .allMatch(
+            c ->
+                c.drift() == null
+                    && (c.status() == CellStatus.IN_SYNC || c.status() == CellStatus.NOT_TARGETED));
   }
 
   private static Cell cell(Change change, List<String> unresolvedSecrets) {
