@@ -55,6 +55,30 @@ public final class PlanFixtures {
     return DesiredState.of(environment(), Arrays.asList(connections), DIGEST);
   }
 
+  /** The connections in an environment that declares {@code spec.imports} of address to id. */
+  public static DesiredState importing(
+      Map<String, String> imports, DesiredConnection... connections) {
+    EnvironmentConfig e = environment();
+    List<dev.flowform.manifest.DeclaredImport> declared = new java.util.ArrayList<>();
+    imports.forEach(
+        (address, id) ->
+            declared.add(
+                new dev.flowform.manifest.DeclaredImport(
+                    address, id, new SourcePosition("manifests/environments/dev.yaml", 9, 5))));
+    EnvironmentConfig withImports =
+        new EnvironmentConfig(
+            e.name(),
+            e.position(),
+            e.sandbox(),
+            e.orgId(),
+            e.endpoint(),
+            e.statePath(),
+            e.credentials(),
+            e.variables(),
+            declared);
+    return DesiredState.of(withImports, Arrays.asList(connections), DIGEST);
+  }
+
   /** What state would hold after creating {@code c} as {@code id}. */
   public static ResourceState recorded(DesiredConnection c, String id) {
     return new ResourceState(
@@ -137,6 +161,7 @@ public final class PlanFixtures {
     private ConnectionSpecRef spec = ConnectionSpecRef.HUBSPOT;
     private String clientId = "client-id";
     private final SortedMap<String, Secret> secrets = new TreeMap<>();
+    private List<String> movedFrom = List.of();
 
     ConnectionBuilder(String address) {
       this.address = address;
@@ -171,6 +196,11 @@ public final class PlanFixtures {
       return this;
     }
 
+    public ConnectionBuilder movedFrom(String... addresses) {
+      movedFrom = List.of(addresses);
+      return this;
+    }
+
     public ConnectionBuilder unresolved(String param) {
       secrets.put(param, Secret.unresolved("${env:" + envName(param) + "}"));
       return this;
@@ -185,7 +215,8 @@ public final class PlanFixtures {
           spec,
           DesiredConnection.DEFAULT_AUTH_SPEC,
           new TreeMap<>(Map.of("clientId", clientId)),
-          secrets);
+          secrets,
+          movedFrom);
     }
 
     private static String envName(String param) {

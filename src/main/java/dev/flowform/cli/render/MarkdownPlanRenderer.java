@@ -108,6 +108,9 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
     out.append("| action | connections |").append(NL).append("|---|---:|").append(NL);
     Map<Action, Long> counts = plan.counts();
     for (Action action : TABLE_ORDER) {
+      if ((action == Action.IMPORT || action == Action.MOVE) && counts.get(action) == 0) {
+        continue;
+      }
       String label = action == Action.NOOP ? "unchanged" : action.label();
       out.append("| ").append(label).append(" | ").append(counts.get(action)).append(" |");
       out.append(NL);

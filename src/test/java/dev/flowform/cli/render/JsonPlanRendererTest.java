@@ -76,6 +76,7 @@ class JsonPlanRendererTest {
             "refreshed",
             "hasChanges",
             "summary",
+            "targets",
             "unresolved",
             "changes"),
         fieldNames(json));
@@ -88,6 +89,7 @@ class JsonPlanRendererTest {
             "name",
             "id",
             "etag",
+            "movedFrom",
             "remoteIds",
             "attributes"),
         fieldNames(json.get("changes").get(1)));

@@ -43,7 +43,7 @@ class MarkdownPlanRendererTest {
     assertTrue(
         md.contains(
             """
-            <details><summary><code>~</code> update <b>sales-hubspot</b> (id 2fce94c1-5ad1-4d5e-8f6b-3c2a1b0e9d87): the manifest changed</summary>
+            <details><summary><code>~</code> update <b>sales-hubspot</b> (id 2fce94c1-5ad1-4d5e-8f6b-3c2a1b0e9d87): manifest changed</summary>
 
             ```diff
             - name = "HubSpot sales"

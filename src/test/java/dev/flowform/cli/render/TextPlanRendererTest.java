@@ -29,7 +29,7 @@ class TextPlanRendererTest {
               + auth.params.clientSecret = (sensitive)
               + auth.params.refreshToken = (sensitive)
 
-          # the manifest changed
+          # manifest changed
           ~ update connection "sales-hubspot" (id 2fce94c1-5ad1-4d5e-8f6b-3c2a1b0e9d87)
               ~ name = "HubSpot sales" -> "HubSpot sales (eu)"
               ~ auth.params.clientSecret = (sensitive value changed)
