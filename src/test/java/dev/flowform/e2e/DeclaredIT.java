@@ -55,10 +55,27 @@ class DeclaredIT {
     return run;
   }
 
+  /** The same connection under a new address, as a reviewer would see it in a pull request. */
   private void renameSalesToCrm() {
     ws.removeConnection("sales-hubspot");
-    ws.connection(
-        "sales-crm", "HubSpot sales", "Managed by flowform", "  movedFrom: [sales-hubspot]\n");
+    ws.write(
+        "connections/sales-crm.yaml",
+        """
+        apiVersion: flowform/v1
+        kind: HubSpotConnection
+        metadata:
+          name: sales-crm
+          movedFrom: [sales-hubspot]
+        spec:
+          name: HubSpot sales
+          description: Managed by flowform
+          auth:
+            params:
+              clientId: hubspot-app-sales-hubspot
+              clientSecret: ${env:HS_CLIENT_SECRET}
+              accessToken: ${env:HS_ACCESS_TOKEN}
+              refreshToken: ${env:HS_REFRESH_TOKEN}
+        """);
   }
 
   @Test
