@@ -128,7 +128,8 @@ public final class StatusReader {
               c.connectionSpec(),
               c.authSpecName(),
               c.params(),
-              secrets));
+              secrets,
+              c.movedFrom()));
     }
     return DesiredState.of(desired.environment(), connections, desired.manifestDigest());
   }
