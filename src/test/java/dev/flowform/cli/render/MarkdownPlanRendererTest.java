@@ -153,4 +153,17 @@ class MarkdownPlanRendererTest {
     }
     return n;
   }
+
+  @Test
+  void aDeclaredPlanCountsMovesAndImportsAndATargetedOneWarns() {
+    String md = renderer.render(SamplePlans.declared());
+    assertTrue(md.contains("| import | 1 |"), md);
+    assertTrue(md.contains("| move | 1 |"), md);
+    assertTrue(md.contains("(sensitive, not comparable: imported)"), md);
+
+    String targeted = renderer.render(SamplePlans.targeted());
+    assertTrue(
+        targeted.contains("> [!WARNING]\n> This plan is limited to --target sales-hubspot"),
+        targeted);
+  }
 }

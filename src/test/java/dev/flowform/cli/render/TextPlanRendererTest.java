@@ -106,4 +106,32 @@ class TextPlanRendererTest {
                 + "  a/auth/params/clientSecret (${env:HUBSPOT_CLIENT_SECRET})\n"),
         text);
   }
+
+  @Test
+  void showsMovesAndImportsAndWhatCannotBeCompared() {
+    String text = plain.render(SamplePlans.declared());
+
+    assertTrue(text.contains("  > move connection \"b\" (id id-b)\n"), text);
+    assertTrue(text.contains("moved from \"old-b\""), text);
+    assertTrue(text.contains("  ~ update connection \"c\" (id id-c)"), text);
+    assertTrue(text.contains("moved from \"old-c\""), text);
+    assertTrue(
+        text.contains("  <= import connection \"d\" (id " + SamplePlans.IMPORT_ID + ")"), text);
+    assertTrue(text.contains("~ name = \"Support (old)\" -> \"HubSpot d\""), text);
+    assertTrue(
+        text.contains("~ auth.params.clientSecret = (sensitive, not comparable: imported)"), text);
+    assertTrue(
+        text.contains(
+            "Plan: 1 to import, 0 to create, 1 to update, 0 to delete, 2 to move, 0 unchanged."),
+        text);
+  }
+
+  @Test
+  void aTargetedPlanWarnsThatStateIsOnlyPartlyReconciled() {
+    String text = plain.render(SamplePlans.targeted());
+
+    assertTrue(text.contains("Warning: This plan is limited to --target sales-hubspot"), text);
+    assertTrue(text.contains("only partly reconciled"), text);
+    assertFalse(text.contains("marketing-hubspot"), text);
+  }
 }
