@@ -35,12 +35,7 @@ final class DestroyCommand implements Callable<Integer> {
       description = "Destroy only this connection (repeatable).")
   List<String> targets = new ArrayList<>();
 
-  @Option(
-      names = "--parallelism",
-      paramLabel = "N",
-      defaultValue = "8",
-      description = "At most N requests at once (default: ${DEFAULT-VALUE}).")
-  int parallelism;
+  @Mixin ParallelismOption parallelism;
 
   DestroyCommand(CliContext context, Interrupts interrupts) {
     this.context = context;
@@ -54,7 +49,7 @@ final class DestroyCommand implements Callable<Integer> {
             context,
             interrupts,
             new ApplyDisplay(common.color(context), false, false),
-            parallelism);
+            parallelism.value());
     return flow.run(
         common.settings(context, lock.timeout()),
         Resolution.LENIENT_SECRETS,
@@ -63,7 +58,7 @@ final class DestroyCommand implements Callable<Integer> {
             session.plan(
                 PlanOptions.DESTROY.targeting(targets, List.of()),
                 java.util.Optional.empty(),
-                parallelism),
+                parallelism.value()),
         autoApprove);
   }
 }

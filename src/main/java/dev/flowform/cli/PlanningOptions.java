@@ -1,6 +1,5 @@
 package dev.flowform.cli;
 
-import dev.flowform.apply.ApplyOptions;
 import dev.flowform.plan.PlanOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +48,6 @@ public final class PlanningOptions {
       description = "Delete this connection and create it again (repeatable).")
   List<String> replace = new ArrayList<>();
 
-  @Option(
-      names = "--parallelism",
-      paramLabel = "N",
-      defaultValue = "" + ApplyOptions.DEFAULT_PARALLELISM,
-      description = "At most N requests at once (default: ${DEFAULT-VALUE}).")
-  int parallelism;
-
   public PlanOptions planOptions(boolean destroy) {
     return new PlanOptions(allowReplace, prune, adoptExisting, destroy).targeting(targets, replace);
   }
@@ -64,11 +56,27 @@ public final class PlanningOptions {
     return Optional.ofNullable(refresh);
   }
 
-  public int parallelism() {
-    if (parallelism < 1) {
-      throw new dev.flowform.diag.FlowformException(
-          "--parallelism must be at least 1, was " + parallelism);
+  /** The options given, as typed: a saved plan takes none of them. */
+  public java.util.List<String> given() {
+    java.util.List<String> given = new java.util.ArrayList<>();
+    if (refresh != null) {
+      given.add("--refresh");
     }
-    return parallelism;
+    if (prune) {
+      given.add("--prune");
+    }
+    if (allowReplace) {
+      given.add("--allow-replace");
+    }
+    if (adoptExisting) {
+      given.add("--adopt-existing");
+    }
+    if (!targets.isEmpty()) {
+      given.add("--target");
+    }
+    if (!replace.isEmpty()) {
+      given.add("--replace");
+    }
+    return given;
   }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 final class StateListCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Mixin CommonOptions common;
+  @Mixin EnvironmentOptions common;
 
   @Option(
       names = "--output",

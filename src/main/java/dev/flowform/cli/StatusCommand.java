@@ -3,7 +3,6 @@ package dev.flowform.cli;
 import dev.flowform.cli.render.StatusJsonRenderer;
 import dev.flowform.cli.render.StatusMarkdownRenderer;
 import dev.flowform.cli.render.StatusTextRenderer;
-import dev.flowform.diag.FlowformException;
 import dev.flowform.plan.Plan;
 import dev.flowform.run.RunSettings;
 import dev.flowform.run.StatusReader;
@@ -11,6 +10,7 @@ import dev.flowform.run.StatusRefresh;
 import dev.flowform.status.StatusMatrix;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,11 +20,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "status",
     description = {
-      "Show each connection in each environment: in sync, to create, changed, orphaned, pending,",
-      "moved, to import, not compared or not targeted. Offline: reads the manifests and every",
-      "environment's state file; needs no credentials, no secret and no network. --env is",
-      "ignored: all environments. With --refresh it also reads the platform where credentials",
-      "resolve and shows drift."
+      "Show each connection in each environment, offline.",
+      "Each cell says: in sync, to create, changed, orphaned, pending, moved, to import, not"
+          + " compared or not targeted. Reads the manifests and every environment's state file;"
+          + " needs no credentials, no secret and no network. With --refresh it also reads the"
+          + " platform where credentials resolve and shows drift."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 final class StatusCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Mixin CommonOptions common;
+  @Mixin DirOption common;
 
   @Option(
       names = "--output",
@@ -67,12 +67,7 @@ final class StatusCommand implements Callable<Integer> {
               + " environments without credentials stay offline and are marked so.")
   boolean refresh;
 
-  @Option(
-      names = "--parallelism",
-      paramLabel = "N",
-      defaultValue = "8",
-      description = "With --refresh, at most N reads at once (default: ${DEFAULT-VALUE}).")
-  int parallelism;
+  @Mixin ParallelismOption parallelism;
 
   StatusCommand(CliContext context) {
     this.context = context;
@@ -80,15 +75,13 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (parallelism < 1) {
-      throw new FlowformException("--parallelism must be at least 1, was " + parallelism);
-    }
-    RunSettings settings = common.settings(context, Duration.ZERO);
+    RunSettings settings =
+        Settings.of(context, common.dir(context), Optional.empty(), false, Duration.ZERO);
     List<Plan> plans = new StatusReader(settings).plans(environments);
     StatusMatrix matrix = StatusMatrix.of(plans);
     if (refresh) {
       List<String> names = plans.stream().map(Plan::environment).toList();
-      matrix = matrix.withDrift(new StatusRefresh(settings).read(names, parallelism));
+      matrix = matrix.withDrift(new StatusRefresh(settings).read(names, parallelism.value()));
     }
     String text =
         switch (output) {

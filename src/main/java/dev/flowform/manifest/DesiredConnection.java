@@ -4,6 +4,7 @@ import dev.flowform.diag.SourcePosition;
 import dev.flowform.model.ConnectionSpecRef;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -16,6 +17,9 @@ import java.util.TreeMap;
  * @param description may be null
  * @param params the non-sensitive auth params (clientId)
  * @param secrets the sensitive auth params (clientSecret, accessToken, refreshToken)
+ * @param unresolved the other attributes whose value did not resolve (an {@link Resolution#OFFLINE}
+ *     load only; their raw text is kept), as paths into the connection: {@code /name}, {@code
+ *     /auth/params/clientId}
  * @param movedFrom the addresses it had before ({@code metadata.movedFrom}), in the order written
  */
 public record DesiredConnection(
@@ -27,6 +31,7 @@ public record DesiredConnection(
     String authSpecName,
     SortedMap<String, String> params,
     SortedMap<String, Secret> secrets,
+    Set<String> unresolved,
     List<String> movedFrom) {
 
   public static final String KIND = "HubSpotConnection";
@@ -35,29 +40,8 @@ public record DesiredConnection(
   public DesiredConnection {
     params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
     secrets = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(secrets));
+    unresolved = Set.copyOf(unresolved);
     movedFrom = movedFrom == null ? List.of() : List.copyOf(movedFrom);
-  }
-
-  /** A connection that was never at another address. */
-  public DesiredConnection(
-      String address,
-      SourcePosition position,
-      String name,
-      String description,
-      ConnectionSpecRef connectionSpec,
-      String authSpecName,
-      SortedMap<String, String> params,
-      SortedMap<String, Secret> secrets) {
-    this(
-        address,
-        position,
-        name,
-        description,
-        connectionSpec,
-        authSpecName,
-        params,
-        secrets,
-        List.of());
   }
 
   /** True when every sensitive param resolved, so the connection can be sent. */

@@ -33,6 +33,7 @@ final class DesiredConnections {
             : spec.auth().specName(),
         plain,
         secrets,
+        bound.unresolvedInSpec(HubSpotSpec.sensitivePointers()),
         bound.manifest().metadata().movedFrom());
   }
 

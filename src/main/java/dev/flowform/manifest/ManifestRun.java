@@ -12,7 +12,6 @@ import dev.flowform.manifest.validate.ConnectionRules;
 import dev.flowform.manifest.validate.CrossDocumentRules;
 import dev.flowform.manifest.validate.EnvironmentRules;
 import dev.flowform.manifest.validate.RuleContext;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ final class ManifestRun {
   private final DisplayPath display;
   private final DocumentPipeline pipeline;
   private final DocumentResolver resolver;
+  private final Map<String, String> env;
   private final List<Diagnostic> problems = new ArrayList<>();
 
   ManifestRun(
@@ -36,6 +36,7 @@ final class ManifestRun {
     this.pipeline = new DocumentPipeline(binder, checks);
     checks.prepare();
     this.resolver = new DocumentResolver(env);
+    this.env = Map.copyOf(env);
   }
 
   LoadReport run(Path dir, Optional<String> requested, Resolution resolution) {
@@ -48,7 +49,12 @@ final class ManifestRun {
               "give another with --dir"));
       return report(List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
     }
-    List<ManifestDocument> documents = read(dir, where);
+    ManifestFiles.Listing listing = ManifestFiles.under(dir, display);
+    if (!listing.problems().isEmpty()) {
+      problems.addAll(listing.problems()); // and nothing else: a missing part skews the rest
+      return report(List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
+    }
+    List<ManifestDocument> documents = read(listing.files());
     List<ManifestDocument> environmentDocs =
         documents.stream().filter(d -> d.kind().equals(EnvironmentManifest.KIND)).toList();
     List<ManifestDocument> connectionDocs =
@@ -59,16 +65,15 @@ final class ManifestRun {
     Optional<String> selected =
         EnvironmentSelector.select(requested, known, resolution, where, problems);
     boolean resolving = resolution != Resolution.STRUCTURE && selected.isPresent();
-    boolean lenient = resolution == Resolution.LENIENT_SECRETS;
 
     List<Bound<EnvironmentManifest>> environments = new ArrayList<>();
-    Map<String, String> variables = Map.of();
+    DocumentResolver.Variables variables = DocumentResolver.Variables.NONE;
     for (ManifestDocument doc : environmentDocs) {
       boolean isSelected =
           selected.isPresent() && selected.get().equals(doc.text("/metadata/name"));
       DocumentResolver.Resolved resolved =
           resolving && isSelected
-              ? resolver.environment(doc, lenient)
+              ? resolver.environment(doc, resolution)
               : DocumentResolver.asWritten(doc);
       if (resolving && isSelected) {
         variables = resolved.variables();
@@ -83,9 +88,9 @@ final class ManifestRun {
     known.forEach(name -> embedded.put(name, false));
     environments.forEach(
         b -> embedded.put(b.manifest().metadata().name(), EnvironmentRules.embedded(b.manifest())));
-    RuleContext context = new RuleContext(selected, embedded);
+    RuleContext context = new RuleContext(selected, embedded, env);
     environments.forEach(b -> problems.addAll(EnvironmentRules.check(b, context)));
-    Map<String, String> selectedVariables = variables;
+    DocumentResolver.Variables selectedVariables = variables;
     List<DocumentPipeline.Checked<ConnectionManifest>> checkedConnections =
         connectionDocs.parallelStream()
             .map(
@@ -94,7 +99,7 @@ final class ManifestRun {
                   DocumentResolver.Resolved resolved =
                       resolve
                           ? resolver.connection(
-                              doc, selectedVariables, selected.orElse(""), lenient)
+                              doc, selectedVariables, selected.orElse(""), resolution)
                           : DocumentResolver.asWritten(doc);
                   return pipeline.bind(
                       resolved,
@@ -116,17 +121,7 @@ final class ManifestRun {
   }
 
   /** Reads the files in parallel (each with its own reader), keeping their sorted order. */
-  private List<ManifestDocument> read(Path dir, String where) {
-    List<Path> files;
-    try {
-      files = ManifestFiles.under(dir);
-    } catch (UncheckedIOException e) {
-      problems.add(
-          Diagnostic.error(
-              SourcePosition.ofFile(where),
-              "cannot list manifests: " + e.getCause().getClass().getSimpleName()));
-      return List.of();
-    }
+  private List<ManifestDocument> read(List<Path> files) {
     YamlReader reader = new YamlReader(display);
     List<FileRead> reads =
         files.parallelStream()
@@ -172,7 +167,7 @@ final class ManifestRun {
       boolean resolving) {
     Diagnostics diagnostics = new Diagnostics(problems);
     List<EnvironmentConfig> configs =
-        environments.stream().map(b -> EnvironmentConfigs.of(b, dir)).toList();
+        environments.stream().map(b -> EnvironmentConfigs.of(b, dir, env)).toList();
     Optional<DesiredState> desired = Optional.empty();
     if (resolving && !diagnostics.hasErrors()) {
       EnvironmentConfig environment =

@@ -22,18 +22,18 @@ import java.util.function.Predicate;
  */
 final class TreeInterpolator {
 
-  /** The interpolated tree, the sensitive pointers left unresolved, and the errors. */
+  /** The interpolated tree, the pointers left unresolved (tolerated), and the errors. */
   record Outcome(ObjectNode tree, Set<String> unresolved, List<Diagnostic> problems) {}
 
   /**
    * @param interpolator null to check syntax only
-   * @param tolerated sensitive pointers whose failure to resolve is tolerated (raw text kept)
+   * @param tolerance the values whose failure to resolve is tolerated (raw text kept)
    * @param skip subtrees to leave alone
    */
   static Outcome apply(
       ManifestDocument document,
       Interpolator interpolator,
-      Predicate<String> tolerated,
+      Tolerance tolerance,
       Predicate<String> skip) {
     // syntax checks change nothing: only a tree that gets resolved needs a copy of its own
     ObjectNode copy = interpolator == null ? document.tree() : document.tree().deepCopy();
@@ -42,7 +42,7 @@ final class TreeInterpolator {
             document.sources(),
             document.file().toAbsolutePath().getParent(),
             interpolator,
-            tolerated,
+            tolerance,
             skip);
     walk.visit(copy, "");
     return new Outcome(copy, walk.unresolved, walk.problems);
@@ -52,7 +52,7 @@ final class TreeInterpolator {
     private final SourceMap sources;
     private final Path baseDir;
     private final Interpolator interpolator;
-    private final Predicate<String> tolerated;
+    private final Tolerance tolerance;
     private final Predicate<String> skip;
     private final Set<String> unresolved = new HashSet<>();
     private final List<Diagnostic> problems = new ArrayList<>();
@@ -61,18 +61,18 @@ final class TreeInterpolator {
         SourceMap sources,
         Path baseDir,
         Interpolator interpolator,
-        Predicate<String> tolerated,
+        Tolerance tolerance,
         Predicate<String> skip) {
       this.sources = sources;
       this.baseDir = baseDir;
       this.interpolator = interpolator;
-      this.tolerated = tolerated;
+      this.tolerance = tolerance;
       this.skip = skip;
     }
 
     void visit(JsonNode node, String pointer) {
       if (node instanceof ObjectNode object) {
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
         while (fields.hasNext()) {
           Map.Entry<String, JsonNode> field = fields.next();
           String child = pointer + "/" + SourceMap.segment(field.getKey());
@@ -115,9 +115,7 @@ final class TreeInterpolator {
       if (result.ok()) {
         return TextNode.valueOf(result.value());
       }
-      boolean onlyUnresolved =
-          result.failures().stream().noneMatch(Interpolator.Failure::malformed);
-      if (onlyUnresolved && tolerated.test(pointer)) {
+      if (tolerance.tolerates(pointer, raw, result.failures())) {
         unresolved.add(pointer);
         return node;
       }

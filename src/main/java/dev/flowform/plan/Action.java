@@ -1,7 +1,6 @@
 package dev.flowform.plan;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
  * What a plan does with one address. CREATE, UPDATE, REPLACE and DELETE send changes to the Flow
@@ -49,14 +48,5 @@ public enum Action {
   /** True when applying it does something: calls the Flow Service, or edits state (a move). */
   public boolean mutates() {
     return this != NOOP && this != ORPHAN && this != CONFLICT;
-  }
-
-  public static Action fromLabel(String label) {
-    for (Action a : values()) {
-      if (a.label.equals(label.toLowerCase(Locale.ROOT))) {
-        return a;
-      }
-    }
-    throw new IllegalArgumentException("unknown action " + label);
   }
 }

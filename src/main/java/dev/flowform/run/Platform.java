@@ -16,6 +16,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Flow Service of one environment, opened for one run: AEP over HTTPS, or the embedded emulator
@@ -66,10 +67,13 @@ public final class Platform implements AutoCloseable {
       EnvironmentConfig environment, String userAgent, Optional<PrintWriter> trace, Clock clock) {
     FlowServiceEmulator emulator =
         FlowServiceEmulator.start(
-            EmulatorConfig.defaults()
-                .withPort(0)
-                .withDataFile(environment.emulatorDataPath())
-                .withSeed(new SecureRandom().nextLong()));
+            EmulatorConfig.builder()
+                .port(0)
+                .dataFile(environment.emulatorData())
+                .seed(new SecureRandom().nextLong())
+                .sandboxes(Set.of(environment.sandbox()))
+                .orgIds(environment.orgId() == null ? Set.of() : Set.of(environment.orgId()))
+                .build());
     Credentials credentials =
         environment
             .credentials()

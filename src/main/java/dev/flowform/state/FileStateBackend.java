@@ -20,7 +20,7 @@ public record FileStateBackend(
 
   @Override
   public StateStore openStore() {
-    return new FileStateStore(file);
+    return new FileStateStore(file, shownAs);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.flowform.state;
 
 import dev.flowform.diag.FlowformException;
+import dev.flowform.diag.InputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,13 +43,22 @@ public final class FileStateStore implements StateStore {
 
   /** A store for {@code file}, shown in messages as given. */
   public FileStateStore(Path file) {
-    this(file, MIN_COMPACT_BYTES);
+    this(file, file.toString(), MIN_COMPACT_BYTES);
+  }
+
+  /** A store for {@code file}, shown in messages as {@code shownAs}. */
+  public FileStateStore(Path file, String shownAs) {
+    this(file, shownAs, MIN_COMPACT_BYTES);
   }
 
   FileStateStore(Path file, long minCompactBytes) {
+    this(file, file.toString(), minCompactBytes);
+  }
+
+  private FileStateStore(Path file, String shownAs, long minCompactBytes) {
     this.file = Objects.requireNonNull(file, "file");
-    this.shownAs = file.toString();
-    this.journal = new StateJournal(sibling(".journal"), shownAs + ".journal", format.mapper());
+    this.shownAs = shownAs;
+    this.journal = new StateJournal(sibling(".journal"), shownAs, format.mapper());
     this.minCompactBytes = minCompactBytes;
   }
 
@@ -60,19 +70,17 @@ public final class FileStateStore implements StateStore {
     return sibling(".backup");
   }
 
-  public Path journalFile() {
-    return journal.file();
-  }
-
   @Override
   public synchronized Optional<State> read() {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = InputFile.read(file, StateFormat.MAX_BYTES);
+    } catch (InputFile.RefusedException e) {
+      throw StateFileProblem.refused("state file", shownAs, shownAs, e);
     } catch (NoSuchFileException e) {
       if (Files.exists(journal.file())) {
         throw new FlowformException(
-            "state file " + shownAs + " is missing but its journal " + journal.file() + " is not",
+            "state file " + shownAs + " is missing but its journal " + shownAs + ".journal is not",
             "restore the state file from " + shownAs + ".backup; flowform changed nothing");
       }
       forget();

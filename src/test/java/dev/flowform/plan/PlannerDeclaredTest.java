@@ -1,11 +1,11 @@
 package dev.flowform.plan;
 
-import static dev.flowform.plan.PlanFixtures.connection;
-import static dev.flowform.plan.PlanFixtures.desired;
-import static dev.flowform.plan.PlanFixtures.importing;
-import static dev.flowform.plan.PlanFixtures.recorded;
-import static dev.flowform.plan.PlanFixtures.remote;
-import static dev.flowform.plan.PlanFixtures.state;
+import static dev.flowform.testing.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.desired;
+import static dev.flowform.testing.Fixtures.importing;
+import static dev.flowform.testing.Fixtures.remote;
+import static dev.flowform.testing.StateFixtures.recorded;
+import static dev.flowform.testing.StateFixtures.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flowform.diag.DiagnosticsException;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.model.RemoteConnection;
+import dev.flowform.testing.ConnectionBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,10 +36,10 @@ class PlannerDeclaredTest {
   /**
    * The connection at {@code address} with the secrets of "sales": the same connection, renamed.
    */
-  private static PlanFixtures.ConnectionBuilder salesAt(String address) {
-    PlanFixtures.ConnectionBuilder builder = connection(address);
+  private static ConnectionBuilder salesAt(String address) {
+    ConnectionBuilder builder = connection(address);
     for (String param : List.of("accessToken", "clientSecret", "refreshToken")) {
-      builder.secret(param, PlanFixtures.secretValue("sales", param));
+      builder.secret(param, dev.flowform.testing.Fixtures.secretValue("sales", param));
     }
     return builder;
   }

@@ -1,11 +1,11 @@
 package dev.flowform.plan;
 
-import static dev.flowform.plan.PlanFixtures.connection;
-import static dev.flowform.plan.PlanFixtures.desired;
-import static dev.flowform.plan.PlanFixtures.namesFound;
-import static dev.flowform.plan.PlanFixtures.recorded;
-import static dev.flowform.plan.PlanFixtures.remote;
-import static dev.flowform.plan.PlanFixtures.state;
+import static dev.flowform.testing.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.desired;
+import static dev.flowform.testing.Fixtures.namesFound;
+import static dev.flowform.testing.Fixtures.remote;
+import static dev.flowform.testing.StateFixtures.recorded;
+import static dev.flowform.testing.StateFixtures.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +54,8 @@ class SavedPlanFileTest {
     String importId = "9d8e7f60-1a2b-4c3d-8e9f-001122334455";
     Plan plan =
         planner.plan(
-            PlanFixtures.importing(Map.of("support", importId), moved, replaced, imported),
+            dev.flowform.testing.Fixtures.importing(
+                Map.of("support", importId), moved, replaced, imported),
             state(
                 Map.of(
                     "sales", recorded(connection("crm").build(), "id-s"),

@@ -1,11 +1,11 @@
 package dev.flowform.cli.render;
 
-import static dev.flowform.plan.PlanFixtures.connection;
-import static dev.flowform.plan.PlanFixtures.desired;
-import static dev.flowform.plan.PlanFixtures.namesFound;
-import static dev.flowform.plan.PlanFixtures.recorded;
-import static dev.flowform.plan.PlanFixtures.remote;
-import static dev.flowform.plan.PlanFixtures.state;
+import static dev.flowform.testing.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.desired;
+import static dev.flowform.testing.Fixtures.namesFound;
+import static dev.flowform.testing.Fixtures.remote;
+import static dev.flowform.testing.StateFixtures.recorded;
+import static dev.flowform.testing.StateFixtures.state;
 
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.model.ConnectionSpecRef;
@@ -138,7 +138,7 @@ final class SamplePlans {
         connection("c").name("HubSpot c (renamed)").movedFrom("old-c").build();
     DesiredConnection d = connection("d").build();
     return PLANNER.plan(
-        dev.flowform.plan.PlanFixtures.importing(Map.of("d", IMPORT_ID), movedB, movedC, d),
+        dev.flowform.testing.Fixtures.importing(Map.of("d", IMPORT_ID), movedB, movedC, d),
         state(Map.of("old-b", recorded(b, "id-b"), "old-c", recorded(c, "id-c"))),
         new RemoteView(
             Map.of(),
