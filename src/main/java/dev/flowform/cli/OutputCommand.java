@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "output",
     description = {
-      "Print what state records for scripts: with ADDRESS, that connection's id alone (text) or",
-      "its id, etag, name and sandbox (json); without, every address. Reads state only."
+      "Print what state records, for scripts.",
+      "With ADDRESS, that connection's id alone (text) or its id, etag, name and sandbox (json);"
+          + " without, every address. Reads state only."
     },
     footerHeading = "%nExamples:%n",
     footer = {
