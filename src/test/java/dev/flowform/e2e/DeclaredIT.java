@@ -117,6 +117,51 @@ class DeclaredIT {
   }
 
   @Test
+  void aSavedPlanCarriesADeclaredImportAndAppliesItWithoutAPost() throws Exception {
+    EmulatedConnection existing =
+        emulator.addConnection(
+            Workspace.ORG, Workspace.SANDBOX, "HubSpot support", Map.of("clientId", "someone"));
+    ws.connection("support-hubspot", "HubSpot support");
+    ws.writeEnvironment(
+        "test", Workspace.SANDBOX, "  imports:\n    support-hubspot: " + existing.id() + "\n");
+    ok("plan", "--env", "test", "--out", "imports.plan");
+    long posts = emulator.requestCount("POST", ALL);
+
+    CliRun apply = ok("apply", "imports.plan");
+
+    assertTrue(apply.out().contains("1 imported"), apply.out());
+    assertEquals(posts, emulator.requestCount("POST", ALL));
+    assertEquals(existing.id(), resources().get("support-hubspot").get("id").asText());
+  }
+
+  @Test
+  void aSavedImportEditedToTakeAnotherConnectionIsRefusedWithNothingSent() throws Exception {
+    EmulatedConnection existing =
+        emulator.addConnection(
+            Workspace.ORG, Workspace.SANDBOX, "HubSpot support", Map.of("clientId", "someone"));
+    EmulatedConnection other =
+        emulator.addConnection(
+            Workspace.ORG, Workspace.SANDBOX, "Someone else's", Map.of("clientId", "other"));
+    ws.connection("support-hubspot", "HubSpot support");
+    ws.writeEnvironment(
+        "test", Workspace.SANDBOX, "  imports:\n    support-hubspot: " + existing.id() + "\n");
+    ok("plan", "--env", "test", "--out", "imports.plan");
+    Path file = dir.resolve("imports.plan");
+    java.nio.file.Files.writeString(
+        file, java.nio.file.Files.readString(file).replace(existing.id(), other.id()));
+    String stateBefore = ws.read(ws.stateFile());
+    long patches = emulator.requestCount("PATCH", ONE);
+
+    CliRun apply = ws.run("apply", "imports.plan");
+
+    assertEquals(1, apply.exitCode(), apply.out() + apply.err());
+    assertTrue(apply.err().contains("saved plan refused"), apply.err());
+    assertTrue(apply.err().contains("it imports connection " + other.id()), apply.err());
+    assertEquals(patches, emulator.requestCount("PATCH", ONE));
+    assertEquals(stateBefore, ws.read(ws.stateFile()));
+  }
+
+  @Test
   void aMoveOntoAnAddressStateHasIsRefusedBeforeAnythingIsSent() throws Exception {
     ws.connection(
         "marketing-hubspot",
