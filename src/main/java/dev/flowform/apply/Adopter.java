@@ -9,7 +9,8 @@ import java.time.Clock;
 
 /**
  * Records an existing connection the plan chose to adopt (a create with reason {@code
- * EXISTS_REMOTELY} and exactly one remote id): read it for its etag, record it, send nothing else.
+ * EXISTS_REMOTELY} and exactly one remote id, or an IMPORT): read it for its etag, record it, send
+ * nothing else.
  */
 final class Adopter {
   private final FlowServiceApi api;
@@ -23,6 +24,13 @@ final class Adopter {
   }
 
   ChangeOutcome adopt(Change change, DesiredConnection desired) {
+    return adopt(change, desired, Outcome.ADOPTED);
+  }
+
+  /**
+   * @param outcome ADOPTED ({@code --adopt-existing}) or IMPORTED ({@code spec.imports})
+   */
+  ChangeOutcome adopt(Change change, DesiredConnection desired, Outcome outcome) {
     if (change.remoteIds().size() != 1) {
       throw new FlowformException(
           "cannot adopt one of "
@@ -63,7 +71,7 @@ final class Adopter {
           "connection " + id + " is already recorded for another address", "plan again");
     }
     recorder.record(change.address(), ResourceRecords.adopted(remote, desired, clock.instant()));
-    return new ChangeOutcome(
-        change, Outcome.ADOPTED, id, "adopted the existing connection " + id, null);
+    String verb = outcome == Outcome.IMPORTED ? "imported" : "adopted";
+    return new ChangeOutcome(change, outcome, id, verb + " the existing connection " + id, null);
   }
 }

@@ -65,7 +65,19 @@ final class ChangeRunner {
 
   private ChangeOutcome dispatch(Attempt attempt) {
     Change change = attempt.change();
+    if (change.moves()) {
+      recorder.move(change.movedFrom(), change.address());
+    }
     return switch (change.action()) {
+      case MOVE ->
+          new ChangeOutcome(
+              change, Outcome.MOVED, change.id(), "moved from '" + change.movedFrom() + "'", null);
+      case IMPORT -> {
+        DesiredConnection wanted = wanted(change);
+        yield alignAdopted(
+            new Adopter(api, recorder, options.clock()).adopt(change, wanted, Outcome.IMPORTED),
+            wanted);
+      }
       case CREATE -> create(attempt);
       case UPDATE -> updater.update(change, wanted(change));
       case DELETE -> deleter.delete(change);
@@ -95,7 +107,7 @@ final class ChangeRunner {
    * it already matches (a recovered create of exactly what the manifest says).
    */
   private ChangeOutcome alignAdopted(ChangeOutcome outcome, DesiredConnection wanted) {
-    if (outcome.outcome() != Outcome.ADOPTED) {
+    if (outcome.outcome() != Outcome.ADOPTED && outcome.outcome() != Outcome.IMPORTED) {
       return outcome;
     }
     Change align =
@@ -112,7 +124,7 @@ final class ChangeRunner {
     String aligned = updated.message() == null ? "; updated it to match the manifest" : "";
     String message = (outcome.message() == null ? "adopted " + outcome.id() : outcome.message());
     return new ChangeOutcome(
-        outcome.change(), Outcome.ADOPTED, outcome.id(), message + aligned, outcome.hint());
+        outcome.change(), outcome.outcome(), outcome.id(), message + aligned, outcome.hint());
   }
 
   private ChangeOutcome replace(Attempt attempt) {

@@ -6,6 +6,10 @@ public enum Outcome {
   CREATED,
   /** An existing connection of the name was recorded instead of POSTing (recovery or adopt). */
   ADOPTED,
+  /** Imported as {@code spec.imports} declares (read, recorded, PATCHed when it differed). */
+  IMPORTED,
+  /** The state record moved to its new address ({@code metadata.movedFrom}); nothing was sent. */
+  MOVED,
   /** PATCHed; the new etag is recorded. */
   UPDATED,
   /** DELETEd and removed from state. */

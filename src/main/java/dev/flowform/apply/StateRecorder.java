@@ -1,5 +1,6 @@
 package dev.flowform.apply;
 
+import dev.flowform.diag.FlowformException;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.State;
 import dev.flowform.state.StateStore;
@@ -39,6 +40,38 @@ final class StateRecorder {
     store.record(next, address);
     current = next;
     remember(address, resource);
+  }
+
+  /**
+   * Moves the record at {@code from} to {@code to} in one write (the whole state, atomically: it
+   * touches two addresses). Nothing is written when it was moved already ({@code from} gone, {@code
+   * to} there), so a retried change moves once.
+   *
+   * @throws FlowformException when there is nothing to move, or {@code to} is taken
+   */
+  synchronized void move(String from, String to) {
+    Optional<ResourceState> moving = current.resource(from);
+    if (moving.isEmpty() && current.resource(to).isPresent()) {
+      return;
+    }
+    if (moving.isEmpty() || current.resource(to).isPresent()) {
+      throw new FlowformException(
+          "cannot move '" + from + "' to '" + to + "': state changed since the plan", "plan again");
+    }
+    java.util.SortedMap<String, ResourceState> next = new java.util.TreeMap<>(current.resources());
+    next.remove(from);
+    next.put(to, moving.get());
+    State moved = current.withResources(next);
+    store.write(moved);
+    current = moved;
+    addressesById
+        .values()
+        .forEach(
+            owners -> {
+              if (owners.remove(from)) {
+                owners.add(to);
+              }
+            });
   }
 
   /** Removes {@code address} and persists (nothing is written when it is not there). */

@@ -30,6 +30,12 @@ final class ApplyReport {
             counts.get(Outcome.UPDATED),
             counts.get(Outcome.REPLACED),
             counts.get(Outcome.DELETED));
+    if (counts.get(Outcome.IMPORTED) > 0) {
+      summary += ", " + counts.get(Outcome.IMPORTED) + " imported";
+    }
+    if (counts.get(Outcome.MOVED) > 0) {
+      summary += ", " + counts.get(Outcome.MOVED) + " moved";
+    }
     if (result.cancelled()) {
       out.printf(
           "%nApply interrupted: %s; %d not started. State is saved.%n",

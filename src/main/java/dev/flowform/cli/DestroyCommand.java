@@ -2,6 +2,8 @@ package dev.flowform.cli;
 
 import dev.flowform.manifest.Resolution;
 import dev.flowform.plan.PlanOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +14,11 @@ import picocli.CommandLine.Option;
     name = "destroy",
     description = "Delete every connection the environment's state manages (asks first).",
     footerHeading = "%nExamples:%n",
-    footer = {"  flowform destroy --env local", "  flowform destroy --env dev --auto-approve"})
+    footer = {
+      "  flowform destroy --env local",
+      "  flowform destroy --env dev --auto-approve",
+      "  flowform destroy --env dev --target legacy-hubspot"
+    })
 final class DestroyCommand implements Callable<Integer> {
   private final CliContext context;
   private final Interrupts interrupts;
@@ -22,6 +28,12 @@ final class DestroyCommand implements Callable<Integer> {
 
   @Option(names = "--auto-approve", description = "Destroy without asking for confirmation.")
   boolean autoApprove;
+
+  @Option(
+      names = "--target",
+      paramLabel = "ADDRESS",
+      description = "Destroy only this connection (repeatable).")
+  List<String> targets = new ArrayList<>();
 
   @Mixin ParallelismOption parallelism;
 
@@ -43,7 +55,10 @@ final class DestroyCommand implements Callable<Integer> {
         Resolution.LENIENT_SECRETS,
         "destroy",
         session ->
-            session.plan(PlanOptions.DESTROY, java.util.Optional.empty(), parallelism.value()),
+            session.plan(
+                PlanOptions.DESTROY.targeting(targets, List.of()),
+                java.util.Optional.empty(),
+                parallelism.value()),
         autoApprove);
   }
 }

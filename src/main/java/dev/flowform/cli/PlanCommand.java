@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
       "  flowform plan --env dev",
       "  flowform plan --env prod --refresh=false --output markdown > plan.md",
       "  flowform plan --env prod --out prod.plan && flowform apply --env prod prod.plan",
-      "  flowform plan --env dev --detailed-exitcode   # 0 no changes, 2 changes, 1 error"
+      "  flowform plan --env dev --detailed-exitcode   # 0 no changes, 2 changes, 1 error",
+      "  flowform plan --env prod --target marketing-hubspot",
+      "  flowform plan --env dev --replace marketing-hubspot"
     })
 final class PlanCommand implements Callable<Integer> {
   private final CliContext context;

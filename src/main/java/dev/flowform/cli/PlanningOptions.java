@@ -1,6 +1,8 @@
 package dev.flowform.cli;
 
 import dev.flowform.plan.PlanOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -32,8 +34,22 @@ public final class PlanningOptions {
           "Adopt a connection the platform already has under the same name, instead of stopping.")
   boolean adoptExisting;
 
+  @Option(
+      names = "--target",
+      paramLabel = "ADDRESS",
+      description =
+          "Plan and apply only this connection (repeatable). The state is then only partly"
+              + " reconciled; the plan says so.")
+  List<String> targets = new ArrayList<>();
+
+  @Option(
+      names = "--replace",
+      paramLabel = "ADDRESS",
+      description = "Delete this connection and create it again (repeatable).")
+  List<String> replace = new ArrayList<>();
+
   public PlanOptions planOptions(boolean destroy) {
-    return new PlanOptions(allowReplace, prune, adoptExisting, destroy);
+    return new PlanOptions(allowReplace, prune, adoptExisting, destroy).targeting(targets, replace);
   }
 
   public Optional<Boolean> refresh() {
@@ -54,6 +70,12 @@ public final class PlanningOptions {
     }
     if (adoptExisting) {
       given.add("--adopt-existing");
+    }
+    if (!targets.isEmpty()) {
+      given.add("--target");
+    }
+    if (!replace.isEmpty()) {
+      given.add("--replace");
     }
     return given;
   }

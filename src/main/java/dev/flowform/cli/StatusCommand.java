@@ -3,7 +3,10 @@ package dev.flowform.cli;
 import dev.flowform.cli.render.StatusJsonRenderer;
 import dev.flowform.cli.render.StatusMarkdownRenderer;
 import dev.flowform.cli.render.StatusTextRenderer;
+import dev.flowform.plan.Plan;
+import dev.flowform.run.RunSettings;
 import dev.flowform.run.StatusReader;
+import dev.flowform.run.StatusRefresh;
 import dev.flowform.status.StatusMatrix;
 import java.time.Duration;
 import java.util.List;
@@ -18,15 +21,17 @@ import picocli.CommandLine.Option;
     name = "status",
     description = {
       "Show each connection in each environment, offline.",
-      "Each cell says: in sync, to create, changed, orphaned, pending, not compared or not"
-          + " targeted. Reads the manifests and every environment's state file; needs no"
-          + " credentials, no secret and no network."
+      "Each cell says: in sync, to create, changed, orphaned, pending, moved, to import, not"
+          + " compared or not targeted. Reads the manifests and every environment's state file;"
+          + " needs no credentials, no secret and no network. With --refresh it also reads the"
+          + " platform where credentials resolve and shows drift."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  flowform status --environments dev,stage,prod",
       "  flowform status --output markdown >> \"$GITHUB_STEP_SUMMARY\"",
-      "  flowform status --output json --detailed-exitcode   # 2 when something is not in sync"
+      "  flowform status --output json --detailed-exitcode   # 2 when something is not in sync",
+      "  flowform status --refresh --detailed-exitcode       # drift counts too"
     })
 final class StatusCommand implements Callable<Integer> {
   private final CliContext context;
@@ -42,7 +47,9 @@ final class StatusCommand implements Callable<Integer> {
 
   @Option(
       names = "--detailed-exitcode",
-      description = "Exit 0 when everything targeted is in sync, 2 when not, 1 on error.")
+      description =
+          "Exit 0 when everything targeted is in sync (and, with --refresh, without drift), 2 when"
+              + " not, 1 on error.")
   boolean detailedExitCode;
 
   @Option(
@@ -52,16 +59,30 @@ final class StatusCommand implements Callable<Integer> {
       description = "The environments to show, in this order (default: all, in file order).")
   List<String> environments = List.of();
 
+  @Option(
+      names = "--refresh",
+      description =
+          "Also read the platform, for each environment whose credentials resolve here, and show"
+              + " drift (changed remotely, deleted remotely) beside the offline columns;"
+              + " environments without credentials stay offline and are marked so.")
+  boolean refresh;
+
+  @Mixin ParallelismOption parallelism;
+
   StatusCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() {
-    StatusReader reader =
-        new StatusReader(
-            Settings.of(context, common.dir(context), Optional.empty(), false, Duration.ZERO));
-    StatusMatrix matrix = StatusMatrix.of(reader.plans(environments));
+    RunSettings settings =
+        Settings.of(context, common.dir(context), Optional.empty(), false, Duration.ZERO);
+    List<Plan> plans = new StatusReader(settings).plans(environments);
+    StatusMatrix matrix = StatusMatrix.of(plans);
+    if (refresh) {
+      List<String> names = plans.stream().map(Plan::environment).toList();
+      matrix = matrix.withDrift(new StatusRefresh(settings).read(names, parallelism.value()));
+    }
     String text =
         switch (output) {
           case TEXT -> new StatusTextRenderer().render(matrix);

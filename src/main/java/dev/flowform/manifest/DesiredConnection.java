@@ -2,6 +2,7 @@ package dev.flowform.manifest;
 
 import dev.flowform.diag.SourcePosition;
 import dev.flowform.model.ConnectionSpecRef;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
  * @param unresolved the other attributes whose value did not resolve (an {@link Resolution#OFFLINE}
  *     load only; their raw text is kept), as paths into the connection: {@code /name}, {@code
  *     /auth/params/clientId}
+ * @param movedFrom the addresses it had before ({@code metadata.movedFrom}), in the order written
  */
 public record DesiredConnection(
     String address,
@@ -29,7 +31,8 @@ public record DesiredConnection(
     String authSpecName,
     SortedMap<String, String> params,
     SortedMap<String, Secret> secrets,
-    Set<String> unresolved) {
+    Set<String> unresolved,
+    List<String> movedFrom) {
 
   public static final String KIND = "HubSpotConnection";
   public static final String DEFAULT_AUTH_SPEC = "Basic Authentication";
@@ -38,6 +41,7 @@ public record DesiredConnection(
     params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
     secrets = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(secrets));
     unresolved = Set.copyOf(unresolved);
+    movedFrom = movedFrom == null ? List.of() : List.copyOf(movedFrom);
   }
 
   /** True when every sensitive param resolved, so the connection can be sent. */

@@ -33,7 +33,8 @@ final class DesiredConnections {
             : spec.auth().specName(),
         plain,
         secrets,
-        bound.unresolvedInSpec(HubSpotSpec.sensitivePointers()));
+        bound.unresolvedInSpec(HubSpotSpec.sensitivePointers()),
+        bound.manifest().metadata().movedFrom());
   }
 
   private static ConnectionSpecRef connectionSpec(ConnectionManifest.ConnectionSpec spec) {

@@ -4,6 +4,7 @@ import dev.flowform.diag.SourcePosition;
 import dev.flowform.model.Endpoint;
 import dev.flowform.model.StateLocation;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.Set;
  * @param unresolved the values that did not resolve (an {@link Resolution#OFFLINE} load only; their
  *     raw text is kept), as pointers into the spec: {@link #SANDBOX}, {@link #ORG_ID}, {@link
  *     #ENDPOINT}, ...
+ * @param imports the existing connections to adopt ({@code spec.imports}), sorted by address
  */
 public record EnvironmentConfig(
     String name,
@@ -29,7 +31,8 @@ public record EnvironmentConfig(
     Path emulatorData,
     Optional<Credentials> credentials,
     Map<String, String> variables,
-    Set<String> unresolved) {
+    Set<String> unresolved,
+    List<DeclaredImport> imports) {
   public static final String SANDBOX = "/sandbox";
   public static final String ORG_ID = "/orgId";
   public static final String ENDPOINT = "/endpoint";
@@ -37,6 +40,17 @@ public record EnvironmentConfig(
   public EnvironmentConfig {
     variables = Map.copyOf(variables);
     unresolved = Set.copyOf(unresolved);
+    imports =
+        imports == null
+            ? List.of()
+            : imports.stream()
+                .sorted(java.util.Comparator.comparing(DeclaredImport::address))
+                .toList();
+  }
+
+  /** The import declared for this address, if any. */
+  public Optional<DeclaredImport> importOf(String address) {
+    return imports.stream().filter(i -> i.address().equals(address)).findFirst();
   }
 
   /** False when the value at this pointer (e.g. {@link #ORG_ID}) did not resolve. */

@@ -7,6 +7,8 @@ import dev.flowform.model.Endpoint;
 import dev.flowform.model.PostgresUrl;
 import dev.flowform.model.StateLocation;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,7 +42,8 @@ final class EnvironmentConfigs {
         emulatorData,
         credentials(bound, spec.credentials()),
         spec.variables() == null ? Map.of() : spec.variables(),
-        bound.unresolvedInSpec(DocumentResolver.SENSITIVE_CREDENTIALS));
+        bound.unresolvedInSpec(DocumentResolver.SENSITIVE_CREDENTIALS),
+        imports(bound, spec.imports()));
   }
 
   private static StateLocation state(
@@ -61,6 +64,22 @@ final class EnvironmentConfigs {
     } catch (IllegalArgumentException e) {
       return new StateLocation.Unusable(e.getMessage()); // validation reports it with its position
     }
+  }
+
+  private static List<DeclaredImport> imports(
+      Bound<EnvironmentManifest> bound, Map<String, String> imports) {
+    if (imports == null) {
+      return List.of();
+    }
+    List<DeclaredImport> out = new ArrayList<>();
+    imports.forEach(
+        (address, id) ->
+            out.add(
+                new DeclaredImport(
+                    address,
+                    id == null ? null : id.toLowerCase(java.util.Locale.ROOT),
+                    bound.document().sources().position("/spec/imports/" + address))));
+    return out;
   }
 
   private static Endpoint endpoint(String url) {

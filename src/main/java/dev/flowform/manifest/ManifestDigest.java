@@ -22,10 +22,20 @@ final class ManifestDigest {
       new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   String of(Collection<DesiredConnection> connections) {
-    List<Map<String, Object>> canonical = new ArrayList<>();
+    return of(connections, List.of());
+  }
+
+  /** The digest of the connections and the environment's declared imports (when it has any). */
+  String of(Collection<DesiredConnection> connections, List<DeclaredImport> imports) {
+    List<Object> canonical = new ArrayList<>();
     connections.stream()
         .sorted(java.util.Comparator.comparing(DesiredConnection::address))
         .forEach(c -> canonical.add(render(c)));
+    if (!imports.isEmpty()) {
+      Map<String, String> declared = new TreeMap<>();
+      imports.forEach(i -> declared.put(i.address(), i.id()));
+      canonical.add(Map.of("imports", declared));
+    }
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       return "sha256:" + HexFormat.of().formatHex(sha.digest(mapper.writeValueAsBytes(canonical)));
@@ -47,6 +57,9 @@ final class ManifestDigest {
     Map<String, String> secrets = new TreeMap<>();
     c.secrets().forEach((k, v) -> secrets.put(k, v.reference()));
     out.put("secrets", secrets);
+    if (!c.movedFrom().isEmpty()) {
+      out.put("movedFrom", c.movedFrom());
+    }
     return out;
   }
 }

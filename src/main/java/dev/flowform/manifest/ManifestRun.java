@@ -174,7 +174,10 @@ final class ManifestRun {
           configs.stream().filter(c -> c.name().equals(selected.get())).findFirst().orElseThrow();
       List<DesiredConnection> wanted =
           connections.stream().filter(Bound::resolved).map(DesiredConnections::of).toList();
-      desired = Optional.of(DesiredState.of(environment, wanted, new ManifestDigest().of(wanted)));
+      desired =
+          Optional.of(
+              DesiredState.of(
+                  environment, wanted, new ManifestDigest().of(wanted, environment.imports())));
     }
     return new LoadReport(
         new LoadResult(diagnostics, configs, desired), counts[0], counts[1], selected);

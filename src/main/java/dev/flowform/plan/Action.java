@@ -2,7 +2,11 @@ package dev.flowform.plan;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What a plan does with one address. Only the first four send anything. */
+/**
+ * What a plan does with one address. CREATE, UPDATE, REPLACE and DELETE send changes to the Flow
+ * Service; MOVE only edits state; IMPORT reads the connection, records it, and PATCHes it when it
+ * differs from the manifest.
+ */
 public enum Action {
   /** POST a new connection (or adopt the single one of its name, when recovering). */
   CREATE("+", "create"),
@@ -17,7 +21,11 @@ public enum Action {
   /** In state but gone from the manifests; kept unless pruned. */
   ORPHAN("?", "orphan"),
   /** Would be created, but the platform already has a connection of that name: import it. */
-  CONFLICT("!", "conflict");
+  CONFLICT("!", "conflict"),
+  /** A state record moves to a new address ({@code metadata.movedFrom}); nothing is sent. */
+  MOVE(">", "move"),
+  /** An existing connection is adopted into state ({@code spec.imports}): no POST. */
+  IMPORT("<=", "import");
 
   private final String symbol;
   private final String label;
@@ -37,8 +45,8 @@ public enum Action {
     return label;
   }
 
-  /** True when applying it calls the Flow Service. */
+  /** True when applying it does something: calls the Flow Service, or edits state (a move). */
   public boolean mutates() {
-    return this == CREATE || this == UPDATE || this == REPLACE || this == DELETE;
+    return this != NOOP && this != ORPHAN && this != CONFLICT;
   }
 }

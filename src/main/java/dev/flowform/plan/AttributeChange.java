@@ -10,6 +10,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param path a JSON pointer into the connection: {@code /name}, {@code /auth/params/clientId}
  * @param unresolved true when {@code after} is the raw text of references that did not resolve (a
  *     status computed offline), so the difference is not a real one; never written when false
+ * @param notComparable why a sensitive value cannot be compared, or null: {@code imported} when the
+ *     connection was taken over and its secrets were never set by flowform (they cannot be read
+ *     back), so they are set once, not "changed"
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AttributeChange(
@@ -17,18 +20,33 @@ public record AttributeChange(
     String before,
     String after,
     boolean sensitive,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean unresolved) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean unresolved,
+    String notComparable) {
+
+  /** Why the secrets of a connection flowform took over cannot be compared. */
+  public static final String IMPORTED = "imported";
 
   public static AttributeChange plain(String path, String before, String after) {
-    return new AttributeChange(path, before, after, false, false);
+    return new AttributeChange(path, before, after, false, false, null);
   }
 
   public static AttributeChange sensitive(String path) {
-    return new AttributeChange(path, null, null, true, false);
+    return new AttributeChange(path, null, null, true, false, null);
   }
 
   /** A plain attribute whose wanted value did not resolve: {@code after} is its raw text. */
   public static AttributeChange unresolved(String path, String before, String rawAfter) {
-    return new AttributeChange(path, before, rawAfter, false, true);
+    return new AttributeChange(path, before, rawAfter, false, true, null);
+  }
+
+  /** A secret of an imported connection: flowform has no fingerprint to compare it with. */
+  public static AttributeChange notComparable(String path, String why) {
+    return new AttributeChange(path, null, null, true, false, why);
+  }
+
+  /** The param name of an {@code /auth/params/...} path, else the path. */
+  public String param() {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.substring(slash + 1);
   }
 }

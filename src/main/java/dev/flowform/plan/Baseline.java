@@ -24,6 +24,32 @@ record Baseline(
     SortedMap<String, String> secretFingerprints,
     boolean drifted) {
 
+  /**
+   * A connection flowform is about to take over, as the platform has it: its plain params (those
+   * the manifest has as plain), no fingerprint (secrets cannot be read back).
+   */
+  static Baseline ofRemote(RemoteConnection remote, dev.flowform.manifest.DesiredConnection want) {
+    SortedMap<String, String> params = new java.util.TreeMap<>();
+    remote
+        .params()
+        .forEach(
+            (key, value) -> {
+              if (want.params().containsKey(key) && value != null) {
+                params.put(key, value);
+              }
+            });
+    return new Baseline(
+        remote.id(),
+        remote.etag(),
+        remote.name(),
+        remote.description(),
+        remote.connectionSpec(),
+        remote.authSpecName(),
+        params,
+        new java.util.TreeMap<>(),
+        false);
+  }
+
   static Baseline of(ResourceState recorded, Optional<RemoteConnection> remote) {
     if (remote.isEmpty()) {
       return new Baseline(

@@ -10,7 +10,10 @@ import java.util.List;
  * @param etag the recorded etag, sent as If-Match on update and delete, or null
  * @param name the AEP connection name the change is about (desired, else recorded)
  * @param attributes what is set (create) or altered (update); empty otherwise
- * @param remoteIds connections of this name found on the platform (conflicts, recovery)
+ * @param remoteIds connections of this name found on the platform (conflicts, recovery), or the id
+ *     an import takes over
+ * @param movedFrom the address state records this connection under, which apply moves to {@code
+ *     address} first ({@code metadata.movedFrom}); null when it does not move
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Change(
@@ -21,11 +24,38 @@ public record Change(
     String etag,
     String name,
     List<AttributeChange> attributes,
-    List<String> remoteIds) {
+    List<String> remoteIds,
+    String movedFrom) {
 
   public Change {
     attributes = attributes == null ? List.of() : List.copyOf(attributes);
     remoteIds = remoteIds == null ? List.of() : List.copyOf(remoteIds);
+  }
+
+  /** A change that moves nothing. */
+  public Change(
+      String address,
+      Action action,
+      Reason reason,
+      String id,
+      String etag,
+      String name,
+      List<AttributeChange> attributes,
+      List<String> remoteIds) {
+    this(address, action, reason, id, etag, name, attributes, remoteIds, null);
+  }
+
+  /** This change, made after moving the record from {@code from}: a no-op becomes a move. */
+  Change movingFrom(String from) {
+    return action == Action.NOOP
+        ? new Change(
+            address, Action.MOVE, Reason.MOVED, id, etag, name, attributes, remoteIds, from)
+        : new Change(address, action, reason, id, etag, name, attributes, remoteIds, from);
+  }
+
+  /** True when apply moves a state record to this address before anything else. */
+  public boolean moves() {
+    return movedFrom != null;
   }
 
   /** A change of a connection state records no id for (a create, a conflict): no id, no etag. */
@@ -36,7 +66,7 @@ public record Change(
       String name,
       List<AttributeChange> attributes,
       List<String> remoteIds) {
-    return new Change(address, action, reason, null, null, name, attributes, remoteIds);
+    return new Change(address, action, reason, null, null, name, attributes, remoteIds, null);
   }
 
   /**

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * The attributes a change sets or alters, as JSON pointers into the connection. Secrets are
  * compared by salted fingerprint only; one that did not resolve cannot be compared and counts as
- * unchanged.
+ * unchanged; one that state has no fingerprint for (an imported connection, whose secrets cannot be
+ * read back) is "not comparable", to be set once.
  */
 final class ConnectionDiff {
   static final String NAME = "/name";
@@ -66,7 +67,9 @@ final class ConnectionDiff {
     for (String param : names) {
       Secret secret = desired.secrets().get(param);
       String recorded = now.secretFingerprints().get(param);
-      if (secret != null || recorded != null) {
+      if (secret != null && recorded == null) {
+        out.add(AttributeChange.notComparable(PARAMS + param, AttributeChange.IMPORTED));
+      } else if (secret != null || recorded != null) {
         if (secretDiffers(recorded, secret, salt)) {
           out.add(AttributeChange.sensitive(PARAMS + param));
         }

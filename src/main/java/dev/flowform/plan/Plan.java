@@ -23,6 +23,7 @@ import java.util.SortedMap;
  *     it
  * @param duplicates connections the refresh found with the name of a managed one but unknown to
  *     state: nothing is sent for them, but the platform does not match the manifests
+ * @param targets the addresses the plan was limited to ({@code --target}); empty: every address
  */
 public record Plan(
     String environment,
@@ -36,9 +37,10 @@ public record Plan(
     boolean refreshed,
     String orgId,
     String endpoint,
-    List<Duplicate> duplicates) {
+    List<Duplicate> duplicates,
+    List<String> targets) {
 
-  /** A plan without duplicates (offline, or saved). */
+  /** A plan of every address, without duplicates (offline, or saved). */
   public Plan(
       String environment,
       String sandbox,
@@ -63,6 +65,7 @@ public record Plan(
         refreshed,
         orgId,
         endpoint,
+        List.of(),
         List.of());
   }
 
@@ -70,11 +73,17 @@ public record Plan(
     duplicates = duplicates == null ? List.of() : List.copyOf(duplicates);
     changes = List.copyOf(changes);
     unresolved = List.copyOf(unresolved);
+    targets = targets == null ? List.of() : List.copyOf(targets);
     secretFingerprints =
         java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(secretFingerprints));
   }
 
-  /** The changes that call the Flow Service. */
+  /** True when the plan was limited with {@code --target}: state is only partly reconciled. */
+  public boolean targeted() {
+    return !targets.isEmpty();
+  }
+
+  /** The changes apply executes: those that call the Flow Service or move a state record. */
   public List<Change> mutations() {
     return changes.stream().filter(c -> c.action().mutates()).toList();
   }

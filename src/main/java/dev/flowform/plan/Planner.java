@@ -3,6 +3,7 @@ package dev.flowform.plan;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.diag.Diagnostics;
 import dev.flowform.diag.DiagnosticsException;
+import dev.flowform.manifest.DeclaredImport;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.DesiredState;
 import dev.flowform.state.ResourceState;
@@ -29,8 +30,14 @@ import java.util.TreeMap;
  * one, or when another create of the plan adopts it: a pruned pending record must not delete a
  * connection someone else owns.
  *
- * <p>A connection spec change without {@link PlanOptions#allowReplace()} is an error: the planner
- * throws a {@link DiagnosticsException} naming every such address, so no plan exists to apply.
+ * <p>Declared moves ({@code metadata.movedFrom}) are planned as if state already had the record at
+ * its new address, each change marked with the address it moves from; declared imports ({@code
+ * spec.imports}) of addresses state lacks are planned from what the refresh read by id. With
+ * targets ({@code --target}) only those addresses are planned.
+ *
+ * <p>A connection spec change without {@link PlanOptions#allowReplace()}, a move or import that
+ * breaks a rule, and an unknown target are errors: the planner throws a {@link
+ * DiagnosticsException} naming every such address, so no plan exists to apply.
  */
 public final class Planner {
 
@@ -45,6 +52,8 @@ public final class Planner {
             .map(State::fingerprintSalt)
             .filter(s -> !s.isBlank())
             .orElse(desired.manifestDigest());
+    List<Diagnostic> errors = new ArrayList<>();
+    Targets.check(desired, resources, options, errors);
     List<Change> changes = new ArrayList<>();
     Set<String> claimed = recordedIds(resources);
     if (options.destroy()) {
@@ -52,22 +61,51 @@ public final class Planner {
           (address, r) ->
               changes.add(Removals.plan(address, r, Reason.DESTROY, true, remote, claimed)));
     } else {
+      Moves moves = Moves.of(desired, resources, errors);
+      SortedMap<String, ResourceState> moved = moves.apply(resources);
+      RemoteView view = remote.moved(moves.asMap());
+      desired.environment().imports().forEach(i -> claimed.add(i.id()));
       for (DesiredConnection wanted : desired.connections().values()) {
-        ResourceState recordedOne = resources.get(wanted.address());
-        changes.add(planWanted(wanted, recordedOne, remote, options, salt, claimed));
+        ResourceState recordedOne = moved.get(wanted.address());
+        Optional<DeclaredImport> declared = desired.environment().importOf(wanted.address());
+        if (declared.isPresent() && recordedOne == null) {
+          Imports.plan(
+                  wanted,
+                  declared.get(),
+                  desired.environment().sandbox(),
+                  resources,
+                  view,
+                  salt,
+                  errors)
+              .ifPresent(changes::add);
+          continue;
+        }
+        if (declared.isPresent()) {
+          Imports.alreadyInState(declared.get(), recordedOne, desired.environment().name())
+              .ifPresent(errors::add);
+        }
+        Change change =
+            options.replace().contains(wanted.address()) && isCreated(recordedOne)
+                ? Updates.forcedReplace(wanted, recordedOne, view)
+                : planWanted(wanted, recordedOne, view, options, salt, claimed);
+        changes.add(moves.mark(change));
       }
       changes.stream().filter(Change::adopts).map(Change::id).forEach(claimed::add);
-      resources.forEach(
+      moved.forEach(
           (address, r) -> {
             if (!desired.connections().containsKey(address)) {
               changes.add(
                   Removals.plan(
-                      address, r, Reason.REMOVED_FROM_MANIFESTS, options.prune(), remote, claimed));
+                      address, r, Reason.REMOVED_FROM_MANIFESTS, options.prune(), view, claimed));
             }
           });
-      refuseReplaces(changes, desired, options);
+      refuseReplaces(changes, desired, options, errors);
     }
-    changes.sort(Comparator.comparing(Change::address));
+    if (!errors.isEmpty()) {
+      throw new DiagnosticsException(new Diagnostics(errors));
+    }
+    List<Change> planned = new ArrayList<>(Targets.only(changes, options));
+    planned.sort(Comparator.comparing(Change::address));
     return new Plan(
         desired.environment().name(),
         desired.environment().sandbox(),
@@ -75,12 +113,17 @@ public final class Planner {
         recorded.map(State::serial).orElse(0L),
         desired.manifestDigest(),
         options.destroy() ? new TreeMap<>() : PlanSecrets.fingerprints(desired, salt),
-        changes,
+        planned,
         options.destroy() ? List.of() : PlanSecrets.unresolved(desired),
-        refreshed(remote),
+        remote.refreshed(),
         desired.environment().orgId(),
         desired.environment().endpoint().identity(),
-        options.destroy() ? List.of() : Duplicates.find(resources, remote));
+        options.destroy() ? List.of() : Duplicates.find(resources, remote),
+        options.targets());
+  }
+
+  private static boolean isCreated(ResourceState recorded) {
+    return recorded != null && !recorded.isPending() && recorded.id() != null;
   }
 
   private static Change planWanted(
@@ -111,13 +154,14 @@ public final class Planner {
   }
 
   private static void refuseReplaces(
-      List<Change> changes, DesiredState desired, PlanOptions options) {
+      List<Change> changes, DesiredState desired, PlanOptions options, List<Diagnostic> errors) {
     if (options.allowReplace()) {
       return;
     }
-    List<Diagnostic> errors = new ArrayList<>();
     for (Change change : changes) {
-      if (change.action() == Action.REPLACE) {
+      if (change.action() == Action.REPLACE
+          && change.reason() == Reason.SPEC_CHANGED
+          && options.targets(change.address())) {
         DesiredConnection wanted = desired.connections().get(change.address());
         errors.add(
             Diagnostic.error(
@@ -130,13 +174,5 @@ public final class Planner {
                     + " and create it anew"));
       }
     }
-    if (!errors.isEmpty()) {
-      throw new DiagnosticsException(new Diagnostics(errors));
-    }
-  }
-
-  /** Whether the view holds anything a refresh read; {@link RemoteView#OFFLINE} holds nothing. */
-  private static boolean refreshed(RemoteView remote) {
-    return !remote.found().isEmpty() || !remote.missing().isEmpty() || !remote.byName().isEmpty();
   }
 }

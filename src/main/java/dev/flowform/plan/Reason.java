@@ -7,9 +7,16 @@ public enum Reason {
   NEW("not in state"),
   PENDING_RECOVERY(
       "an earlier create was interrupted: adopt the connection of this name if it exists"),
-  DELETED_REMOTELY("deleted outside flowform (drift)"),
-  MANIFEST_CHANGED("the manifest changed"),
-  CHANGED_REMOTELY("changed outside flowform (drift)"),
+  DELETED_REMOTELY("deleted remotely (drift)"),
+  MANIFEST_CHANGED("manifest changed"),
+  CHANGED_REMOTELY("changed remotely (drift)"),
+  /** Only secrets differ from the fingerprints state recorded; renderers name them. */
+  SECRET_ROTATED("secret rotated"),
+  /** Only secrets that were never set by flowform (an imported connection) would be sent. */
+  IMPORTED_SECRETS("imported: its secrets are set once, then compared"),
+  MOVED("moved (metadata.movedFrom)"),
+  IMPORT_DECLARED("declared in spec.imports"),
+  REPLACE_REQUESTED("replacement requested (--replace)"),
   SPEC_CHANGED("the connection spec changed, which cannot be updated in place"),
   REMOVED_FROM_MANIFESTS("no longer in the manifests"),
   EXISTS_REMOTELY("the platform already has a connection of this name"),

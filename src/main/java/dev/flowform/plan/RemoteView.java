@@ -14,11 +14,15 @@ import java.util.Set;
  *     flowform)
  * @param byName by AEP connection name: every connection of that name, for the names looked up
  *     (pending records, creates); a name not looked up is absent
+ * @param imported by id: the connections declared in {@code spec.imports} that the platform has
+ * @param importsMissing ids declared in {@code spec.imports} the platform answered 404 for
  */
 public record RemoteView(
     Map<String, RemoteConnection> found,
     Set<String> missing,
-    Map<String, List<RemoteConnection>> byName) {
+    Map<String, List<RemoteConnection>> byName,
+    Map<String, RemoteConnection> imported,
+    Set<String> importsMissing) {
 
   /** Nothing read: an offline plan. */
   public static final RemoteView OFFLINE = new RemoteView(Map.of(), Set.of(), Map.of());
@@ -27,6 +31,45 @@ public record RemoteView(
     found = Map.copyOf(found);
     missing = Set.copyOf(missing);
     byName = Map.copyOf(byName);
+    imported = Map.copyOf(imported);
+    importsMissing = Set.copyOf(importsMissing);
+  }
+
+  /** A view without declared imports. */
+  public RemoteView(
+      Map<String, RemoteConnection> found,
+      Set<String> missing,
+      Map<String, List<RemoteConnection>> byName) {
+    this(found, missing, byName, Map.of(), Set.of());
+  }
+
+  /** Whether it holds anything a refresh read; {@link #OFFLINE} holds nothing. */
+  public boolean refreshed() {
+    return !found.isEmpty()
+        || !missing.isEmpty()
+        || !byName.isEmpty()
+        || !imported.isEmpty()
+        || !importsMissing.isEmpty();
+  }
+
+  /** The view with the entries read under old addresses shown under their new ones. */
+  RemoteView moved(Map<String, String> fromByTo) {
+    if (fromByTo.isEmpty()) {
+      return this;
+    }
+    Map<String, RemoteConnection> renamedFound = new java.util.HashMap<>(found);
+    Set<String> renamedMissing = new java.util.HashSet<>(missing);
+    fromByTo.forEach(
+        (to, from) -> {
+          RemoteConnection read = renamedFound.remove(from);
+          if (read != null) {
+            renamedFound.put(to, read);
+          }
+          if (renamedMissing.remove(from)) {
+            renamedMissing.add(to);
+          }
+        });
+    return new RemoteView(renamedFound, renamedMissing, byName, imported, importsMissing);
   }
 
   public Optional<RemoteConnection> found(String address) {

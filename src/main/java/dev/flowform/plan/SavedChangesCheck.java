@@ -18,19 +18,28 @@ import java.util.stream.Collectors;
  * must never reach a connection this state does not manage. Each update, replace and delete must
  * carry the id and etag the state records for its address; a create must be for an address the
  * manifests declare and the state does not hold; an adoption must name a connection the state does
- * not record. The platform-dependent parts of a refreshed plan (a connection deleted outside
- * flowform, one found by name) are taken from the plan only where the state allows them.
+ * not record. A change that moves a record ({@code metadata.movedFrom}) must move the one a fresh
+ * plan would, and is checked against the record at its old address; an import must take over the
+ * very connection the manifests declare, one no address records. The platform-dependent parts of a
+ * refreshed plan (a connection deleted outside flowform, one found by name, what an import read)
+ * are taken from the plan only where the state allows them.
  */
 public final class SavedChangesCheck {
   private SavedChangesCheck() {}
 
   /**
    * The options of the fresh, offline plan a saved plan is compared with: every change any of
-   * flowform's options could have planned (replace, prune), or destroy's.
+   * flowform's options could have planned (replace, prune, the replaces the plan was asked for), or
+   * destroy's.
    */
   public static PlanOptions freshOptions(Plan saved) {
     boolean destroy = saved.changes().stream().anyMatch(c -> c.reason() == Reason.DESTROY);
-    return new PlanOptions(true, true, false, destroy);
+    List<String> replaced =
+        saved.changes().stream()
+            .filter(c -> c.action() == Action.REPLACE && c.reason() == Reason.REPLACE_REQUESTED)
+            .map(Change::address)
+            .toList();
+    return new PlanOptions(true, true, false, destroy).targeting(List.of(), replaced);
   }
 
   /**
@@ -62,10 +71,20 @@ public final class SavedChangesCheck {
       if (now == null) {
         throw altered(saved, change, "the address is neither in the manifests nor in state");
       }
-      Optional<ResourceState> recorded = current.flatMap(s -> s.resource(change.address()));
+      if (!Objects.equals(change.movedFrom(), now.movedFrom())) {
+        throw altered(
+            saved,
+            change,
+            now.movedFrom() == null
+                ? "a plan made now would not move it"
+                : "a plan made now would move it from \"" + now.movedFrom() + "\"");
+      }
+      String at = change.moves() ? change.movedFrom() : change.address();
+      Optional<ResourceState> recorded = current.flatMap(s -> s.resource(at));
       switch (change.action()) {
         case CREATE -> create(saved, change, now, recorded, recordedIds);
-        case UPDATE, REPLACE, DELETE -> existing(saved, change, now, recorded);
+        case UPDATE, REPLACE, DELETE, MOVE -> existing(saved, change, now, recorded);
+        case IMPORT -> imported(saved, change, now, recordedIds);
         default -> throw new IllegalStateException("not a mutation: " + change.action());
       }
     }
@@ -74,7 +93,9 @@ public final class SavedChangesCheck {
   private static void existing(
       Plan saved, Change change, Change now, Optional<ResourceState> recorded) {
     boolean updateOfDrift =
-        change.action() == Action.UPDATE && now.action() == Action.NOOP && saved.refreshed();
+        change.action() == Action.UPDATE
+            && (now.action() == Action.NOOP || now.action() == Action.MOVE)
+            && saved.refreshed();
     if (now.action() != change.action() && !updateOfDrift) {
       throw altered(
           saved,
@@ -149,6 +170,41 @@ public final class SavedChangesCheck {
           saved,
           change,
           "it adopts connection " + change.id() + ", which state records for an address");
+    }
+  }
+
+  /**
+   * An import takes over the connection the manifests declare for its address ({@code
+   * spec.imports}), and none that state records. What it read from the platform (etag, attributes)
+   * only a refresh can know.
+   */
+  private static void imported(Plan saved, Change change, Change now, Set<String> recordedIds) {
+    if (now.action() != Action.IMPORT) {
+      throw altered(
+          saved,
+          change,
+          "a plan made now from the same state and manifests would "
+              + now.action().label()
+              + " it");
+    }
+    if (!Objects.equals(change.id(), now.id())) {
+      throw altered(
+          saved,
+          change,
+          "it imports connection "
+              + orNone(change.id())
+              + ", but the manifests declare "
+              + orNone(now.id())
+              + " for this address");
+    }
+    if (!change.remoteIds().equals(List.of(now.id()))) {
+      throw altered(saved, change, "it names connections the manifests do not declare");
+    }
+    if (recordedIds.contains(change.id())) {
+      throw altered(
+          saved,
+          change,
+          "it imports connection " + change.id() + ", which state records for an address");
     }
   }
 

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 /**
  * A plan as {@code plan --out FILE} saves it, for {@code apply FILE}: the environment and the
  * sandbox, org and endpoint it targets, the state's lineage and serial, the manifests' digest, the
- * secrets' salted fingerprints and the changes. Never a secret. A plan with unresolved references
- * cannot be saved.
+ * secrets' salted fingerprints, the targets it was limited to and the changes (moves, imports and
+ * forced replaces among them). Never a secret. A plan with unresolved references cannot be saved.
  */
 @JsonPropertyOrder({
   "formatVersion",
@@ -24,6 +24,7 @@ import java.util.TreeMap;
   "manifestDigest",
   "refreshed",
   "secretFingerprints",
+  "targets",
   "changes"
 })
 public record SavedPlan(
@@ -37,7 +38,8 @@ public record SavedPlan(
     SortedMap<String, SortedMap<String, String>> secretFingerprints,
     List<Change> changes,
     String orgId,
-    String endpoint) {
+    String endpoint,
+    List<String> targets) {
 
   public static final String FORMAT_VERSION = "1";
 
@@ -46,6 +48,7 @@ public record SavedPlan(
         Collections.unmodifiableSortedMap(
             new TreeMap<>(secretFingerprints == null ? new TreeMap<>() : secretFingerprints));
     changes = changes == null ? List.of() : List.copyOf(changes);
+    targets = targets == null ? List.of() : List.copyOf(targets);
   }
 
   /**
@@ -67,7 +70,8 @@ public record SavedPlan(
         plan.secretFingerprints(),
         plan.changes(),
         plan.orgId(),
-        plan.endpoint());
+        plan.endpoint(),
+        plan.targets());
   }
 
   /** The plan again, for rendering, checking and applying. */
@@ -83,6 +87,8 @@ public record SavedPlan(
         List.of(),
         refreshed,
         orgId,
-        endpoint);
+        endpoint,
+        List.of(),
+        targets);
   }
 }

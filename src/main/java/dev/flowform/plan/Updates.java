@@ -25,8 +25,32 @@ final class Updates {
     if (changed.isEmpty()) {
       return change(desired, now, Action.NOOP, Reason.UP_TO_DATE, List.of());
     }
-    Reason reason = now.drifted() ? Reason.CHANGED_REMOTELY : Reason.MANIFEST_CHANGED;
-    return change(desired, now, Action.UPDATE, reason, changed);
+    return change(desired, now, Action.UPDATE, reason(now, changed), changed);
+  }
+
+  /**
+   * Replaced by request ({@code --replace}): deleted and created again with what the manifest says,
+   * whatever the record holds.
+   */
+  static Change forcedReplace(
+      DesiredConnection desired, ResourceState recorded, RemoteView remote) {
+    Baseline now = Baseline.of(recorded, remote.found(desired.address()));
+    return change(
+        desired, now, Action.REPLACE, Reason.REPLACE_REQUESTED, ConnectionDiff.created(desired));
+  }
+
+  /** What changed, in the words the plan shows: drift, a rotated secret, or the manifest. */
+  private static Reason reason(Baseline now, List<AttributeChange> changed) {
+    if (now.drifted()) {
+      return Reason.CHANGED_REMOTELY;
+    }
+    if (changed.stream().allMatch(a -> a.notComparable() != null)) {
+      return Reason.IMPORTED_SECRETS;
+    }
+    if (changed.stream().allMatch(AttributeChange::sensitive)) {
+      return Reason.SECRET_ROTATED;
+    }
+    return Reason.MANIFEST_CHANGED;
   }
 
   private static Change change(

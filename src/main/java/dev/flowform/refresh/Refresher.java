@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * exactly that name: from one filtered, paged list of the sandbox when that costs fewer requests
  * than a lookup per name (see {@link NameIndex}). A recorded connection is found among its name's
  * connections by its id; one not there (renamed outside flowform, not yet searchable, deleted) is
- * read by id.
+ * read by id. Every connection {@code spec.imports} declares for an address state lacks is read by
+ * id.
  */
 public final class Refresher {
 
@@ -65,7 +66,21 @@ public final class Refresher {
                   v.ifPresentOrElse(
                       remote -> found.put(read.key(), remote), () -> missing.add(read.key())));
     }
-    RemoteView view = new RemoteView(found, missing, named);
+    Map<String, RemoteConnection> imported = new HashMap<>();
+    Set<String> importsMissing = new HashSet<>();
+    List<Read<Optional<RemoteConnection>>> declared =
+        BoundedParallel.map(importsToRead(state, desired), api::get, parallelism);
+    errors.addAll(declared, "import");
+    errors.throwIfAny();
+    for (Read<Optional<RemoteConnection>> read : declared) {
+      read.value()
+          .ifPresent(
+              v ->
+                  v.ifPresentOrElse(
+                      remote -> imported.put(read.key(), remote),
+                      () -> importsMissing.add(read.key())));
+    }
+    RemoteView view = new RemoteView(found, missing, named, imported, importsMissing);
     return new RefreshResult(view, StateRefresh.learn(state, view));
   }
 
@@ -81,8 +96,29 @@ public final class Refresher {
       }
     }
     for (DesiredConnection connection : desired.connections().values()) {
-      names.add(connection.name());
+      boolean absent = state.resource(connection.address()).isEmpty();
+      if (!absent || !(imports(desired, connection.address()) || moves(state, connection))) {
+        names.add(connection.name()); // an import or a move is not looked up by name
+      }
     }
     return names;
+  }
+
+  /** The ids declared in {@code spec.imports} for addresses state does not have yet. */
+  static List<String> importsToRead(State state, DesiredState desired) {
+    return desired.environment().imports().stream()
+        .filter(i -> state.resource(i.address()).isEmpty())
+        .map(dev.flowform.manifest.DeclaredImport::id)
+        .distinct()
+        .toList();
+  }
+
+  private static boolean imports(DesiredState desired, String address) {
+    return desired.environment().importOf(address).isPresent();
+  }
+
+  /** A connection whose record state keeps under an old address: it is moved, not looked up. */
+  private static boolean moves(State state, DesiredConnection connection) {
+    return connection.movedFrom().stream().anyMatch(old -> state.resource(old).isPresent());
   }
 }

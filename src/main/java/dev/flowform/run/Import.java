@@ -3,10 +3,11 @@ package dev.flowform.run;
 import dev.flowform.apply.ResourceRecords;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.DesiredConnection;
-import dev.flowform.model.ConnectionSpecRef;
 import dev.flowform.model.RemoteConnection;
+import dev.flowform.plan.ImportRules;
 import dev.flowform.state.State;
 import java.time.Clock;
+import java.util.Optional;
 
 /** {@code import ADDRESS ID}: adopts an existing connection into state, changing nothing in AEP. */
 public final class Import {
@@ -17,6 +18,8 @@ public final class Import {
   private Import() {}
 
   /**
+   * The rules are {@link ImportRules}', shared with {@code spec.imports}.
+   *
    * @throws FlowformException when the address is not in the manifests or already in state, the id
    *     is recorded under another address, or the platform has no HubSpot connection of that id
    */
@@ -36,40 +39,13 @@ public final class Import {
                             + "'",
                         "write its manifest first, then import it"));
     State state = session.state().recordedOrEmpty();
-    state
-        .resource(address)
-        .ifPresent(r -> alreadyInState(address, r.isPending(), r.id(), environment));
-    state
-        .resources()
-        .forEach(
-            (other, r) -> {
-              if (id.equals(r.id())) {
-                throw new FlowformException(
-                    "connection " + id + " is already recorded as '" + other + "'");
-              }
-            });
-    RemoteConnection remote =
-        session
-            .platform()
-            .api()
-            .get(id)
-            .orElseThrow(
-                () ->
-                    new FlowformException(
-                        "no connection "
-                            + id
-                            + " in sandbox '"
-                            + session.desired().environment().sandbox()
-                            + "'"));
-    if (remote.connectionSpec() == null
-        || !ConnectionSpecRef.HUBSPOT_ID.equals(remote.connectionSpec().id())) {
-      throw new FlowformException(
-          "connection "
-              + id
-              + " is not a HubSpot connection (spec "
-              + (remote.connectionSpec() == null ? "unknown" : remote.connectionSpec().id())
-              + ")");
-    }
+    ImportRules.addressTaken(address, state.resource(address), environment).ifPresent(Import::fail);
+    ImportRules.recordedElsewhere(id, address, state.resources()).ifPresent(Import::fail);
+    Optional<RemoteConnection> read = session.platform().api().get(id);
+    ImportRules.remote(
+            id, read, session.desired().environment().sandbox(), desired.connectionSpec())
+        .ifPresent(Import::fail);
+    RemoteConnection remote = read.orElseThrow();
     session
         .state()
         .store()
@@ -77,25 +53,7 @@ public final class Import {
     return new Imported(address, id, remote.name());
   }
 
-  private static void alreadyInState(
-      String address, boolean pending, String recordedId, String environment) {
-    if (pending) {
-      throw new FlowformException(
-          "'" + address + "' is pending in state: an earlier create was interrupted",
-          "run flowform apply --env "
-              + environment
-              + " to resolve it (it adopts the connection of its name), or flowform state rm --env "
-              + environment
-              + " "
-              + address
-              + " first");
-    }
-    throw new FlowformException(
-        "'" + address + "' is already in state (id " + recordedId + ")",
-        "flowform state rm --env "
-            + environment
-            + " "
-            + address
-            + " first to import another connection");
+  private static void fail(ImportRules.Problem problem) {
+    throw new FlowformException(problem.message(), problem.hint());
   }
 }

@@ -16,7 +16,14 @@ import dev.flowform.plan.RemoteView;
 import dev.flowform.refresh.RefreshResult;
 import dev.flowform.refresh.Refresher;
 import dev.flowform.state.LockRequest;
+import dev.flowform.state.ResourceState;
+import dev.flowform.state.State;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One run against one environment: the manifests loaded and checked, the state read under its lock,
@@ -120,8 +127,39 @@ public final class Session implements AutoCloseable {
    */
   public Plan plan(PlanOptions options, Optional<Boolean> refresh, int parallelism) {
     boolean refreshing = refresh.orElse(canReachPlatform());
-    RemoteView remote = refreshing ? refresh(parallelism).view() : RemoteView.OFFLINE;
+    RemoteView remote =
+        refreshing ? refreshTargets(options.targets(), parallelism) : RemoteView.OFFLINE;
     return new Planner().plan(desired, state.recorded(), remote, options);
+  }
+
+  /** Reads only what the targets need (all of it without targets): a targeted plan reads less. */
+  private RemoteView refreshTargets(List<String> targets, int parallelism) {
+    if (targets.isEmpty()) {
+      return refresh(parallelism).view();
+    }
+    Set<String> addresses = new HashSet<>(targets);
+    desired.connections().values().stream()
+        .filter(
+            c ->
+                targets.contains(c.address()) || c.movedFrom().stream().anyMatch(targets::contains))
+        .forEach(
+            c -> {
+              addresses.add(c.address());
+              addresses.addAll(c.movedFrom());
+            });
+    State recorded = state.recordedOrEmpty();
+    SortedMap<String, ResourceState> kept = new TreeMap<>(recorded.resources());
+    kept.keySet().retainAll(addresses);
+    DesiredState only =
+        DesiredState.of(
+            desired.environment(),
+            desired.connections().values().stream()
+                .filter(c -> addresses.contains(c.address()))
+                .toList(),
+            desired.manifestDigest());
+    return new Refresher()
+        .refresh(recorded.withResources(kept), only, platform().api(), parallelism)
+        .view();
   }
 
   /** Executes the plan's changes, recording each in state as it lands. */

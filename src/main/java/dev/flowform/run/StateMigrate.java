@@ -94,6 +94,7 @@ public final class StateMigrate {
         e.emulatorData(),
         e.credentials(),
         e.variables(),
-        e.unresolved());
+        e.unresolved(),
+        e.imports());
   }
 }

@@ -8,12 +8,22 @@ import java.util.List;
  *
  * @param notCompared the attributes that could not be compared because a reference did not resolve
  *     here (secrets in a pull request without them, say), e.g. {@code auth/params/clientSecret}
+ * @param drift what {@code status --refresh} found changed on the platform, or null
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Cell(CellStatus status, List<String> notCompared) {
+public record Cell(CellStatus status, List<String> notCompared, Drift drift) {
 
   public Cell {
     notCompared = List.copyOf(notCompared);
+  }
+
+  public Cell(CellStatus status, List<String> notCompared) {
+    this(status, notCompared, null);
+  }
+
+  /** This cell with the drift a refresh found. */
+  public Cell withDrift(Drift found) {
+    return new Cell(status, notCompared, found);
   }
 
   public static Cell of(CellStatus status) {

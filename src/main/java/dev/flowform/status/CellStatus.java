@@ -12,6 +12,10 @@ public enum CellStatus {
   CHANGED("changed"),
   /** In state, gone from the manifests of this environment. */
   ORPHANED("orphaned"),
+  /** State has it under an old address ({@code metadata.movedFrom}): apply moves the record. */
+  MOVED("moved"),
+  /** Declared in {@code spec.imports}, not yet in state: apply adopts the connection. */
+  TO_IMPORT("to import"),
   /** A create was interrupted: the next apply looks the name up first. */
   PENDING("pending"),
   /** It differs only in values whose references could not be resolved here. */

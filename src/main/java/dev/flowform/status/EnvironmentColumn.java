@@ -1,8 +1,25 @@
 package dev.flowform.status;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One environment of the matrix.
  *
  * @param hasState whether its state file exists (without one, everything targeted is to create)
+ * @param refresh with {@code status --refresh}: {@code refreshed}, {@code offline} or {@code
+ *     failed} (see {@link Refreshed}); null without it
+ * @param refreshProblem why it stayed offline or failed, or null
  */
-public record EnvironmentColumn(String name, String sandbox, boolean hasState) {}
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EnvironmentColumn(
+    String name, String sandbox, boolean hasState, String refresh, String refreshProblem) {
+
+  public EnvironmentColumn(String name, String sandbox, boolean hasState) {
+    this(name, sandbox, hasState, null, null);
+  }
+
+  /** True when the platform was asked for but not read. */
+  public boolean notRefreshed() {
+    return refresh != null && !refresh.equals(Refreshed.REFRESHED);
+  }
+}

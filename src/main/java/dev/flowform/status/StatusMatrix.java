@@ -61,6 +61,49 @@ public record StatusMatrix(
     return new StatusMatrix(columns, rows);
   }
 
+  /**
+   * This matrix with what {@code status --refresh} read beside it: each environment's column marked
+   * refreshed, offline or failed, and each cell with the drift its refreshed plan reports.
+   *
+   * @param refreshed one per environment, by name; an environment without one is left as it is
+   */
+  public StatusMatrix withDrift(List<Refreshed> refreshed) {
+    List<EnvironmentColumn> columns = new ArrayList<>();
+    SortedMap<String, List<Cell>> next = new TreeMap<>();
+    rows.forEach((address, cells) -> next.put(address, new ArrayList<>(cells)));
+    for (int i = 0; i < environments.size(); i++) {
+      EnvironmentColumn column = environments.get(i);
+      Refreshed read =
+          refreshed.stream()
+              .filter(r -> r.environment().equals(column.name()))
+              .findFirst()
+              .orElse(null);
+      if (read == null) {
+        columns.add(column);
+        continue;
+      }
+      columns.add(
+          new EnvironmentColumn(
+              column.name(), column.sandbox(), column.hasState(), read.refresh(), read.problem()));
+      int at = i;
+      read.plan()
+          .ifPresent(
+              plan ->
+                  plan.changes()
+                      .forEach(
+                          change ->
+                              Drift.of(change)
+                                  .ifPresent(
+                                      drift -> {
+                                        List<Cell> row = next.get(change.address());
+                                        if (row != null) {
+                                          row.set(at, row.get(at).withDrift(drift));
+                                        }
+                                      })));
+    }
+    return new StatusMatrix(columns, next);
+  }
+
   /** The cell of one address in one environment. */
   public Cell cell(String address, String environment) {
     for (int i = 0; i < environments.size(); i++) {
@@ -72,17 +115,25 @@ public record StatusMatrix(
     throw new IllegalArgumentException("no environment " + environment);
   }
 
-  /** True when every targeted connection is in sync everywhere (nothing to create or change). */
+  /**
+   * True when every targeted connection is in sync everywhere (nothing to create or change) and no
+   * refresh found drift.
+   */
   public boolean allInSync() {
     return rows.values().stream()
         .flatMap(List::stream)
-        .allMatch(c -> c.status() == CellStatus.IN_SYNC || c.status() == CellStatus.NOT_TARGETED);
+        .allMatch(
+            c ->
+                c.drift() == null
+                    && (c.status() == CellStatus.IN_SYNC || c.status() == CellStatus.NOT_TARGETED));
   }
 
   private static Cell cell(Change change, List<String> unresolvedSecrets) {
     Action action = change.action();
     return switch (action) {
       case NOOP -> new Cell(CellStatus.IN_SYNC, unresolvedSecrets);
+      case MOVE -> new Cell(CellStatus.MOVED, unresolvedSecrets);
+      case IMPORT -> Cell.of(CellStatus.TO_IMPORT);
       case CREATE, CONFLICT ->
           Cell.of(
               change.reason() == Reason.PENDING_RECOVERY
@@ -97,7 +148,7 @@ public record StatusMatrix(
     List<String> notCompared = new ArrayList<>();
     boolean realDifference = change.action() == Action.REPLACE;
     for (AttributeChange attribute : change.attributes()) {
-      if (attribute.unresolved()) {
+      if (attribute.unresolved() || attribute.notComparable() != null) {
         notCompared.add(strip(attribute.path()));
       } else {
         realDifference = true;

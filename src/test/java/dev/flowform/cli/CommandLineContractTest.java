@@ -98,9 +98,15 @@ class CommandLineContractTest {
         Arguments.of(List.of("import"), Set.of("--dir", "--env", "--verbose", "--lock-timeout")),
         Arguments.of(
             List.of("status"),
-            Set.of("--dir", "--output", "--detailed-exitcode", "--environments")),
+            Set.of(
+                "--dir",
+                "--output",
+                "--detailed-exitcode",
+                "--environments",
+                "--refresh",
+                "--parallelism")),
         Arguments.of(List.of("force-unlock"), environment),
-        Arguments.of(List.of("state", "list"), environment),
+        Arguments.of(List.of("state", "list"), Set.of("--dir", "--env", "--output")),
         Arguments.of(List.of("state", "show"), Set.of("--dir", "--env", "--serial")),
         Arguments.of(List.of("state", "history"), environment),
         Arguments.of(
@@ -115,7 +121,8 @@ class CommandLineContractTest {
                 "--verbose",
                 "--lock-timeout",
                 "--auto-approve",
-                "--parallelism")));
+                "--parallelism",
+                "--target")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -117,4 +117,31 @@ class ApplyJsonIT {
     assertEquals("failed", change.get("outcome").asText());
     assertFalse(change.at("/error/message").asText().isBlank());
   }
+
+  @Test
+  void aMoveAndAnImportAreReportedInTheSchemasTerms() throws IOException {
+    assertEquals(0, ws.run("apply", "--env", "test", "--auto-approve").exitCode());
+    EmulatedConnection existing =
+        emulator.addConnection(
+            Workspace.ORG, Workspace.SANDBOX, "HubSpot support", Map.of("clientId", "x"));
+    ws.connection("support-hubspot", "HubSpot support");
+    ws.writeEnvironment(
+        "test", Workspace.SANDBOX, "  imports:\n    support-hubspot: " + existing.id() + "\n");
+    ws.removeConnection("marketing-hubspot");
+    ws.connection(
+        "marketing-crm",
+        "HubSpot marketing",
+        "Managed by flowform",
+        "  movedFrom: [marketing-hubspot]\n");
+
+    CliRun run = ws.run("apply", "--env", "test", "--auto-approve", "--output", "json");
+
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode result = result(run);
+    assertEquals(1, result.at("/outcomes/imported").asInt());
+    assertEquals(1, result.at("/planned/move").asInt() + result.at("/planned/update").asInt());
+    JsonNode moved = result.get("changes").get(0);
+    assertEquals("marketing-crm", moved.get("address").asText());
+    assertEquals("marketing-hubspot", moved.get("movedFrom").asText());
+  }
 }

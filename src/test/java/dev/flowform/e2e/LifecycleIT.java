@@ -73,7 +73,7 @@ class LifecycleIT {
 
     CliRun run = apply();
 
-    assertTrue(run.out().contains("deleted outside flowform"), run.out());
+    assertTrue(run.out().contains("# deleted remotely (drift)"), run.out());
     String newId = recorded("sales-hubspot").get("id").asText();
     assertNotEquals(oldId, newId);
     assertEquals(newId, remote("HubSpot sales").id());
@@ -103,6 +103,7 @@ class LifecycleIT {
     CliRun run = apply();
 
     assertTrue(run.out().contains("(sensitive value changed)"), run.out());
+    assertTrue(run.out().contains("# secret rotated (refreshToken)"), run.out());
     assertEquals(2, emulator.requestCount("PATCH", ONE));
     assertEquals("hs-REFRESH-TOKEN-ROTATED", remote("HubSpot sales").params().get("refreshToken"));
     assertEquals(0, ws.run("plan", "--env", "test", "--detailed-exitcode").exitCode());
@@ -166,6 +167,8 @@ class LifecycleIT {
     assertTrue(plan.out().contains("~ update"), plan.out());
     assertTrue(plan.out().contains("Imported and described anew"), plan.out());
     assertFalse(plan.out().contains("+ create"), plan.out());
+    assertTrue(plan.out().contains("(sensitive, not comparable: imported)"), plan.out());
+    assertFalse(plan.out().contains("sensitive value changed"), plan.out());
   }
 
   @Test
@@ -187,7 +190,7 @@ class LifecycleIT {
     RemoteEdits.rename(emulator, Workspace.ORG, Workspace.SANDBOX, sales, "Renamed by hand");
 
     CliRun plan = ws.run("plan", "--env", "test");
-    assertTrue(plan.out().contains("changed outside flowform"), plan.out());
+    assertTrue(plan.out().contains("changed remotely (drift)"), plan.out());
     assertTrue(plan.out().contains("\"Renamed by hand\" -> \"HubSpot sales\""), plan.out());
 
     apply();

@@ -64,6 +64,11 @@ final class Workspace {
   }
 
   void writeEnvironment(String name, String sandbox) {
+    writeEnvironment(name, sandbox, "");
+  }
+
+  /** An environment whose spec ends with {@code moreSpec} (lines indented by two spaces). */
+  void writeEnvironment(String name, String sandbox, String moreSpec) {
     write(
         "environments/" + name + ".yaml",
         """
@@ -80,7 +85,8 @@ final class Workspace {
             clientSecret: ${env:AEP_CLIENT_SECRET}
             imsEndpoint: %s
         """
-            .formatted(name, sandbox, ORG, emulator.flowServiceUrl(), emulator.imsUrl()));
+                .formatted(name, sandbox, ORG, emulator.flowServiceUrl(), emulator.imsUrl())
+            + moreSpec);
   }
 
   /** A connection manifest {@code connections/<address>.yaml}. */
@@ -89,6 +95,11 @@ final class Workspace {
   }
 
   Workspace connection(String address, String name, String description) {
+    return connection(address, name, description, "");
+  }
+
+  /** A connection whose metadata ends with {@code moreMetadata} (lines indented by two spaces). */
+  Workspace connection(String address, String name, String description, String moreMetadata) {
     write(
         "connections/" + address + ".yaml",
         """
@@ -96,7 +107,7 @@ final class Workspace {
         kind: HubSpotConnection
         metadata:
           name: %s
-        spec:
+        %sspec:
           name: %s
           description: %s
           auth:
@@ -106,7 +117,7 @@ final class Workspace {
               accessToken: ${env:HS_ACCESS_TOKEN}
               refreshToken: ${env:HS_REFRESH_TOKEN}
         """
-            .formatted(address, name, description, address));
+            .formatted(address, moreMetadata, name, description, address));
     return this;
   }
 

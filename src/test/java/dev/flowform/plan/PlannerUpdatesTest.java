@@ -73,7 +73,7 @@ class PlannerUpdatesTest {
             connection("a").secret("refreshToken", "rotated-value").build(), RemoteView.OFFLINE);
 
     assertEquals(Action.UPDATE, change.action());
-    assertEquals(Reason.MANIFEST_CHANGED, change.reason());
+    assertEquals(Reason.SECRET_ROTATED, change.reason());
     assertEquals(
         List.of(AttributeChange.sensitive("/auth/params/refreshToken")), change.attributes());
   }

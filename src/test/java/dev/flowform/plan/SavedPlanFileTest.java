@@ -47,6 +47,40 @@ class SavedPlanFileTest {
   }
 
   @Test
+  void movesImportsTargetsAndReplacesSurviveTheFile() {
+    DesiredConnection moved = connection("crm").movedFrom("sales").build();
+    DesiredConnection replaced = connection("marketing").build();
+    DesiredConnection imported = connection("support").build();
+    String importId = "9d8e7f60-1a2b-4c3d-8e9f-001122334455";
+    Plan plan =
+        planner.plan(
+            dev.flowform.testing.Fixtures.importing(
+                Map.of("support", importId), moved, replaced, imported),
+            state(
+                Map.of(
+                    "sales", recorded(connection("crm").build(), "id-s"),
+                    "marketing", recorded(replaced, "id-m"))),
+            new RemoteView(
+                Map.of(),
+                java.util.Set.of(),
+                Map.of(),
+                Map.of(importId, remote(importId, "Support", null)),
+                java.util.Set.of()),
+            PlanOptions.DEFAULTS.targeting(
+                java.util.List.of("crm", "marketing", "support"), java.util.List.of("marketing")));
+    Path file = dir.resolve("declared.plan.json");
+
+    files.write(file, plan);
+    Plan read = files.read(file).toPlan();
+
+    assertEquals(plan, read);
+    assertEquals("sales", read.changes().get(0).movedFrom());
+    assertEquals(Action.REPLACE, read.changes().get(1).action());
+    assertEquals(Action.IMPORT, read.changes().get(2).action());
+    assertEquals(java.util.List.of("crm", "marketing", "support"), read.targets());
+  }
+
+  @Test
   void theFileIsVersionedJson() throws IOException {
     Path file = dir.resolve("p.json");
     files.write(

@@ -99,4 +99,62 @@ class StatusMatrixTest {
             List.of(plan("dev", true, List.of(), change("a", Action.NOOP, Reason.UP_TO_DATE))));
     assertTrue(clean.allInSync());
   }
+
+  @Test
+  void aRefreshShowsDriftBesideTheOfflineStatusAndMarksEnvironmentsItCouldNotRead() {
+    Plan refreshedDev =
+        plan(
+            "dev",
+            true,
+            List.of(),
+            change("marketing", Action.CREATE, Reason.DELETED_REMOTELY),
+            change(
+                "sales",
+                Action.UPDATE,
+                Reason.CHANGED_REMOTELY,
+                AttributeChange.plain("/name", "by hand", "n")));
+
+    StatusMatrix drifted =
+        matrix.withDrift(
+            List.of(
+                Refreshed.of(refreshedDev),
+                Refreshed.offline("prod", "its credentials do not resolve here")));
+
+    Cell marketing = drifted.cell("marketing", "dev");
+    assertEquals(CellStatus.IN_SYNC, marketing.status());
+    assertEquals(Drift.DELETED_REMOTELY, marketing.drift());
+    assertEquals(Drift.CHANGED_REMOTELY, drifted.cell("sales", "dev").drift());
+    assertEquals("refreshed", drifted.environments().get(0).refresh());
+    assertEquals(null, drifted.environments().get(1).refresh());
+    assertTrue(drifted.environments().get(2).notRefreshed());
+    assertEquals(null, drifted.cell("marketing", "prod").drift());
+  }
+
+  @Test
+  void driftIsNotInSync() {
+    Plan clean = plan("dev", true, List.of(), change("a", Action.NOOP, Reason.UP_TO_DATE));
+    Plan deleted =
+        plan("dev", true, List.of(), change("a", Action.CREATE, Reason.DELETED_REMOTELY));
+
+    assertTrue(StatusMatrix.of(List.of(clean)).allInSync());
+    assertFalse(
+        StatusMatrix.of(List.of(clean)).withDrift(List.of(Refreshed.of(deleted))).allInSync());
+  }
+
+  @Test
+  void aPendingMoveAndAnImportAreNotInSync() {
+    StatusMatrix declared =
+        StatusMatrix.of(
+            List.of(
+                plan(
+                    "dev",
+                    true,
+                    List.of(),
+                    change("a", Action.MOVE, Reason.MOVED),
+                    change("b", Action.IMPORT, Reason.IMPORT_DECLARED))));
+
+    assertEquals(CellStatus.MOVED, declared.cell("a", "dev").status());
+    assertEquals(CellStatus.TO_IMPORT, declared.cell("b", "dev").status());
+    assertFalse(declared.allInSync());
+  }
 }

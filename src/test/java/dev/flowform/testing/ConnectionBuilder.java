@@ -5,6 +5,7 @@ import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.Secret;
 import dev.flowform.model.ConnectionSpecRef;
 import dev.flowform.model.HubSpotSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -22,6 +23,7 @@ public final class ConnectionBuilder {
   private String clientId = "client-id";
   private final SortedMap<String, Secret> secrets = new TreeMap<>();
   private final Set<String> unresolved = new java.util.HashSet<>();
+  private List<String> movedFrom = List.of();
 
   ConnectionBuilder(String address) {
     this.address = address;
@@ -75,6 +77,12 @@ public final class ConnectionBuilder {
     return this;
   }
 
+  /** The addresses it had before ({@code metadata.movedFrom}). */
+  public ConnectionBuilder movedFrom(String... addresses) {
+    movedFrom = List.of(addresses);
+    return this;
+  }
+
   /** Only these secrets, the others left out. */
   public ConnectionBuilder onlySecrets(Map<String, Secret> value) {
     secrets.clear();
@@ -92,7 +100,8 @@ public final class ConnectionBuilder {
         DesiredConnection.DEFAULT_AUTH_SPEC,
         new TreeMap<>(Map.of("clientId", clientId)),
         secrets,
-        unresolved);
+        unresolved,
+        movedFrom);
   }
 
   /** {@code ${env:HUBSPOT_CLIENT_SECRET}} for {@code clientSecret}. */

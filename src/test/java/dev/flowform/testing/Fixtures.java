@@ -3,6 +3,7 @@ package dev.flowform.testing;
 import dev.flowform.apply.ApplyOptions;
 import dev.flowform.apply.Settling;
 import dev.flowform.diag.SourcePosition;
+import dev.flowform.manifest.DeclaredImport;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.DesiredState;
 import dev.flowform.manifest.EnvironmentConfig;
@@ -62,7 +63,8 @@ public final class Fixtures {
         Path.of(".flowform", "dev.emulator.json"),
         Optional.empty(),
         Map.of("region", "eu"),
-        Set.of());
+        Set.of(),
+        List.of());
   }
 
   /** A connection with distinctive secret values, which must never appear in any output. */
@@ -82,6 +84,32 @@ public final class Fixtures {
 
   public static DesiredState desired(DesiredConnection... connections) {
     return DesiredState.of(environment(), Arrays.asList(connections), DIGEST);
+  }
+
+  /** The connections in an environment that declares {@code spec.imports} of address to id. */
+  public static DesiredState importing(
+      Map<String, String> imports, DesiredConnection... connections) {
+    EnvironmentConfig e = environment();
+    List<DeclaredImport> declared = new java.util.ArrayList<>();
+    imports.forEach(
+        (address, id) ->
+            declared.add(
+                new DeclaredImport(
+                    address, id, new SourcePosition("manifests/environments/dev.yaml", 9, 5))));
+    EnvironmentConfig withImports =
+        new EnvironmentConfig(
+            e.name(),
+            e.position(),
+            e.sandbox(),
+            e.orgId(),
+            e.endpoint(),
+            e.state(),
+            e.emulatorData(),
+            e.credentials(),
+            e.variables(),
+            e.unresolved(),
+            declared);
+    return DesiredState.of(withImports, Arrays.asList(connections), DIGEST);
   }
 
   /** A plan of these changes on {@code state} (made for no particular org and endpoint). */

@@ -33,6 +33,7 @@ final class Ansi {
       case UPDATE, ORPHAN -> "33";
       case DELETE, CONFLICT -> "31";
       case REPLACE -> "35";
+      case MOVE, IMPORT -> "36";
       case NOOP -> "0";
     };
   }

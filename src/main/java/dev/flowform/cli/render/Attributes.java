@@ -7,6 +7,13 @@ final class Attributes {
   static final String SENSITIVE = "(sensitive)";
   static final String SENSITIVE_CHANGED = "(sensitive value changed)";
 
+  /** A sensitive value that cannot be compared: {@code (sensitive, not comparable: imported)}. */
+  static String sensitiveChange(AttributeChange attribute) {
+    return attribute.notComparable() == null
+        ? SENSITIVE_CHANGED
+        : "(sensitive, not comparable: " + attribute.notComparable() + ")";
+  }
+
   private Attributes() {}
 
   /** {@code /auth/params/clientId} as {@code auth.params.clientId}. */

@@ -1,11 +1,16 @@
 package dev.flowform.cli.render;
 
 import dev.flowform.plan.Action;
+import dev.flowform.plan.AttributeChange;
 import dev.flowform.plan.Change;
+import dev.flowform.plan.Reason;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The advice shown under a change that needs the user: conflicts, orphans, adoptions. */
+/**
+ * The advice shown under a change that needs the user (conflicts, orphans, adoptions, imports,
+ * moves), and the words for its reason.
+ */
 final class Hints {
   private Hints() {}
 
@@ -36,6 +41,14 @@ final class Hints {
     } else if (change.action() == Action.ORPHAN) {
       out.add("kept: apply --prune deletes it");
       out.add("to stop managing it without deleting it: flowform state rm" + env + address);
+    } else if (change.action() == Action.IMPORT) {
+      out.add(
+          "nothing is created: flowform reads connection "
+              + change.id()
+              + ", records it, and sets it to the manifest");
+      if (change.etag() == null) {
+        out.add("planned offline: apply reads it first and stops if it cannot be imported");
+      }
     } else if (change.adopts()) {
       out.add(
           "nothing is created: flowform takes over connection "
@@ -44,7 +57,33 @@ final class Hints {
     } else if (change.action() == Action.DELETE && change.id() == null) {
       out.add("no connection id was ever recorded: applying only forgets the pending record");
     }
+    if (change.moves()) {
+      out.add(
+          "moved from \""
+              + change.movedFrom()
+              + "\" (metadata.movedFrom): state only, nothing is sent for the move");
+    }
     return out;
+  }
+
+  /** True when the attributes are all a create sets (a create, or a replace by request). */
+  static boolean setsAll(Change change) {
+    return change.action() == Action.CREATE || change.reason() == Reason.REPLACE_REQUESTED;
+  }
+
+  /** Why the change is there, in words: {@code secret rotated (clientSecret)}. */
+  static String reason(Change change) {
+    if (change.reason() == Reason.SECRET_ROTATED || change.reason() == Reason.IMPORTED_SECRETS) {
+      List<String> params =
+          change.attributes().stream()
+              .filter(AttributeChange::sensitive)
+              .map(AttributeChange::param)
+              .toList();
+      if (!params.isEmpty() && change.reason() == Reason.SECRET_ROTATED) {
+        return change.reason().description() + " (" + String.join(", ", params) + ")";
+      }
+    }
+    return change.reason().description();
   }
 
   /** {@code (id 2fce...)} for changes about a known connection, else empty. */

@@ -58,6 +58,9 @@ public final class JsonApplyRenderer {
     node.put("address", change.address());
     node.put("action", change.action().label());
     node.put("reason", change.reason().code());
+    if (change.moves()) {
+      node.put("movedFrom", change.movedFrom());
+    }
     node.put("outcome", code(outcome.outcome()));
     node.put("name", change.name());
     node.put("id", outcome.id() != null ? outcome.id() : recorded.map(r -> r.id()).orElse(null));

@@ -42,6 +42,8 @@ public final class JsonPlanRenderer implements PlanRenderer {
     root.put("hasChanges", plan.hasChanges());
     ObjectNode summary = root.putObject("summary");
     plan.counts().forEach((action, count) -> summary.put(action.label(), count));
+    ArrayNode targets = root.putArray("targets");
+    plan.targets().forEach(targets::add);
     ArrayNode unresolved = root.putArray("unresolved");
     plan.unresolved().forEach(unresolved::add);
     ArrayNode changes = root.putArray("changes");
@@ -68,6 +70,7 @@ public final class JsonPlanRenderer implements PlanRenderer {
     node.put("name", change.name());
     node.put("id", change.id());
     node.put("etag", change.etag());
+    node.put("movedFrom", change.movedFrom());
     ArrayNode remoteIds = node.putArray("remoteIds");
     change.remoteIds().forEach(remoteIds::add);
     ArrayNode attributes = node.putArray("attributes");
@@ -79,6 +82,9 @@ public final class JsonPlanRenderer implements PlanRenderer {
     ObjectNode node = mapper.createObjectNode();
     node.put("path", attribute.path());
     node.put("sensitive", attribute.sensitive());
+    if (attribute.notComparable() != null) {
+      node.put("notComparable", attribute.notComparable());
+    }
     if (!attribute.sensitive()) {
       if (action != Action.CREATE) {
         node.put("before", attribute.before());

@@ -15,7 +15,7 @@ final class MarkdownChange {
   static String block(String environment, Change change) {
     List<String> lines = new ArrayList<>();
     for (AttributeChange attribute : change.attributes()) {
-      lines.addAll(diffLines(change.action(), attribute));
+      lines.addAll(diffLines(Hints.setsAll(change) ? Action.CREATE : change.action(), attribute));
     }
     if (change.action() == Action.DELETE && change.name() != null) {
       lines.add("- name = " + Attributes.quote(change.name()));
@@ -33,7 +33,7 @@ final class MarkdownChange {
         .append("</b>")
         .append(html(Hints.idSuffix(change)))
         .append(": ")
-        .append(html(change.reason().description()))
+        .append(html(Hints.reason(change)))
         .append("</summary>")
         .append(NL)
         .append(NL);
@@ -51,7 +51,7 @@ final class MarkdownChange {
           ? List.of("+ " + name + " = " + Attributes.SENSITIVE)
           : List.of(
               "- " + name + " = " + Attributes.SENSITIVE,
-              "+ " + name + " = " + Attributes.SENSITIVE_CHANGED);
+              "+ " + name + " = " + Attributes.sensitiveChange(a));
     }
     List<String> out = new ArrayList<>();
     if (action != Action.CREATE && a.before() != null) {

@@ -22,12 +22,14 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
   private static final String NL = "\n";
   private static final List<Action> TABLE_ORDER =
       List.of(
+          Action.IMPORT,
           Action.CREATE,
           Action.UPDATE,
           Action.REPLACE,
           Action.DELETE,
           Action.ORPHAN,
           Action.CONFLICT,
+          Action.MOVE,
           Action.NOOP);
 
   public MarkdownPlanRenderer() {}
@@ -87,6 +89,10 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
         .append(Summary.header(plan))
         .append(NL)
         .append(NL);
+    if (plan.targeted()) {
+      out.append("> [!WARNING]").append(NL).append("> ").append(Summary.targetWarning(plan));
+      out.append(NL).append(NL);
+    }
     if (!plan.unresolved().isEmpty()) {
       out.append("> [!WARNING]").append(NL).append("> ").append(Summary.unresolvedWarning(plan));
       out.append(NL);
@@ -119,6 +125,9 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
     out.append("| action | connections |").append(NL).append("|---|---:|").append(NL);
     Map<Action, Long> counts = plan.counts();
     for (Action action : TABLE_ORDER) {
+      if ((action == Action.IMPORT || action == Action.MOVE) && counts.get(action) == 0) {
+        continue;
+      }
       String label = action == Action.NOOP ? "unchanged" : action.label();
       out.append("| ").append(label).append(" | ").append(counts.get(action)).append(" |");
       out.append(NL);

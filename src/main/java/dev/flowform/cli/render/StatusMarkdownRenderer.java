@@ -7,7 +7,15 @@ public final class StatusMarkdownRenderer {
 
   public String render(StatusMatrix matrix) {
     StringBuilder out = new StringBuilder("### flowform status\n\n| connection |");
-    matrix.environments().forEach(e -> out.append(" `").append(e.name()).append("` |"));
+    matrix
+        .environments()
+        .forEach(
+            e ->
+                out.append(" `")
+                    .append(e.name())
+                    .append("`")
+                    .append(e.notRefreshed() ? " (" + e.refresh() + ")" : "")
+                    .append(" |"));
     out.append("\n|---|");
     matrix.environments().forEach(e -> out.append("---|"));
     out.append('\n');

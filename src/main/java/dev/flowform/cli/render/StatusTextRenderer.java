@@ -13,7 +13,7 @@ public final class StatusTextRenderer {
   public String render(StatusMatrix matrix) {
     List<List<String>> table = new ArrayList<>();
     List<String> head = new ArrayList<>(List.of("CONNECTION"));
-    matrix.environments().forEach(e -> head.add(e.name().toUpperCase(java.util.Locale.ROOT)));
+    matrix.environments().forEach(e -> head.add(header(e)));
     table.add(head);
     matrix
         .rows()
@@ -44,9 +44,19 @@ public final class StatusTextRenderer {
     return out.toString();
   }
 
-  /** {@code in sync}, {@code in sync*} when some secrets could not be compared. */
+  /**
+   * {@code in sync}, {@code in sync*} when some secrets could not be compared, and what a refresh
+   * found beside it: {@code in sync, drift: deleted remotely}.
+   */
   static String label(Cell cell) {
-    return cell.status().label() + (cell.partial() ? PARTIAL_MARK : "");
+    String label = cell.status().label() + (cell.partial() ? PARTIAL_MARK : "");
+    return cell.drift() == null ? label : label + ", drift: " + cell.drift().label();
+  }
+
+  /** {@code PROD}, {@code PROD (offline)} when status --refresh could not read it. */
+  static String header(EnvironmentColumn column) {
+    String name = column.name().toUpperCase(java.util.Locale.ROOT);
+    return column.notRefreshed() ? name + " (" + column.refresh() + ")" : name;
   }
 
   /** The lines under the table: environments without state, and what the mark means. */
@@ -59,6 +69,16 @@ public final class StatusTextRenderer {
             .toList();
     if (!stateless.isEmpty()) {
       notes.add("No state file yet in: " + String.join(", ", stateless) + ".\n");
+    }
+    for (EnvironmentColumn column : matrix.environments()) {
+      if (column.notRefreshed()) {
+        notes.add(
+            column.name()
+                + ": not refreshed ("
+                + column.refresh()
+                + (column.refreshProblem() == null ? "" : ": " + column.refreshProblem())
+                + "); its column shows manifests and state only.\n");
+      }
     }
     boolean partial = matrix.rows().values().stream().flatMap(List::stream).anyMatch(Cell::partial);
     if (partial) {

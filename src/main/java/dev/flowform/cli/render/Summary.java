@@ -19,18 +19,41 @@ final class Summary {
     return plan.changes().stream().allMatch(c -> c.action() == Action.NOOP);
   }
 
-  /** {@code Plan: 1 to create, 0 to update, 0 to delete, 4 unchanged.} (replaces when any). */
+  /**
+   * {@code Plan: 1 to create, 0 to update, 0 to delete, 4 unchanged.} (imports, replaces and moves
+   * when any).
+   */
   static String line(Plan plan) {
     Map<Action, Long> counts = plan.counts();
     StringBuilder out = new StringBuilder("Plan: ");
+    if (counts.get(Action.IMPORT) > 0) {
+      out.append(counts.get(Action.IMPORT)).append(" to import, ");
+    }
     out.append(counts.get(Action.CREATE)).append(" to create, ");
     out.append(counts.get(Action.UPDATE)).append(" to update, ");
     if (counts.get(Action.REPLACE) > 0) {
       out.append(counts.get(Action.REPLACE)).append(" to replace, ");
     }
     out.append(counts.get(Action.DELETE)).append(" to delete, ");
+    long moves = moves(plan);
+    if (moves > 0) {
+      out.append(moves).append(" to move, ");
+    }
     out.append(counts.get(Action.NOOP)).append(" unchanged.");
     return out.toString();
+  }
+
+  /** How many records move to a new address (a move alone, or before another change). */
+  static long moves(Plan plan) {
+    return plan.changes().stream().filter(dev.flowform.plan.Change::moves).count();
+  }
+
+  /** The warning of a plan limited with {@code --target}. */
+  static String targetWarning(Plan plan) {
+    return "This plan is limited to --target "
+        + String.join(", ", plan.targets())
+        + ": other connections are neither planned nor applied, so the state is only partly"
+        + " reconciled. Plan without --target to see everything.";
   }
 
   /** {@code Not planned: 1 orphan (kept without --prune), 2 conflicts (nothing sent).} */

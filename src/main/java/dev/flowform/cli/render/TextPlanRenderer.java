@@ -39,6 +39,9 @@ public final class TextPlanRenderer implements PlanRenderer {
           .append(NL);
       plan.unresolved().forEach(ref -> out.append("  ").append(ref).append(NL));
     }
+    if (plan.targeted()) {
+      out.append(NL).append(ansi.bold("Warning: ")).append(Summary.targetWarning(plan)).append(NL);
+    }
     out.append(NL);
     if (Summary.nothingToDo(plan)) {
       out.append(ansi.bold(Summary.NO_CHANGES)).append(NL);
@@ -67,7 +70,7 @@ public final class TextPlanRenderer implements PlanRenderer {
 
   private void renderChange(StringBuilder out, String environment, Change change) {
     Action action = change.action();
-    out.append("  ").append(ansi.dim("# " + change.reason().description())).append(NL);
+    out.append("  ").append(ansi.dim("# " + Hints.reason(change))).append(NL);
     out.append("  ")
         .append(ansi.action(action, action.symbol() + " " + Hints.verb(change)))
         .append(" connection \"")
@@ -76,7 +79,9 @@ public final class TextPlanRenderer implements PlanRenderer {
         .append(Hints.idSuffix(change))
         .append(NL);
     for (AttributeChange attribute : change.attributes()) {
-      out.append("      ").append(attributeLine(action, attribute)).append(NL);
+      out.append("      ")
+          .append(attributeLine(Hints.setsAll(change) ? Action.CREATE : action, attribute))
+          .append(NL);
     }
     if (action == Action.DELETE && change.name() != null) {
       out.append("      ")
@@ -96,7 +101,7 @@ public final class TextPlanRenderer implements PlanRenderer {
     if (a.sensitive()) {
       return creating
           ? ansi.action(Action.CREATE, "+") + " " + name + " = " + Attributes.SENSITIVE
-          : ansi.action(Action.UPDATE, "~") + " " + name + " = " + Attributes.SENSITIVE_CHANGED;
+          : ansi.action(Action.UPDATE, "~") + " " + name + " = " + Attributes.sensitiveChange(a);
     }
     if (creating || a.before() == null) {
       return ansi.action(Action.CREATE, "+") + " " + name + " = " + Attributes.quote(a.after());

@@ -16,13 +16,21 @@ public record ConnectionManifest(
 
   public static final String KIND = "HubSpotConnection";
 
-  /** The address and where it applies. */
+  /**
+   * The address, where it applies, and the addresses it had before ({@code movedFrom}: state
+   * records found there are moved to {@code name}).
+   */
   public record Metadata(
       @NotBlank(message = Rules.REQUIRED)
           @Size(max = Rules.NAME_MAX, message = Rules.NAME_LENGTH)
           @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_SHAPE)
           String name,
-      List<@NotBlank(message = "must not be blank") String> environments) {}
+      List<@NotBlank(message = "must not be blank") String> environments,
+      List<
+              @NotBlank(message = "must not be blank")
+              @Size(max = Rules.NAME_MAX, message = Rules.NAME_LENGTH)
+              @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_SHAPE) String>
+          movedFrom) {}
 
   /** The connection as AEP gets it. */
   public record Spec(

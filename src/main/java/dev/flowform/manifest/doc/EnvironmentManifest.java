@@ -24,7 +24,10 @@ public record EnvironmentManifest(
           @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_SHAPE)
           String name) {}
 
-  /** Where it is and how to get in. */
+  /**
+   * Where it is and how to get in; {@code imports} maps addresses to the ids of existing
+   * connections to adopt into state.
+   */
   public record Spec(
       @NotBlank(message = Rules.REQUIRED)
           @PatternOrReference(
@@ -35,7 +38,12 @@ public record EnvironmentManifest(
       String endpoint,
       String state,
       @Valid Credentials credentials,
-      Map<String, @NotNull(message = "must not be empty") String> variables) {}
+      Map<String, @NotNull(message = "must not be empty") String> variables,
+      Map<
+              @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_SHAPE) String,
+              @NotBlank(message = Rules.REQUIRED)
+              @PatternOrReference(regexp = Rules.UUID_PATTERN, message = "must be a UUID") String>
+          imports) {}
 
   /** One of two forms: clientId + clientSecret (+ scopes, imsEndpoint), or accessToken + apiKey. */
   public record Credentials(

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Like {@code @Pattern}, but a value that still holds a reference passes: it is checked once it is
  * resolved (a structure-only run never resolves it).
  */
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = PatternOrReference.Check.class)
 public @interface PatternOrReference {

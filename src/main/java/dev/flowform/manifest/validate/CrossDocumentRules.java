@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-/** Rules across documents: unique addresses, unique environments, unique AEP names. */
+/**
+ * Rules across documents: unique addresses, unique environments, unique AEP names, and the declared
+ * moves and imports.
+ */
 public final class CrossDocumentRules {
   private CrossDocumentRules() {}
 
@@ -24,6 +27,7 @@ public final class CrossDocumentRules {
     List<Diagnostic> out = new ArrayList<>();
     unique(connections, c -> c.metadata().name(), "address", out);
     unique(environments, e -> e.metadata().name(), "environment", out);
+    out.addAll(DeclarationRules.check(connections, environments));
     List<String> scope =
         context.selected().map(List::of).orElse(List.copyOf(context.environments()));
     Map<Bound<ConnectionManifest>, Clash> clashes = new LinkedHashMap<>();

@@ -35,10 +35,29 @@ class JsonPlanRendererTest {
             SamplePlans.everything(true),
             SamplePlans.upToDate(),
             SamplePlans.withoutSecrets(),
-            SamplePlans.conflictOnly())) {
+            SamplePlans.conflictOnly(),
+            SamplePlans.declared(),
+            SamplePlans.targeted())) {
       Set<ValidationMessage> errors = schema.validate(mapper.readTree(renderer.render(plan)));
       assertTrue(errors.isEmpty(), () -> errors.toString());
     }
+  }
+
+  @Test
+  void movesImportsAndTargetsAreCarriedForScripts() throws IOException {
+    JsonNode declared = mapper.readTree(renderer.render(SamplePlans.declared()));
+    assertEquals(1, declared.get("summary").get("move").asInt());
+    assertEquals(1, declared.get("summary").get("import").asInt());
+    JsonNode moved = declared.get("changes").get(1);
+    assertEquals("c", moved.get("address").asText());
+    assertEquals("update", moved.get("action").asText());
+    assertEquals("old-c", moved.get("movedFrom").asText());
+    JsonNode imported = declared.get("changes").get(2);
+    assertEquals("import", imported.get("action").asText());
+    assertTrue(imported.toString().contains("\"notComparable\":\"imported\""), imported.toString());
+    JsonNode targeted = mapper.readTree(renderer.render(SamplePlans.targeted()));
+    assertEquals("sales-hubspot", targeted.get("targets").get(0).asText());
+    assertEquals(1, targeted.get("changes").size());
   }
 
   @Test
@@ -76,6 +95,7 @@ class JsonPlanRendererTest {
             "refreshed",
             "hasChanges",
             "summary",
+            "targets",
             "unresolved",
             "changes",
             "duplicates"),
@@ -89,6 +109,7 @@ class JsonPlanRendererTest {
             "name",
             "id",
             "etag",
+            "movedFrom",
             "remoteIds",
             "attributes"),
         fieldNames(json.get("changes").get(1)));

@@ -43,7 +43,7 @@ class MarkdownPlanRendererTest {
     assertTrue(
         md.contains(
             """
-            <details><summary><code>~</code> update <b>sales-hubspot</b> (id 2fce94c1-5ad1-4d5e-8f6b-3c2a1b0e9d87): the manifest changed</summary>
+            <details><summary><code>~</code> update <b>sales-hubspot</b> (id 2fce94c1-5ad1-4d5e-8f6b-3c2a1b0e9d87): manifest changed</summary>
 
             ```diff
             - name = "HubSpot sales"
@@ -144,5 +144,18 @@ class MarkdownPlanRendererTest {
       n++;
     }
     return n;
+  }
+
+  @Test
+  void aDeclaredPlanCountsMovesAndImportsAndATargetedOneWarns() {
+    String md = renderer.render(SamplePlans.declared());
+    assertTrue(md.contains("| import | 1 |"), md);
+    assertTrue(md.contains("| move | 1 |"), md);
+    assertTrue(md.contains("(sensitive, not comparable: imported)"), md);
+
+    String targeted = renderer.render(SamplePlans.targeted());
+    assertTrue(
+        targeted.contains("> [!WARNING]\n> This plan is limited to --target sales-hubspot"),
+        targeted);
   }
 }

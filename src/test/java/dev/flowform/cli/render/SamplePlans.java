@@ -123,4 +123,41 @@ final class SamplePlans {
         namesFound(a.name(), remote("id-x", a.name(), null)),
         PlanOptions.DEFAULTS);
   }
+
+  static final String IMPORT_ID = "9d8e7f60-1a2b-4c3d-8e9f-001122334455";
+
+  /**
+   * A move alone ("old-b" to "b"), a move with a rename ("old-c" to "c"), and an import of "d" the
+   * refresh read (its secrets not comparable).
+   */
+  static Plan declared() {
+    DesiredConnection b = connection("b").build();
+    DesiredConnection c = connection("c").build();
+    DesiredConnection movedB = connection("b").movedFrom("old-b").build();
+    DesiredConnection movedC =
+        connection("c").name("HubSpot c (renamed)").movedFrom("old-c").build();
+    DesiredConnection d = connection("d").build();
+    return PLANNER.plan(
+        dev.flowform.testing.Fixtures.importing(Map.of("d", IMPORT_ID), movedB, movedC, d),
+        state(Map.of("old-b", recorded(b, "id-b"), "old-c", recorded(c, "id-c"))),
+        new RemoteView(
+            Map.of(),
+            Set.of(),
+            Map.of(),
+            Map.of(IMPORT_ID, remote(IMPORT_ID, "Support (old)", null)),
+            Set.of()),
+        PlanOptions.DEFAULTS);
+  }
+
+  /** The small plan limited to --target sales-hubspot. */
+  static Plan targeted() {
+    DesiredConnection marketing =
+        connection("marketing-hubspot").name("HubSpot marketing (eu)").build();
+    DesiredConnection sales = connection("sales-hubspot").name("HubSpot sales (eu)").build();
+    return PLANNER.plan(
+        desired(marketing, sales),
+        state(Map.of("sales-hubspot", recorded(connection("sales-hubspot").build(), SALES_ID))),
+        RemoteView.OFFLINE,
+        PlanOptions.DEFAULTS.targeting(List.of("sales-hubspot"), List.of()));
+  }
 }

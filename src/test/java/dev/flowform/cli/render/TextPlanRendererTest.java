@@ -29,7 +29,7 @@ class TextPlanRendererTest {
               + auth.params.clientSecret = (sensitive)
               + auth.params.refreshToken = (sensitive)
 
-          # the manifest changed
+          # manifest changed
           ~ update connection "sales-hubspot" (id 2fce94c1-5ad1-4d5e-8f6b-3c2a1b0e9d87)
               ~ name = "HubSpot sales" -> "HubSpot sales (eu)"
               ~ auth.params.clientSecret = (sensitive value changed)
@@ -107,5 +107,33 @@ class TextPlanRendererTest {
                 + "  a/auth/params/accessToken (${env:HUBSPOT_ACCESS_TOKEN})\n"
                 + "  a/auth/params/clientSecret (${env:HUBSPOT_CLIENT_SECRET})\n"),
         text);
+  }
+
+  @Test
+  void showsMovesAndImportsAndWhatCannotBeCompared() {
+    String text = plain.render(SamplePlans.declared());
+
+    assertTrue(text.contains("  > move connection \"b\" (id id-b)\n"), text);
+    assertTrue(text.contains("moved from \"old-b\""), text);
+    assertTrue(text.contains("  ~ update connection \"c\" (id id-c)"), text);
+    assertTrue(text.contains("moved from \"old-c\""), text);
+    assertTrue(
+        text.contains("  <= import connection \"d\" (id " + SamplePlans.IMPORT_ID + ")"), text);
+    assertTrue(text.contains("~ name = \"Support (old)\" -> \"HubSpot d\""), text);
+    assertTrue(
+        text.contains("~ auth.params.clientSecret = (sensitive, not comparable: imported)"), text);
+    assertTrue(
+        text.contains(
+            "Plan: 1 to import, 0 to create, 1 to update, 0 to delete, 2 to move, 0 unchanged."),
+        text);
+  }
+
+  @Test
+  void aTargetedPlanWarnsThatStateIsOnlyPartlyReconciled() {
+    String text = plain.render(SamplePlans.targeted());
+
+    assertTrue(text.contains("Warning: This plan is limited to --target sales-hubspot"), text);
+    assertTrue(text.contains("only partly reconciled"), text);
+    assertFalse(text.contains("marketing-hubspot"), text);
   }
 }
