@@ -26,6 +26,7 @@ class CommandTreeTest {
           "state",
           "force-unlock",
           "status",
+          "output",
           "emulator",
           "version",
           "completion");
