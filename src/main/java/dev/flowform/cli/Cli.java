@@ -1,5 +1,6 @@
 package dev.flowform.cli;
 
+import dev.flowform.diag.Scrubber;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -39,10 +40,20 @@ public final class Cli {
 
   /** Runs the command line and returns the exit code. */
   public int run(String... args) {
-    return commandLine().execute(args);
+    CliContext scrubbed = context.scrubbedBy(new Scrubber());
+    try {
+      return commandLine(scrubbed).execute(args);
+    } finally {
+      scrubbed.terminal().out().flush();
+      scrubbed.terminal().err().flush();
+    }
   }
 
   CommandLine commandLine() {
+    return commandLine(context);
+  }
+
+  private CommandLine commandLine(CliContext context) {
     CommandLine cli = new CommandLine(new Root());
     cli.addSubcommand(new InitCommand(context));
     cli.addSubcommand(new ValidateCommand(context));
@@ -51,7 +62,7 @@ public final class Cli {
     cli.addSubcommand(new RefreshCommand(context));
     cli.addSubcommand(new ImportCommand(context));
     cli.addSubcommand(new DestroyCommand(context, interrupts));
-    cli.addSubcommand(stateCommands());
+    cli.addSubcommand(stateCommands(context));
     cli.addSubcommand(new ForceUnlockCommand(context));
     cli.addSubcommand(new StatusCommand(context));
     cli.addSubcommand(new EmulatorCommand(context));
@@ -64,7 +75,7 @@ public final class Cli {
     return cli;
   }
 
-  private CommandLine stateCommands() {
+  private static CommandLine stateCommands(CliContext context) {
     CommandLine state = new CommandLine(new StateCommand());
     state.addSubcommand(new StateListCommand(context));
     state.addSubcommand(new StateShowCommand(context));

@@ -3,6 +3,8 @@ package dev.flowform.cli;
 import dev.flowform.run.RunSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -30,6 +32,14 @@ public final class CommonOptions {
       description = "Trace HTTP requests (secrets redacted).")
   boolean verbose;
 
+  @Option(
+      names = "--allow-file-root",
+      paramLabel = "PATH",
+      description =
+          "Also let $${file:} read under this folder (repeatable). By default it reads only inside"
+              + " the project: the folder holding --dir.")
+  List<Path> fileRoots = new ArrayList<>();
+
   /** The manifests folder, resolved against where flowform was started. */
   public Path dir(CliContext context) {
     return context.workDir().resolve(dir).normalize();
@@ -46,6 +56,11 @@ public final class CommonOptions {
   /** Colour only on a terminal, and never with --no-color or NO_COLOR. */
   public boolean color(CliContext context) {
     return !noColor && !context.env().containsKey("NO_COLOR") && context.terminal().interactive();
+  }
+
+  /** The folders {@code --allow-file-root} opened to {@code ${file:}}, resolved. */
+  public List<Path> fileRoots(CliContext context) {
+    return fileRoots.stream().map(p -> context.workDir().resolve(p).normalize()).toList();
   }
 
   public boolean verbose() {
@@ -65,7 +80,9 @@ public final class CommonOptions {
         lockTimeout,
         who(context),
         Version.current(),
-        context.clock());
+        context.clock(),
+        context.scrubber(),
+        fileRoots(context));
   }
 
   private static String who(CliContext context) {

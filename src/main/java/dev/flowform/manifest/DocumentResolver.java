@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -25,12 +26,33 @@ final class DocumentResolver {
           "/spec/credentials/clientSecret",
           "/spec/credentials/accessToken",
           "/spec/credentials/apiKey");
+
+  /** The credentials that are secrets (the client id is also sent as the API key, in clear). */
+  static final Set<String> SECRET_CREDENTIALS =
+      Set.of("/spec/credentials/clientSecret", "/spec/credentials/accessToken");
+
   private static final String VARIABLES = "/spec/variables";
 
   private final Map<String, String> env;
+  private final FileAccess files;
+  private final SecretSources sources;
+  private final Consumer<String> secrets;
 
-  DocumentResolver(Map<String, String> env) {
+  /**
+   * @param files where {@code ${file:}} may read
+   * @param sources what sensitive fields refer to, in every document
+   * @param secrets told every value read from those sources
+   */
+  DocumentResolver(
+      Map<String, String> env, FileAccess files, SecretSources sources, Consumer<String> secrets) {
     this.env = Map.copyOf(env);
+    this.files = files;
+    this.sources = sources;
+    this.secrets = secrets;
+  }
+
+  private Interpolator interpolator(Map<String, String> variables, String owner) {
+    return new Interpolator(env, variables, owner, files, sources, secrets);
   }
 
   /** A document's tree ready to bind, with what resolving it found. */
@@ -48,8 +70,7 @@ final class DocumentResolver {
   }
 
   Resolved environment(ManifestDocument doc, boolean lenient) {
-    Interpolator plain =
-        new Interpolator(env, Map.of(), "spec.variables (a variable cannot use another)");
+    Interpolator plain = interpolator(Map.of(), "spec.variables (a variable cannot use another)");
     TreeInterpolator.Outcome first =
         TreeInterpolator.apply(
             doc, plain, p -> false, p -> !(p.equals("/spec") || p.startsWith(VARIABLES)));
@@ -60,7 +81,7 @@ final class DocumentResolver {
     TreeInterpolator.Outcome second =
         TreeInterpolator.apply(
             withVariables,
-            new Interpolator(env, variables, "environment " + name),
+            interpolator(variables, "environment " + name),
             p -> lenient && SENSITIVE_CREDENTIALS.contains(p),
             p -> p.startsWith(VARIABLES));
     List<Diagnostic> problems = new ArrayList<>(first.problems());
@@ -75,10 +96,7 @@ final class DocumentResolver {
     Predicate<String> tolerated = p -> lenient && SENSITIVE_PARAMS.contains(p);
     TreeInterpolator.Outcome outcome =
         TreeInterpolator.apply(
-            doc,
-            new Interpolator(env, variables, "environment " + environment),
-            tolerated,
-            p -> false);
+            doc, interpolator(variables, "environment " + environment), tolerated, p -> false);
     return new Resolved(doc, outcome.tree(), outcome.unresolved(), outcome.problems(), variables);
   }
 

@@ -5,15 +5,11 @@ import dev.flowform.manifest.doc.References.Literal;
 import dev.flowform.manifest.doc.References.Malformed;
 import dev.flowform.manifest.doc.References.Part;
 import dev.flowform.manifest.doc.References.Ref;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Resolves {@code ${env:NAME}}, {@code ${file:PATH}} and {@code ${var:NAME}} inside one string, and
@@ -23,13 +19,27 @@ import java.util.Map;
  * @param env the process environment
  * @param variables the selected environment's {@code spec.variables}
  * @param variablesOwner how messages name where variables come from, e.g. {@code environment dev}
+ * @param files where {@code ${file:}} may read
+ * @param sources the env variables and files that sensitive fields refer to
+ * @param secrets told every value read from one of those sources, wherever it is used
  */
 public record Interpolator(
-    Map<String, String> env, Map<String, String> variables, String variablesOwner) {
+    Map<String, String> env,
+    Map<String, String> variables,
+    String variablesOwner,
+    FileAccess files,
+    SecretSources sources,
+    Consumer<String> secrets) {
 
   public Interpolator {
     env = Map.copyOf(env);
     variables = Map.copyOf(variables);
+  }
+
+  /** An interpolator that reports no secret. */
+  public Interpolator(
+      Map<String, String> env, Map<String, String> variables, String owner, FileAccess files) {
+    this(env, variables, owner, files, SecretSources.NONE, value -> {});
   }
 
   /** Why one reference did not resolve; {@code malformed} when it does not even parse. */
@@ -81,8 +91,11 @@ public record Interpolator(
         switch (ref.scheme()) {
           case "env" -> env.get(ref.argument());
           case "var" -> variables.get(ref.argument());
-          default -> readFile(ref, baseDir, failures);
+          default -> FileReference.read(ref, baseDir, files, failures);
         };
+    if (value != null && isSecretSource(ref, baseDir)) {
+      secrets.accept(value);
+    }
     if (ref.scheme().equals("env") && value != null && value.isEmpty()) {
       // CI systems give a secret that is not available (a pull request from a fork) as ""
       failures.add(
@@ -97,6 +110,14 @@ public record Interpolator(
       failures.add(unset(ref));
     }
     return value;
+  }
+
+  private boolean isSecretSource(Ref ref, Path baseDir) {
+    return switch (ref.scheme()) {
+      case "env" -> sources.isSecretEnv(ref.argument());
+      case "file" -> sources.isSecretFile(baseDir, ref.argument());
+      default -> false;
+    };
   }
 
   private Failure unset(Ref ref) {
@@ -116,39 +137,5 @@ public record Interpolator(
         ref.text() + ": variable " + ref.argument() + " is not defined in " + variablesOwner,
         hint,
         false);
-  }
-
-  private static String readFile(Ref ref, Path baseDir, List<Failure> failures) {
-    Path path = baseDir.resolve(ref.argument());
-    if (Files.isDirectory(path)) {
-      failures.add(fileFailure(ref, "it is a folder"));
-      return null;
-    }
-    try {
-      String content = Files.readString(path);
-      if (content.endsWith("\r\n")) {
-        return content.substring(0, content.length() - 2);
-      }
-      return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
-    } catch (NoSuchFileException e) {
-      failures.add(
-          new Failure(
-              ref.offset(),
-              ref.text() + ": cannot read file (no such file)",
-              "the path is relative to the file holding the reference",
-              false));
-    } catch (AccessDeniedException e) {
-      failures.add(fileFailure(ref, "permission denied"));
-    } catch (CharacterCodingException e) {
-      failures.add(fileFailure(ref, "not UTF-8 text"));
-    } catch (IOException e) {
-      failures.add(fileFailure(ref, e.getClass().getSimpleName()));
-    }
-    return null;
-  }
-
-  private static Failure fileFailure(Ref ref, String reason) {
-    return new Failure(
-        ref.offset(), ref.text() + ": cannot read file (" + reason + ")", null, false);
   }
 }

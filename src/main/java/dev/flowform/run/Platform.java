@@ -1,6 +1,7 @@
 package dev.flowform.run;
 
 import dev.flowform.diag.FlowformException;
+import dev.flowform.diag.Scrubber;
 import dev.flowform.emulator.EmulatorConfig;
 import dev.flowform.emulator.FlowServiceEmulator;
 import dev.flowform.flowservice.FlowServiceApi;
@@ -42,9 +43,13 @@ public final class Platform implements AutoCloseable {
    * @throws FlowformException when the credentials did not resolve (an offline run)
    */
   public static Platform open(
-      EnvironmentConfig environment, String userAgent, Optional<PrintWriter> trace, Clock clock) {
+      EnvironmentConfig environment,
+      String userAgent,
+      Optional<PrintWriter> trace,
+      Clock clock,
+      Scrubber scrubber) {
     if (environment.endpoint().embedded()) {
-      return openEmbedded(environment, userAgent, trace, clock);
+      return openEmbedded(environment, userAgent, trace, clock, scrubber);
     }
     Credentials credentials =
         environment
@@ -59,11 +64,16 @@ public final class Platform implements AutoCloseable {
                         "set the environment variables or files its credentials refer to"));
     URI base = URI.create(environment.endpoint().url());
     return new Platform(
-        connect(environment, base, credentials, userAgent, trace, clock), Optional.empty());
+        connect(environment, base, credentials, userAgent, trace, clock, scrubber),
+        Optional.empty());
   }
 
   private static Platform openEmbedded(
-      EnvironmentConfig environment, String userAgent, Optional<PrintWriter> trace, Clock clock) {
+      EnvironmentConfig environment,
+      String userAgent,
+      Optional<PrintWriter> trace,
+      Clock clock,
+      Scrubber scrubber) {
     FlowServiceEmulator emulator =
         FlowServiceEmulator.start(
             EmulatorConfig.defaults()
@@ -77,7 +87,14 @@ public final class Platform implements AutoCloseable {
             .orElse(embeddedCredentials(emulator));
     try {
       FlowServiceApi api =
-          connect(environment, emulator.flowServiceUrl(), credentials, userAgent, trace, clock);
+          connect(
+              environment,
+              emulator.flowServiceUrl(),
+              credentials,
+              userAgent,
+              trace,
+              clock,
+              scrubber);
       return new Platform(api, Optional.of(emulator));
     } catch (RuntimeException e) {
       emulator.close();
@@ -99,7 +116,8 @@ public final class Platform implements AutoCloseable {
       Credentials credentials,
       String userAgent,
       Optional<PrintWriter> trace,
-      Clock clock) {
+      Clock clock,
+      Scrubber scrubber) {
     FlowServiceConfig config =
         FlowServiceConfig.of(
             base,
@@ -109,7 +127,7 @@ public final class Platform implements AutoCloseable {
             userAgent);
     FlowServiceClients clients =
         new FlowServiceClients(config, trace, Sleeper.THREAD, new SecureRandom(), clock);
-    return clients.api(tokens(clients, credentials));
+    return clients.api(new ScrubbedTokens(tokens(clients, credentials), scrubber));
   }
 
   private static TokenSource tokens(FlowServiceClients clients, Credentials credentials) {

@@ -16,6 +16,7 @@ final class StateBackends {
         settings.clock(),
         ProcessHandle.current().pid(),
         settings.version(),
-        UUID::randomUUID);
+        UUID::randomUUID,
+        settings.scrubber());
   }
 }

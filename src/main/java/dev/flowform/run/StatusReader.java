@@ -52,7 +52,9 @@ public final class StatusReader {
     Path dir = settings.dir();
     Map<String, String> completed =
         UnsetReferences.complete(settings.env(), settings.workDir().resolve(dir));
-    ManifestLoader loader = new ManifestLoader(settings.workDir(), completed);
+    ManifestLoader loader =
+        new ManifestLoader(
+            settings.workDir(), completed, settings.fileRoots(), settings.scrubber()::add);
     LoadResult structure = loader.load(dir, Optional.empty(), Resolution.STRUCTURE);
     if (structure.diagnostics().hasErrors()) {
       structure.orThrow();

@@ -1,6 +1,7 @@
 package dev.flowform.state;
 
 import dev.flowform.diag.FlowformException;
+import dev.flowform.diag.Scrubber;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -31,6 +32,7 @@ public final class FileStateStore implements StateStore {
   private final StateFormat format = new StateFormat();
   private final StateJournal journal;
   private final long minCompactBytes;
+  private final Scrubber scrubber;
 
   private State current;
   private String mainDigest;
@@ -42,13 +44,25 @@ public final class FileStateStore implements StateStore {
 
   /** A store for {@code file}, shown in messages as given. */
   public FileStateStore(Path file) {
-    this(file, MIN_COMPACT_BYTES);
+    this(file, new Scrubber());
+  }
+
+  /** A store whose every written byte goes through the run's {@code scrubber}. */
+  public FileStateStore(Path file, Scrubber scrubber) {
+    this(file, MIN_COMPACT_BYTES, scrubber);
   }
 
   FileStateStore(Path file, long minCompactBytes) {
+    this(file, minCompactBytes, new Scrubber());
+  }
+
+  FileStateStore(Path file, long minCompactBytes, Scrubber scrubber) {
     this.file = Objects.requireNonNull(file, "file");
     this.shownAs = file.toString();
-    this.journal = new StateJournal(sibling(".journal"), shownAs + ".journal", format.mapper());
+    this.scrubber = scrubber;
+    this.journal =
+        new StateJournal(
+            sibling(".journal"), shownAs + ".journal", format.mapper(), file, scrubber);
     this.minCompactBytes = minCompactBytes;
   }
 
@@ -101,7 +115,7 @@ public final class FileStateStore implements StateStore {
 
   @Override
   public synchronized void write(State state) {
-    byte[] bytes = format.encode(state);
+    byte[] bytes = scrubber.scrub(format.encode(state));
     String digest = StateJournal.digest(bytes);
     if (current != null && !journalExists && digest.equals(mainDigest)) {
       current = state;
@@ -109,10 +123,11 @@ public final class FileStateStore implements StateStore {
     }
     try {
       AtomicFiles.sweepTemporaries(file);
+      FileMode mode = FileMode.of(file);
       if (Files.exists(file)) {
-        AtomicFiles.copy(file, backupFile());
+        AtomicFiles.copy(file, backupFile(), mode);
       }
-      AtomicFiles.replace(file, bytes);
+      AtomicFiles.replace(file, bytes, mode);
     } catch (IOException e) {
       throw cannot("write", e);
     }
