@@ -73,7 +73,11 @@ final class DocumentResolver {
     Interpolator plain = interpolator(Map.of(), "spec.variables (a variable cannot use another)");
     TreeInterpolator.Outcome first =
         TreeInterpolator.apply(
-            doc, plain, p -> false, p -> !(p.equals("/spec") || p.startsWith(VARIABLES)));
+            doc,
+            plain,
+            p -> false,
+            p -> !(p.equals("/spec") || p.startsWith(VARIABLES)),
+            SECRET_CREDENTIALS::contains);
     Map<String, String> variables = texts(first.tree().at(VARIABLES));
     String name = doc.text("/metadata/name");
     ManifestDocument withVariables =
@@ -83,7 +87,8 @@ final class DocumentResolver {
             withVariables,
             interpolator(variables, "environment " + name),
             p -> lenient && SENSITIVE_CREDENTIALS.contains(p),
-            p -> p.startsWith(VARIABLES));
+            p -> p.startsWith(VARIABLES),
+            SECRET_CREDENTIALS::contains);
     List<Diagnostic> problems = new ArrayList<>(first.problems());
     problems.addAll(second.problems());
     Set<String> unresolved = new HashSet<>(first.unresolved());
@@ -96,7 +101,11 @@ final class DocumentResolver {
     Predicate<String> tolerated = p -> lenient && SENSITIVE_PARAMS.contains(p);
     TreeInterpolator.Outcome outcome =
         TreeInterpolator.apply(
-            doc, interpolator(variables, "environment " + environment), tolerated, p -> false);
+            doc,
+            interpolator(variables, "environment " + environment),
+            tolerated,
+            p -> false,
+            SENSITIVE_PARAMS::contains);
     return new Resolved(doc, outcome.tree(), outcome.unresolved(), outcome.problems(), variables);
   }
 

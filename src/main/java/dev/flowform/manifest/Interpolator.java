@@ -45,8 +45,11 @@ public record Interpolator(
   /** Why one reference did not resolve; {@code malformed} when it does not even parse. */
   public record Failure(int offset, String message, String hint, boolean malformed) {}
 
-  /** The resolved text, or the failures (then {@code value} is null). */
-  public record Result(String value, List<Failure> failures) {
+  /**
+   * The resolved text, or the failures (then {@code value} is null); {@code secretSourced} when a
+   * reference read the environment variable or file of a secret.
+   */
+  public record Result(String value, List<Failure> failures, boolean secretSourced) {
     public Result {
       failures = List.copyOf(failures);
     }
@@ -60,6 +63,7 @@ public record Interpolator(
   public Result interpolate(String text, Path baseDir) {
     StringBuilder out = new StringBuilder();
     List<Failure> failures = new ArrayList<>();
+    boolean secretSourced = false;
     for (Part part : References.parse(text)) {
       if (part instanceof Literal literal) {
         out.append(literal.text());
@@ -67,12 +71,13 @@ public record Interpolator(
         failures.add(new Failure(bad.offset(), bad.message(), bad.hint(), true));
       } else if (part instanceof Ref ref) {
         String value = resolve(ref, baseDir, failures);
+        secretSourced |= value != null && isSecretSource(ref, baseDir);
         if (value != null) {
           out.append(value);
         }
       }
     }
-    return new Result(failures.isEmpty() ? out.toString() : null, failures);
+    return new Result(failures.isEmpty() ? out.toString() : null, failures, secretSourced);
   }
 
   /** Syntax only: the references that do not parse, without resolving anything. */

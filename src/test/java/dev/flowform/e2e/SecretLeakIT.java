@@ -153,13 +153,13 @@ class SecretLeakIT {
     CliRun json = run("apply", "--env", "echo", "--auto-approve", "--output", "json");
     CliRun verbose = run("apply", "--env", "echo", "--auto-approve", "--verbose");
 
+    assertNothingLeaked();
     assertEquals(1, text.exitCode(), text.err());
     assertTrue(text.err().contains("cannot parse"), text.err());
     assertTrue(text.err().contains("(sensitive)"), text.err());
     assertTrue(json.out().contains("cannot parse"), json.out());
     assertTrue(json.out().contains("(sensitive)"), json.out());
     assertTrue(verbose.err().contains("<-- 400 POST"), verbose.err());
-    assertNothingLeaked();
   }
 
   @Test
@@ -171,12 +171,12 @@ class SecretLeakIT {
     platform.echo(EchoingPlatform.Echo.IMS_FORM);
     CliRun ims = run("plan", "--env", "echo", "--output", "markdown", "--verbose");
 
+    assertNothingLeaked();
     assertEquals(1, markdown.exitCode(), markdown.err());
     assertTrue(markdown.err().contains("Authorization=Bearer (sensitive)"), markdown.err());
     assertEquals(1, json.exitCode(), json.err());
     assertEquals(1, ims.exitCode(), ims.err());
     assertTrue(ims.err().contains("client_secret=(sensitive)"), ims.err());
-    assertNothingLeaked();
   }
 
   @Test
@@ -194,9 +194,9 @@ class SecretLeakIT {
     run("state", "show", "crm", "--env", "echo");
     run("status");
     assertTrue(Files.exists(root.resolve("saved.plan")));
+    assertNothingLeaked();
     assertTrue(
         String.join("\n", written).contains("refreshed with (sensitive)"),
         "a description from the source of a secret is a secret too");
-    assertNothingLeaked();
   }
 }
