@@ -27,7 +27,10 @@ public final class Scrubber {
   public static final int MIN_FORM_LENGTH = 6;
 
   private final Set<String> secrets = new LinkedHashSet<>();
-  private volatile Map<Character, List<String>> needles = Map.of();
+  private volatile Index index = new Index(Map.of(), new boolean[0]);
+
+  /** The forms by first character, longest first, and which characters start one. */
+  private record Index(Map<Character, List<String>> byFirst, boolean[] starts) {}
 
   /** A scrubber that knows no secret yet. */
   public Scrubber() {}
@@ -55,18 +58,22 @@ public final class Scrubber {
         byFirst.computeIfAbsent(form.charAt(0), c -> new ArrayList<>()).add(form);
       }
       byFirst.replaceAll((c, list) -> List.copyOf(list));
-      needles = Map.copyOf(byFirst);
+      boolean[] first = new boolean[Character.MAX_VALUE + 1];
+      byFirst.keySet().forEach(c -> first[c] = true);
+      index = new Index(Map.copyOf(byFirst), first);
     }
   }
 
   /** True when no secret has been added. */
   public boolean isEmpty() {
-    return needles.isEmpty();
+    return index.byFirst().isEmpty();
   }
 
   /** The text with every known secret form replaced by {@value #MASK}, in one pass. */
   public String scrub(String text) {
-    Map<Character, List<String>> known = needles;
+    Index current = index;
+    Map<Character, List<String>> known = current.byFirst();
+    boolean[] first = current.starts();
     if (text == null || known.isEmpty() || text.isEmpty()) {
       return text;
     }
@@ -74,8 +81,8 @@ public final class Scrubber {
     int copied = 0;
     int i = 0;
     while (i < text.length()) {
-      List<String> candidates = known.get(text.charAt(i));
-      int length = candidates == null ? 0 : matchAt(text, i, candidates);
+      char c = text.charAt(i);
+      int length = first[c] ? matchAt(text, i, known.get(c)) : 0;
       if (length == 0) {
         i++;
         continue;
