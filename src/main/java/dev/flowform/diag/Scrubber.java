@@ -3,8 +3,10 @@ package dev.flowform.diag;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +28,52 @@ public final class Scrubber {
   public static final int MIN_LENGTH = 4;
   public static final int MIN_FORM_LENGTH = 6;
 
-  private final Set<String> secrets = new LinkedHashSet<>();
-  private volatile Index index = new Index(Map.of(), new boolean[0]);
+  private final Map<String, List<String>> forms = new LinkedHashMap<>();
+  private volatile Index index = Index.EMPTY;
 
-  /** The forms by first character, longest first, and which characters start one. */
-  private record Index(Map<Character, List<String>> byFirst, boolean[] starts) {}
+  /**
+   * The forms by their first two characters, longest first, and which characters can be a form's
+   * first and second: most positions of a text are passed over on one array read.
+   */
+  private record Index(
+      Map<Integer, List<String>> byStart, boolean[] firsts, boolean[] pairs, int count) {
+    static final Index EMPTY = new Index(Map.of(), new boolean[0], new boolean[0], 0);
+
+    static Index of(Collection<List<String>> forms) {
+      Set<String> all = new LinkedHashSet<>();
+      forms.forEach(all::addAll);
+      List<String> sorted = new ArrayList<>(all);
+      sorted.sort(Comparator.comparingInt(String::length).reversed());
+      Map<Integer, List<String>> byStart = new HashMap<>();
+      boolean[] firsts = new boolean[Character.MAX_VALUE + 1];
+      boolean[] pairs = new boolean[1 << 16];
+      for (String form : sorted) {
+        byStart.computeIfAbsent(key(form, 0), k -> new ArrayList<>()).add(form);
+        firsts[form.charAt(0)] = true;
+        pairs[pair(form, 0)] = true;
+      }
+      byStart.replaceAll((k, list) -> List.copyOf(list));
+      return new Index(Map.copyOf(byStart), firsts, pairs, sorted.size());
+    }
+
+    static int key(String text, int i) {
+      return text.charAt(i) << 16 | text.charAt(i + 1);
+    }
+
+    /** A 16-bit hash of the two characters at {@code i}: a filter before the map. */
+    static int pair(String text, int i) {
+      int h = text.charAt(i) * 0x9E37 ^ text.charAt(i + 1) * 0x85EB;
+      return (h ^ (h >>> 16)) & 0xFFFF;
+    }
+
+    /** The forms that may start at {@code i}, or null. */
+    List<String> at(String text, int i) {
+      if (i + 1 >= text.length() || !firsts[text.charAt(i)] || !pairs[pair(text, i)]) {
+        return null;
+      }
+      return byStart.get(key(text, i));
+    }
+  }
 
   /** A scrubber that knows no secret yet. */
   public Scrubber() {}
@@ -40,49 +83,42 @@ public final class Scrubber {
     if (secret == null || secret.length() < MIN_LENGTH) {
       return;
     }
-    synchronized (secrets) {
-      if (!secrets.add(secret)) {
+    synchronized (forms) {
+      if (forms.containsKey(secret)) {
         return;
       }
-      List<String> all = new ArrayList<>();
-      for (String known : secrets) {
-        for (String form : SecretForms.of(known)) {
-          if (form.equals(known) || form.length() >= MIN_FORM_LENGTH) {
-            all.add(form);
-          }
+      List<String> shapes = new ArrayList<>();
+      for (String form : SecretForms.of(secret)) {
+        if (form.equals(secret) || form.length() >= MIN_FORM_LENGTH) {
+          shapes.add(form);
         }
       }
-      all.sort(Comparator.comparingInt(String::length).reversed());
-      Map<Character, List<String>> byFirst = new HashMap<>();
-      for (String form : new LinkedHashSet<>(all)) {
-        byFirst.computeIfAbsent(form.charAt(0), c -> new ArrayList<>()).add(form);
-      }
-      byFirst.replaceAll((c, list) -> List.copyOf(list));
-      boolean[] first = new boolean[Character.MAX_VALUE + 1];
-      byFirst.keySet().forEach(c -> first[c] = true);
-      index = new Index(Map.copyOf(byFirst), first);
+      forms.put(secret, List.copyOf(shapes));
+      index = Index.of(forms.values());
     }
   }
 
   /** True when no secret has been added. */
   public boolean isEmpty() {
-    return index.byFirst().isEmpty();
+    return index.count() == 0;
   }
 
   /** The text with every known secret form replaced by {@value #MASK}, in one pass. */
   public String scrub(String text) {
     Index current = index;
-    Map<Character, List<String>> known = current.byFirst();
-    boolean[] first = current.starts();
-    if (text == null || known.isEmpty() || text.isEmpty()) {
+    if (text == null || current.count() == 0 || text.isEmpty()) {
       return text;
     }
     StringBuilder out = null;
     int copied = 0;
     int i = 0;
+    int cut = nextCut(text, 0);
     while (i < text.length()) {
-      char c = text.charAt(i);
-      int length = first[c] ? matchAt(text, i, known.get(c)) : 0;
+      if (cut >= 0 && cut < i) {
+        cut = nextCut(text, i);
+      }
+      List<String> candidates = current.at(text, i);
+      int length = candidates == null ? 0 : matchAt(text, i, candidates, cut);
       if (length == 0) {
         i++;
         continue;
@@ -100,25 +136,33 @@ public final class Scrubber {
     return out.append(text, copied, text.length()).toString();
   }
 
+  /** Where the next {@code ...} or {@code …} (a shortened text's mark) starts, or -1. */
+  private static int nextCut(String text, int from) {
+    int dots = text.indexOf("...", from);
+    int ellipsis = text.indexOf('\u2026', from);
+    if (dots < 0 || ellipsis < 0) {
+      return Math.max(dots, ellipsis);
+    }
+    return Math.min(dots, ellipsis);
+  }
+
   /**
    * The length of the secret form at {@code i}, or of a secret form's beginning of at least {@value
-   * #MIN_FORM_LENGTH} characters cut off by a {@code ...} or {@code …} (a shortened message); 0.
+   * #MIN_FORM_LENGTH} characters cut off by the mark at {@code cut} (a shortened message); 0.
    */
-  private static int matchAt(String text, int i, List<String> candidates) {
+  private static int matchAt(String text, int i, List<String> candidates, int cut) {
     for (String candidate : candidates) {
       if (text.startsWith(candidate, i)) {
         return candidate.length();
       }
     }
+    int kept = cut - i;
+    if (cut < 0 || kept < MIN_FORM_LENGTH) {
+      return 0;
+    }
     for (String candidate : candidates) {
-      int common = 0;
-      int max = Math.min(candidate.length(), text.length() - i);
-      while (common < max && text.charAt(i + common) == candidate.charAt(common)) {
-        common++;
-      }
-      if (common >= MIN_FORM_LENGTH
-          && (text.startsWith("...", i + common) || text.startsWith("\u2026", i + common))) {
-        return common;
+      if (kept < candidate.length() && text.regionMatches(i, candidate, 0, kept)) {
+        return kept;
       }
     }
     return 0;
