@@ -32,7 +32,11 @@ final class Adopter {
               + "\" ("
               + String.join(", ", change.remoteIds())
               + ")",
-          "`flowform import " + change.address() + " ID` the right one");
+          "`flowform import --env "
+              + recorder.current().environment()
+              + " "
+              + change.address()
+              + " ID` the right one");
     }
     String id = change.remoteIds().get(0);
     RemoteConnection remote =
@@ -40,6 +44,15 @@ final class Adopter {
             .orElseThrow(
                 () ->
                     new FlowformException("connection " + id + " no longer exists", "plan again"));
+    if (!desired.name().equals(remote.name())) {
+      throw new FlowformException(
+          "connection "
+              + id
+              + " is not named \""
+              + desired.name()
+              + "\", so flowform will not adopt it; nothing was sent",
+          "plan again: the plan that chose it is out of date or was altered");
+    }
     if (!NameLookup.sameSpec(remote.connectionSpec(), desired.connectionSpec())) {
       throw new FlowformException(
           "connection " + id + " has another connection spec, so it cannot be adopted",

@@ -42,40 +42,53 @@ public record ApplyOptions(
     Objects.requireNonNull(settling, "settling");
   }
 
-  /** Parallelism 8, never cancelled, no listener. */
-  public static ApplyOptions defaults(Clock clock) {
-    return new ApplyOptions(
-        DEFAULT_PARALLELISM,
-        Cancellation.NEVER,
-        clock,
-        ApplyListener.NONE,
-        DEFAULT_MAX_REQUEUES,
-        DEFAULT_MAX_CREATE_ATTEMPTS,
-        Settling.STANDARD);
+  /** Starts from the defaults (parallelism 8, never cancelled, no listener); set what differs. */
+  public static Builder builder(Clock clock) {
+    return new Builder(clock);
   }
 
-  public ApplyOptions withParallelism(int value) {
-    return new ApplyOptions(
-        value, cancellation, clock, listener, maxRequeues, maxCreateAttempts, settling);
-  }
+  /** Builds {@link ApplyOptions}; whatever is not set keeps its default. */
+  public static final class Builder {
+    private final Clock clock;
+    private int parallelism = DEFAULT_PARALLELISM;
+    private Cancellation cancellation = Cancellation.NEVER;
+    private ApplyListener listener = ApplyListener.NONE;
+    private int maxRequeues = DEFAULT_MAX_REQUEUES;
+    private int maxCreateAttempts = DEFAULT_MAX_CREATE_ATTEMPTS;
+    private Settling settling = Settling.STANDARD;
 
-  public ApplyOptions withCancellation(Cancellation value) {
-    return new ApplyOptions(
-        parallelism, value, clock, listener, maxRequeues, maxCreateAttempts, settling);
-  }
+    private Builder(Clock clock) {
+      this.clock = clock;
+    }
 
-  public ApplyOptions withListener(ApplyListener value) {
-    return new ApplyOptions(
-        parallelism, cancellation, clock, value, maxRequeues, maxCreateAttempts, settling);
-  }
+    public Builder parallelism(int value) {
+      parallelism = value;
+      return this;
+    }
 
-  public ApplyOptions withSettling(Settling value) {
-    return new ApplyOptions(
-        parallelism, cancellation, clock, listener, maxRequeues, maxCreateAttempts, value);
-  }
+    public Builder cancellation(Cancellation value) {
+      cancellation = value;
+      return this;
+    }
 
-  public ApplyOptions withMaxRequeues(int value) {
-    return new ApplyOptions(
-        parallelism, cancellation, clock, listener, value, maxCreateAttempts, settling);
+    public Builder listener(ApplyListener value) {
+      listener = value;
+      return this;
+    }
+
+    public Builder maxRequeues(int value) {
+      maxRequeues = value;
+      return this;
+    }
+
+    public Builder settling(Settling value) {
+      settling = value;
+      return this;
+    }
+
+    public ApplyOptions build() {
+      return new ApplyOptions(
+          parallelism, cancellation, clock, listener, maxRequeues, maxCreateAttempts, settling);
+    }
   }
 }

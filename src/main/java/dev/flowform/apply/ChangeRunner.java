@@ -127,6 +127,14 @@ final class ChangeRunner {
           "some secrets of " + change.address() + " did not resolve, so it cannot be sent",
           "set the environment variables or files its ${env:...} and ${file:...} name");
     }
+    if (!wanted.unresolved().isEmpty()) {
+      throw new FlowformException(
+          change.address()
+              + " was loaded offline and "
+              + String.join(", ", new java.util.TreeSet<>(wanted.unresolved()))
+              + " did not resolve, so it cannot be sent",
+          "plan again where every reference resolves");
+    }
     return wanted;
   }
 

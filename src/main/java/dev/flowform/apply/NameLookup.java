@@ -36,7 +36,9 @@ final class NameLookup {
               + "\" ("
               + String.join(", ", matches.stream().map(RemoteConnection::id).toList())
               + "); flowform cannot tell which one it created, so it sent nothing",
-          "keep one: `flowform import "
+          "keep one: `flowform import --env "
+              + recorder.current().environment()
+              + " "
               + address
               + " ID` the right one and delete the others, then apply again");
     }

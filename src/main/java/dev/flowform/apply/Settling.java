@@ -16,9 +16,6 @@ public record Settling(Duration delay, Sleeper sleeper) {
   /** Half a second, then one second, ...: real sleeps. */
   public static final Settling STANDARD = new Settling(Duration.ofMillis(500), Sleeper.THREAD);
 
-  /** No pause at all (tests). */
-  public static final Settling NONE = new Settling(Duration.ZERO, duration -> {});
-
   /** Waits before the lookup that follows the {@code attempt}-th unknown outcome (1-based). */
   void before(int attempt) {
     Duration pause = delay.multipliedBy(attempt);

@@ -54,7 +54,9 @@ final class Updater {
                 + " changed on the platform since flowform last read it (etag mismatch: "
                 + e.getMessage()
                 + ")",
-            "run `flowform refresh`, then plan and apply again",
+            "run `flowform refresh --env "
+                + recorder.current().environment()
+                + "`, then plan and apply again",
             e);
       }
       throw e;

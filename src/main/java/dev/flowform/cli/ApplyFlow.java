@@ -81,7 +81,10 @@ final class ApplyFlow {
         "error: %d connection(s) not created: the platform already has connections of their"
             + " names, unknown to this state (see the plan)%n",
         conflicts);
-    err.println("hint: flowform import ADDRESS ID to manage one, or apply with --adopt-existing");
+    err.println(
+        "hint: flowform import --env "
+            + plan.environment()
+            + " ADDRESS ID to manage one, or apply with --adopt-existing");
     err.flush();
     return ExitCode.ERROR;
   }
@@ -127,10 +130,11 @@ final class ApplyFlow {
             ProgressMode.of(display.quiet(), context.terminal().interactive()),
             plan.mutations().size());
     ApplyOptions options =
-        ApplyOptions.defaults(context.clock())
-            .withParallelism(parallelism)
-            .withCancellation(interrupts.watch())
-            .withListener(progress);
+        ApplyOptions.builder(context.clock())
+            .parallelism(parallelism)
+            .cancellation(interrupts.watch())
+            .listener(progress)
+            .build();
     ScheduledExecutorService ticker =
         Executors.newSingleThreadScheduledExecutor(
             task -> {

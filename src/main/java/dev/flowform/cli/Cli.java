@@ -15,11 +15,6 @@ public final class Cli {
   private final CliContext context;
   private final Interrupts interrupts;
 
-  /** A command line that is never interrupted by signals: for tests run in-process. */
-  public Cli(CliContext context) {
-    this(context, Interrupts.NONE);
-  }
-
   public Cli(CliContext context, Interrupts interrupts) {
     this.context = context;
     this.interrupts = interrupts;
@@ -71,6 +66,7 @@ public final class Cli {
     cli.setOut(context.terminal().out());
     cli.setErr(context.terminal().err());
     cli.setExecutionExceptionHandler(new ErrorReporter());
+    cli.setParameterExceptionHandler(new UsageErrors());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }

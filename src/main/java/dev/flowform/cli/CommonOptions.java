@@ -3,95 +3,52 @@ package dev.flowform.cli;
 import dev.flowform.run.RunSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-/** The options every command takes, after its name: {@code flowform plan --env dev}. */
+/**
+ * {@code --dir}, {@code --env}, {@code --no-color} and {@code --verbose}: for the commands that use
+ * all four (plan, apply, destroy). The others take only the options they use.
+ */
 public final class CommonOptions {
+  @Mixin EnvironmentOptions environment;
+  @Mixin ColorOption color;
+  @Mixin VerboseOption verbose;
 
-  @Option(
-      names = "--dir",
-      paramLabel = "DIR",
-      description = "Folder of manifests, read recursively (default: ${DEFAULT-VALUE}).",
-      defaultValue = "manifests")
-  Path dir;
-
-  @Option(
-      names = "--env",
-      paramLabel = "NAME",
-      description = "Environment to work on (default: $FLOWFORM_ENV, else the only one there is).")
-  String env;
-
-  @Option(names = "--no-color", description = "Plain output, no colour (also: NO_COLOR).")
-  boolean noColor;
-
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Trace HTTP requests (secrets redacted).")
-  boolean verbose;
-
-  @Option(
-      names = "--allow-file-root",
-      paramLabel = "PATH",
-      description =
-          "Also let $${file:} read under this folder (repeatable). By default it reads only inside"
-              + " the project: the folder holding --dir.")
-  List<Path> fileRoots = new ArrayList<>();
-
-  /** The manifests folder, resolved against where flowform was started. */
   public Path dir(CliContext context) {
-    return context.workDir().resolve(dir).normalize();
+    return environment.dir.dir(context);
   }
 
-  /** {@code --env}, else {@code FLOWFORM_ENV}, else empty (the only environment, if one). */
   public Optional<String> env(CliContext context) {
-    if (env != null && !env.isBlank()) {
-      return Optional.of(env);
-    }
-    return Optional.ofNullable(context.env().get("FLOWFORM_ENV")).filter(s -> !s.isBlank());
+    return environment.env(context);
   }
 
-  /** Colour only on a terminal, and never with --no-color or NO_COLOR. */
   public boolean color(CliContext context) {
-    return !noColor && !context.env().containsKey("NO_COLOR") && context.terminal().interactive();
+    return color.color(context);
   }
 
   /** The folders {@code --allow-file-root} opened to {@code ${file:}}, resolved. */
   public List<Path> fileRoots(CliContext context) {
-    return fileRoots.stream().map(p -> context.workDir().resolve(p).normalize()).toList();
+    return environment.fileRoots(context);
   }
 
   public boolean verbose() {
-    return verbose;
+    return verbose.verbose();
   }
 
   /** Everything a run takes from the world and these options. */
   public RunSettings settings(CliContext context, Duration lockTimeout) {
-    return new RunSettings(
-        context.workDir(),
-        context.env(),
-        dir(context),
-        env(context),
-        context.terminal().err(),
-        verbose ? Optional.of(context.terminal().err()) : Optional.empty(),
-        context::display,
-        lockTimeout,
-        who(context),
-        Version.current(),
-        context.clock(),
-        context.scrubber(),
-        fileRoots(context));
+    return settings(context, lockTimeout, env(context));
   }
 
-  private static String who(CliContext context) {
-    String user =
-        context.env().getOrDefault("USER", context.env().getOrDefault("USERNAME", "unknown"));
-    String host =
-        context
-            .env()
-            .getOrDefault("HOSTNAME", context.env().getOrDefault("COMPUTERNAME", "localhost"));
-    return user + "@" + host;
+  /** The same, for {@code environment} (a saved plan names its own). */
+  public RunSettings settings(
+      CliContext context, Duration lockTimeout, Optional<String> environment) {
+    return environment().settings(context, lockTimeout, verbose(), environment);
+  }
+
+  private EnvironmentOptions environment() {
+    return environment;
   }
 }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "completion",
     description = {
-      "Print a bash completion script for every command and option (zsh loads it too, after",
-      "autoload -U +X bashcompinit && bashcompinit)."
+      "Print a bash completion script for every command and option.",
+      "zsh loads it too, after autoload -U +X bashcompinit && bashcompinit."
     },
     footerHeading = "%nExamples:%n",
     footer = {

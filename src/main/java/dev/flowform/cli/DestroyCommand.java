@@ -23,12 +23,7 @@ final class DestroyCommand implements Callable<Integer> {
   @Option(names = "--auto-approve", description = "Destroy without asking for confirmation.")
   boolean autoApprove;
 
-  @Option(
-      names = "--parallelism",
-      paramLabel = "N",
-      defaultValue = "8",
-      description = "At most N requests at once (default: ${DEFAULT-VALUE}).")
-  int parallelism;
+  @Mixin ParallelismOption parallelism;
 
   DestroyCommand(CliContext context, Interrupts interrupts) {
     this.context = context;
@@ -42,12 +37,13 @@ final class DestroyCommand implements Callable<Integer> {
             context,
             interrupts,
             new ApplyDisplay(common.color(context), false, false),
-            parallelism);
+            parallelism.value());
     return flow.run(
         common.settings(context, lock.timeout()),
         Resolution.LENIENT_SECRETS,
         "destroy",
-        session -> session.plan(PlanOptions.DESTROY, java.util.Optional.empty(), parallelism),
+        session ->
+            session.plan(PlanOptions.DESTROY, java.util.Optional.empty(), parallelism.value()),
         autoApprove);
   }
 }

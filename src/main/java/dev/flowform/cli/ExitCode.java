@@ -5,7 +5,7 @@ public final class ExitCode {
   /** Success; with --detailed-exitcode, also: no changes. */
   public static final int OK = 0;
 
-  /** Any error. */
+  /** Any error, a command line flowform cannot use included. */
   public static final int ERROR = 1;
 
   /** Only with --detailed-exitcode: the plan has changes. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 final class ForceUnlockCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Mixin CommonOptions common;
+  @Mixin EnvironmentOptions common;
 
   @Parameters(paramLabel = "LOCK_ID", description = "The id the lock error named.")
   String lockId;

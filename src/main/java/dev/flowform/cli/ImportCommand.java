@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 final class ImportCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Mixin CommonOptions common;
+  @Mixin EnvironmentOptions common;
+  @Mixin VerboseOption verbose;
   @Mixin LockOptions lock;
 
   @Parameters(index = "0", paramLabel = "ADDRESS", description = "The manifest's metadata.name.")
@@ -38,14 +39,20 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() {
     try (Session session =
         Session.open(
-            common.settings(context, lock.timeout()), Resolution.LENIENT_SECRETS, "import")) {
+            common.settings(context, lock.timeout(), verbose.verbose(), common.env(context)),
+            Resolution.LENIENT_SECRETS,
+            "import")) {
       Import.Imported imported = Import.run(session, address, id, context.clock());
       context
           .terminal()
           .out()
           .printf(
-              "Imported %s (id %s, \"%s\").%nRun flowform plan to see what differs from the manifest.%n",
-              imported.address(), imported.id(), imported.name());
+              "Imported %s (id %s, \"%s\").%nRun flowform plan --env %s to see what differs from the"
+                  + " manifest.%n",
+              imported.address(),
+              imported.id(),
+              imported.name(),
+              session.desired().environment().name());
       return ExitCode.OK;
     }
   }

@@ -18,10 +18,11 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "init",
     description = {
-      "Create a starting project: manifests for environments local (the embedded emulator) and",
-      "dev, one connection, placeholder secrets under .secrets/, and a .gitignore for state,",
-      "backups, journals, locks and emulator files. Never overwrites a file: it refuses when",
-      "any exists (an existing .gitignore is extended instead)."
+      "Create a starting project, writing only where nothing exists yet.",
+      "Writes manifests for environments local (the embedded emulator) and dev, one connection,"
+          + " placeholder secrets under .secrets/, and a .gitignore for state, backups, journals,"
+          + " locks and emulator files. Never overwrites a file: it refuses when any exists (an"
+          + " existing .gitignore is extended instead)."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -31,7 +32,7 @@ import picocli.CommandLine.Mixin;
 final class InitCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Mixin CommonOptions common;
+  @Mixin DirOption common;
 
   InitCommand(CliContext context) {
     this.context = context;

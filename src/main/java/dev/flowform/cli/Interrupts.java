@@ -11,9 +11,6 @@ import dev.flowform.apply.CancellationFlag;
  */
 public interface Interrupts {
 
-  /** Never interrupted: for tests run in-process. */
-  Interrupts NONE = () -> Cancellation.NEVER;
-
   /** A cancellation that the next SIGINT or SIGTERM sets. */
   Cancellation watch();
 
@@ -22,21 +19,17 @@ public interface Interrupts {
     return () -> {
       CancellationFlag flag = new CancellationFlag();
       for (String name : new String[] {"INT", "TERM"}) {
-        try {
-          sun.misc.Signal.handle(
-              new sun.misc.Signal(name),
-              signal -> {
-                if (flag.isCancelled()) {
-                  Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
-                }
-                System.err.println(
-                    "\nInterrupted: no new change starts; waiting for those in flight."
-                        + " Interrupt again to stop at once.");
-                flag.cancel();
-              });
-        } catch (IllegalArgumentException ignoredBySystem) {
-          // the signal is ignored for this process (a background job) or reserved: nothing to do
-        }
+        SignalTrap.trap(
+            name,
+            () -> {
+              if (flag.isCancelled()) {
+                Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+              }
+              System.err.println(
+                  "\nInterrupted: no new change starts; waiting for those in flight."
+                      + " Interrupt again to stop at once.");
+              flag.cancel();
+            });
       }
       return flag;
     };

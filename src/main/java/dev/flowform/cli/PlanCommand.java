@@ -3,6 +3,7 @@ package dev.flowform.cli;
 import dev.flowform.manifest.Resolution;
 import dev.flowform.plan.Plan;
 import dev.flowform.plan.SavedPlanFile;
+import dev.flowform.run.RunSettings;
 import dev.flowform.run.Session;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,6 +28,7 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin LockOptions lock;
   @Mixin PlanningOptions planning;
+  @Mixin ParallelismOption parallelism;
 
   @Option(
       names = "--output",
@@ -43,6 +45,18 @@ final class PlanCommand implements Callable<Integer> {
       description = "Exit 0 when there are no changes, 2 when there are, 1 on error.")
   boolean detailedExitCode;
 
+  @Option(
+      names = "--lock",
+      arity = "0..1",
+      paramLabel = "BOOL",
+      fallbackValue = "true",
+      defaultValue = "true",
+      description =
+          "Hold the state lock while planning (default: ${DEFAULT-VALUE}). --lock=false reads the"
+              + " state without it, as a read-only database role can: the plan may be stale, and"
+              + " apply FILE refuses it if the state moved.")
+  boolean locking;
+
   @Option(names = "--destroy", description = "Plan the deletion of every managed connection.")
   boolean destroy;
 
@@ -52,11 +66,13 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    RunSettings settings = common.settings(context, lock.timeout());
     try (Session session =
-        Session.open(
-            common.settings(context, lock.timeout()), Resolution.LENIENT_SECRETS, "plan")) {
+        locking
+            ? Session.open(settings, Resolution.LENIENT_SECRETS, "plan")
+            : Session.openReadOnly(settings, Resolution.LENIENT_SECRETS)) {
       Plan plan =
-          session.plan(planning.planOptions(destroy), planning.refresh(), planning.parallelism());
+          session.plan(planning.planOptions(destroy), planning.refresh(), parallelism.value());
       context.terminal().out().print(output.renderer(common.color(context)).render(plan));
       context.terminal().out().flush();
       if (out != null) {

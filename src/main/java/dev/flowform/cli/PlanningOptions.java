@@ -1,6 +1,5 @@
 package dev.flowform.cli;
 
-import dev.flowform.apply.ApplyOptions;
 import dev.flowform.plan.PlanOptions;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -33,13 +32,6 @@ public final class PlanningOptions {
           "Adopt a connection the platform already has under the same name, instead of stopping.")
   boolean adoptExisting;
 
-  @Option(
-      names = "--parallelism",
-      paramLabel = "N",
-      defaultValue = "" + ApplyOptions.DEFAULT_PARALLELISM,
-      description = "At most N requests at once (default: ${DEFAULT-VALUE}).")
-  int parallelism;
-
   public PlanOptions planOptions(boolean destroy) {
     return new PlanOptions(allowReplace, prune, adoptExisting, destroy);
   }
@@ -48,11 +40,21 @@ public final class PlanningOptions {
     return Optional.ofNullable(refresh);
   }
 
-  public int parallelism() {
-    if (parallelism < 1) {
-      throw new dev.flowform.diag.FlowformException(
-          "--parallelism must be at least 1, was " + parallelism);
+  /** The options given, as typed: a saved plan takes none of them. */
+  public java.util.List<String> given() {
+    java.util.List<String> given = new java.util.ArrayList<>();
+    if (refresh != null) {
+      given.add("--refresh");
     }
-    return parallelism;
+    if (prune) {
+      given.add("--prune");
+    }
+    if (allowReplace) {
+      given.add("--allow-replace");
+    }
+    if (adoptExisting) {
+      given.add("--adopt-existing");
+    }
+    return given;
   }
 }

@@ -20,9 +20,10 @@ import picocli.CommandLine.Mixin;
 final class RefreshCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Mixin CommonOptions common;
+  @Mixin EnvironmentOptions common;
+  @Mixin VerboseOption verbose;
   @Mixin LockOptions lock;
-  @Mixin PlanningOptions planning;
+  @Mixin ParallelismOption parallelism;
 
   RefreshCommand(CliContext context) {
     this.context = context;
@@ -33,8 +34,10 @@ final class RefreshCommand implements Callable<Integer> {
     PrintWriter out = context.terminal().out();
     try (Session session =
         Session.open(
-            common.settings(context, lock.timeout()), Resolution.LENIENT_SECRETS, "refresh")) {
-      Refresh.Outcome outcome = Refresh.run(session, planning.parallelism());
+            common.settings(context, lock.timeout(), verbose.verbose(), common.env(context)),
+            Resolution.LENIENT_SECRETS,
+            "refresh")) {
+      Refresh.Outcome outcome = Refresh.run(session, parallelism.value());
       if (outcome.writtenSerial().isEmpty()) {
         out.println("State is up to date with the platform.");
         return ExitCode.OK;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 final class StateListCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Mixin CommonOptions common;
+  @Mixin EnvironmentOptions common;
 
   StateListCommand(CliContext context) {
     this.context = context;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 final class StateMvCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Mixin CommonOptions common;
+  @Mixin EnvironmentOptions common;
   @Mixin LockOptions lock;
 
   @Parameters(index = "0", paramLabel = "FROM", description = "The address state records now.")

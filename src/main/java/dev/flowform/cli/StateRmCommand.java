@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 final class StateRmCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Mixin CommonOptions common;
+  @Mixin EnvironmentOptions common;
   @Mixin LockOptions lock;
 
   @Parameters(arity = "1..*", paramLabel = "ADDRESS", description = "Addresses to forget.")

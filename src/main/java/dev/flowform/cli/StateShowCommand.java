@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 final class StateShowCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Mixin CommonOptions common;
+  @Mixin EnvironmentOptions common;
 
   @Parameters(paramLabel = "ADDRESS", description = "The connection's metadata.name.")
   String address;

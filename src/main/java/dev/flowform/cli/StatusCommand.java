@@ -7,6 +7,7 @@ import dev.flowform.run.StatusReader;
 import dev.flowform.status.StatusMatrix;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,9 +17,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "status",
     description = {
-      "Show each connection in each environment: in sync, to create, changed, orphaned, pending,",
-      "not compared or not targeted. Offline: reads the manifests and every environment's state",
-      "file; needs no credentials, no secret and no network. --env is ignored: all environments."
+      "Show each connection in each environment, offline.",
+      "Each cell says: in sync, to create, changed, orphaned, pending, not compared or not"
+          + " targeted. Reads the manifests and every environment's state file; needs no"
+          + " credentials, no secret and no network."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -29,7 +31,8 @@ import picocli.CommandLine.Option;
 final class StatusCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Mixin CommonOptions common;
+  @Mixin DirOption common;
+  @Mixin FileRootOption fileRoots;
 
   @Option(
       names = "--output",
@@ -56,7 +59,15 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StatusReader reader = new StatusReader(common.settings(context, Duration.ZERO));
+    StatusReader reader =
+        new StatusReader(
+            Settings.of(
+                context,
+                common.dir(context),
+                fileRoots.fileRoots(context),
+                Optional.empty(),
+                false,
+                Duration.ZERO));
     StatusMatrix matrix = StatusMatrix.of(reader.plans(environments));
     String text =
         switch (output) {

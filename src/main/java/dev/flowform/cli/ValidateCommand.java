@@ -22,13 +22,13 @@ import picocli.CommandLine.Mixin;
     footerHeading = "%nExamples:%n",
     footer = {
       "  flowform validate                   # structure and rules of every manifest",
-      "  flowform validate --env prod        # also resolve prod's ${env:...} and ${file:...}",
+      "  flowform validate --env prod        # also resolve prod's $${env:...} and $${file:...}",
       "  flowform validate --dir infra/manifests --env local"
     })
 final class ValidateCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Mixin CommonOptions common;
+  @Mixin EnvironmentOptions common;
 
   ValidateCommand(CliContext context) {
     this.context = context;

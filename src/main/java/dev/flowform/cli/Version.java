@@ -21,9 +21,4 @@ public final class Version {
       throw new UncheckedIOException(e);
     }
   }
-
-  /** {@code flowform/0.1.0}, the User-Agent. */
-  public static String userAgent() {
-    return "flowform/" + current();
-  }
 }

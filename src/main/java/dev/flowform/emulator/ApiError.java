@@ -61,10 +61,6 @@ final class ApiError extends RuntimeException {
     return status;
   }
 
-  String code() {
-    return code;
-  }
-
   OptionalLong retryAfterSeconds() {
     return retryAfterSeconds;
   }

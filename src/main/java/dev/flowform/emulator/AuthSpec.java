@@ -36,8 +36,8 @@ record AuthSpec(String name, String type, List<String> params, Set<String> secre
       throw Errors.invalidRequest("auth.params must be an object of strings.");
     }
     Map<String, String> params = new LinkedHashMap<>();
-    json.fields()
-        .forEachRemaining(
+    json.properties()
+        .forEach(
             field -> {
               if (!field.getValue().isTextual()) {
                 throw Errors.invalidRequest(

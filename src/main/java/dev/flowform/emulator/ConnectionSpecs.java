@@ -39,11 +39,17 @@ final class ConnectionSpecs {
     return authSpec(specId, authSpecName).map(AuthSpec::secrets).orElse(Set.of());
   }
 
+  /** The item of every spec, as {@code GET /connectionSpecs} lists them. */
+  static List<ObjectNode> items(ObjectMapper mapper) {
+    return List.of(hubspot(mapper));
+  }
+
   /** {@code GET /connectionSpecs/{id}}'s item, empty for an unknown spec. */
   static Optional<ObjectNode> item(String id, ObjectMapper mapper) {
-    if (!HUBSPOT_ID.equals(id)) {
-      return Optional.empty();
-    }
+    return HUBSPOT_ID.equals(id) ? Optional.of(hubspot(mapper)) : Optional.empty();
+  }
+
+  private static ObjectNode hubspot(ObjectMapper mapper) {
     ObjectNode item = mapper.createObjectNode();
     item.put("id", HUBSPOT_ID);
     item.put("name", "hubspot");
@@ -54,7 +60,7 @@ final class ConnectionSpecs {
     attributes.put("connectorName", "HubSpot");
     attributes.put("isSource", true);
     item.putArray("authSpec").add(authSpecJson(HUBSPOT_BASIC, mapper));
-    return Optional.of(item);
+    return item;
   }
 
   private static ObjectNode authSpecJson(AuthSpec auth, ObjectMapper mapper) {

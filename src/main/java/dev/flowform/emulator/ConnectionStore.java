@@ -39,23 +39,19 @@ final class ConnectionStore {
     }
     Instant now = clock.instant();
     EmulatedConnection created =
-        new EmulatedConnection(
-            id,
-            scope.orgId(),
-            scope.sandbox(),
-            request.name(),
-            request.description(),
-            request.specId(),
-            request.specVersion(),
-            request.authSpecName(),
-            request.params(),
-            "enabled",
-            ids.etag(now),
-            now.toEpochMilli(),
-            now.toEpochMilli(),
-            client,
-            client,
-            nextSequence);
+        EmulatedConnection.builder()
+            .id(id)
+            .scope(scope)
+            .name(request.name())
+            .description(request.description())
+            .connectionSpec(request.specId(), request.specVersion())
+            .authSpecName(request.authSpecName())
+            .params(request.params())
+            .state("enabled")
+            .etag(ids.etag(now))
+            .created(now.toEpochMilli(), client)
+            .sequence(nextSequence)
+            .build();
     commit(id, created);
     nextSequence++;
     return created;

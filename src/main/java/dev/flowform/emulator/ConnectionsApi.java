@@ -4,66 +4,79 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code /connections} calls, with faults injected around each change. */
+/**
+ * The {@code /connections} calls, with faults injected around each change, and lists that lag
+ * behind creations when the faults ask for it.
+ */
 final class ConnectionsApi {
   private final ConnectionStore store;
   private final FaultInjector faults;
   private final ObjectMapper mapper;
   private final int pageSize;
+  private final int maxPageSize;
+  private final Clock clock;
+  private final Duration searchLag;
   private final String basePath;
 
   ConnectionsApi(
       ConnectionStore store,
       FaultInjector faults,
       ObjectMapper mapper,
-      int pageSize,
+      EmulatorConfig config,
       String basePath) {
     this.store = store;
     this.faults = faults;
     this.mapper = mapper;
-    this.pageSize = pageSize;
+    this.pageSize = config.pageSize();
+    this.maxPageSize = config.maxPageSize();
+    this.clock = config.clock();
+    this.searchLag = config.faults().searchLag();
     this.basePath = basePath;
   }
 
   void create(HttpCall call, Caller caller) {
     Optional<FaultKind> fault = faults.next(Operation.CREATE);
-    faults.beforeLanding(fault);
+    faults.beforeLanding(fault, call);
     NewConnection request = CreateRequest.parse(call.jsonBody());
     EmulatedConnection created = store.create(caller.scope(), request, caller.clientId());
     if (!faults.afterLanding(fault, call)) {
       call.sendJson(
           201,
-          ConnectionJson.idAndEtag(created, mapper),
+          ConnectionDocument.idAndEtag(created, mapper),
           Map.of("Location", basePath + "/connections/" + created.id()));
     }
   }
 
   void read(HttpCall call, Caller caller, String id) {
     Optional<FaultKind> fault = faults.next(Operation.READ);
-    faults.beforeLanding(fault);
+    faults.beforeLanding(fault, call);
     EmulatedConnection connection =
         store.get(caller.scope(), id).orElseThrow(() -> Errors.notFound(id));
     if (!faults.afterLanding(fault, call)) {
       ObjectNode body = mapper.createObjectNode();
-      body.putArray("items").add(ConnectionJson.item(connection, mapper));
+      body.putArray("items").add(ConnectionDocument.item(connection, mapper));
       call.sendJson(200, body);
     }
   }
 
   void list(HttpCall call, Caller caller) {
     Optional<FaultKind> fault = faults.next(Operation.LIST);
-    faults.beforeLanding(fault);
-    ListQuery query = ListQuery.parse(call.query(), pageSize, mapper);
+    faults.beforeLanding(fault, call);
+    ListQuery query = ListQuery.parse(call.query(), pageSize, maxPageSize, mapper);
     ObjectNode body = mapper.createObjectNode();
+    List<EmulatedConnection> listed = searchable(caller.scope());
     if (query.count()) {
-      body.put("count", query.matching(store.list(caller.scope())).size());
+      body.put("count", query.matching(listed).size());
     } else {
-      ListQuery.Page page = query.page(store.list(caller.scope()), mapper);
+      ListQuery.Page page = query.page(listed, mapper);
       ArrayNode items = body.putArray("items");
-      page.items().forEach(c -> items.add(ConnectionJson.item(c, mapper)));
+      page.items().forEach(c -> items.add(ConnectionDocument.item(c, mapper)));
       page.nextToken()
           .ifPresent(
               token ->
@@ -76,22 +89,43 @@ final class ConnectionsApi {
     }
   }
 
+  /**
+   * {@code GET /connections/{id}/test}: {@code {"result": true}}. The emulator reaches no source;
+   * every connection it holds has the params its auth spec requires, so each one passes.
+   */
+  void test(HttpCall call, Caller caller, String id) {
+    store.get(caller.scope(), id).orElseThrow(() -> Errors.notFound(id));
+    ObjectNode body = mapper.createObjectNode();
+    body.put("result", true);
+    call.sendJson(200, body);
+  }
+
+  /** The connections a list sees: all of the scope's but those the search lag still hides. */
+  private List<EmulatedConnection> searchable(Scope scope) {
+    List<EmulatedConnection> all = store.list(scope);
+    if (searchLag.isZero()) {
+      return all;
+    }
+    long seenUntil = clock.millis() - searchLag.toMillis();
+    return all.stream().filter(c -> c.createdAt() <= seenUntil).toList();
+  }
+
   void update(HttpCall call, Caller caller, String id) {
     Optional<FaultKind> fault = faults.next(Operation.UPDATE);
-    faults.beforeLanding(fault);
+    faults.beforeLanding(fault, call);
     String ifMatch = call.header("If-Match").orElseThrow(Errors::ifMatchMissing);
     JsonNode patch = call.jsonBody();
     EmulatedConnection updated =
         store.update(
             caller.scope(), id, ifMatch, c -> JsonPatcher.apply(c, patch), caller.clientId());
     if (!faults.afterLanding(fault, call)) {
-      call.sendJson(200, ConnectionJson.idAndEtag(updated, mapper));
+      call.sendJson(200, ConnectionDocument.idAndEtag(updated, mapper));
     }
   }
 
   void delete(HttpCall call, Caller caller, String id) {
     Optional<FaultKind> fault = faults.next(Operation.DELETE);
-    faults.beforeLanding(fault);
+    faults.beforeLanding(fault, call);
     store.delete(caller.scope(), id, call.header("If-Match"));
     if (!faults.afterLanding(fault, call)) {
       call.sendEmpty(204);

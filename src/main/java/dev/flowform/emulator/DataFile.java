@@ -74,7 +74,7 @@ final class DataFile {
   /** Replaces the file with these connections, their secrets digested. */
   void save(String salt, Collection<EmulatedConnection> connections) {
     List<EmulatedConnection> digested =
-        connections.stream().map(c -> c.withParams(digest(c, salt))).toList();
+        connections.stream().map(c -> c.toBuilder().params(digest(c, salt)).build()).toList();
     Path temp = path.resolveSibling(path.getFileName() + ".tmp");
     try {
       Files.createDirectories(path.getParent());

@@ -18,6 +18,11 @@ final class Errors {
     return ApiError.flow("1100-400", "Invalid request", detail);
   }
 
+  /** A request rejected with its own text repeated back, as some gateways and proxies do. */
+  static ApiError echoed(String request) {
+    return invalidRequest("The request could not be processed: " + request);
+  }
+
   static ApiError internal() {
     return internal("An internal error has occurred. Please try again.");
   }
@@ -101,6 +106,14 @@ final class Errors {
         "2105-400",
         "Invalid request",
         "The header 'x-sandbox-name' is missing. Please provide the sandbox name and try again.");
+  }
+
+  /** The token's org may not use the org the call names ({@code x-gw-ims-org-id}). */
+  static ApiError noAccessToOrg(String org) {
+    return ApiError.flow(
+        "2000-401",
+        "Unauthorized",
+        "The access token has no access to the organization '" + org + "'.");
   }
 
   static ApiError sandboxNotFound(String sandbox) {

@@ -32,11 +32,6 @@ final class FaultInjector {
     }
   }
 
-  /** Forgets every scripted fault not used yet. */
-  synchronized void clearScript() {
-    scripted.clear();
-  }
-
   /** The fault for this call of {@code operation}, if any. */
   synchronized Optional<FaultKind> next(Operation operation) {
     Deque<FaultKind> queue = scripted.get(operation);
@@ -58,13 +53,14 @@ final class FaultInjector {
   }
 
   /** Throws the answer of a fault that strikes before the change lands. */
-  void beforeLanding(Optional<FaultKind> fault) {
+  void beforeLanding(Optional<FaultKind> fault, HttpCall call) {
     if (fault.isEmpty() || fault.get().afterLanding()) {
       return;
     }
     switch (fault.get()) {
       case UNAVAILABLE -> throw Errors.unavailable();
       case THROTTLED -> throw Errors.tooManyRequests(faults.retryAfter().toSeconds());
+      case ECHO_REQUEST -> throw Errors.echoed(call.echo(faults.echoed()));
       default -> throw new IllegalStateException("not a fault before landing: " + fault.get());
     }
   }

@@ -9,7 +9,13 @@ public enum FaultKind {
   /** {@code 503} ({@code 1103-503}) before anything changes. */
   UNAVAILABLE(false),
   /** {@code 429} with {@code Retry-After} before anything changes. */
-  THROTTLED(false);
+  THROTTLED(false),
+  /**
+   * {@code 400} ({@code 1100-400}) before anything changes, whose message repeats the request
+   * verbatim (its {@link Faults#echoed() parts}: body, query string, headers), as some gateways and
+   * proxies do; a client must scrub the secrets it sent from whatever it shows of such an answer.
+   */
+  ECHO_REQUEST(false);
 
   private final boolean afterLanding;
 

@@ -9,15 +9,26 @@ import java.util.Set;
 /**
  * Which failures the emulator injects. Each connection call fails with kind K at probability {@code
  * rates.get(K)} (drawn from the emulator's seeded random, so a run is repeatable); every Flow
- * Service call beyond {@code rateLimit} in one clock second answers 429.
+ * Service call beyond {@code rateLimit} in one clock second answers 429; a new connection stays out
+ * of list answers for {@code searchLag}.
  *
  * @param rates probability of each kind per connection call; together at most 1
  * @param rateLimit Flow Service requests allowed per second; 0 means unlimited
  * @param retryAfter what a 429 puts in {@code Retry-After} (whole seconds)
  * @param operations the calls the rates apply to (scripted faults apply to any)
+ * @param searchLag how long after its creation (by the emulator's clock) a connection is missing
+ *     from {@code GET /connections} answers, filtered or not, counts included, as from a search
+ *     index that lags behind; {@code GET /connections/{id}} sees it at once. Zero: no lag
+ * @param echoed what an {@link FaultKind#ECHO_REQUEST} answer repeats of the request (by default
+ *     all of body, query string and headers)
  */
 public record Faults(
-    Map<FaultKind, Double> rates, int rateLimit, Duration retryAfter, Set<Operation> operations) {
+    Map<FaultKind, Double> rates,
+    int rateLimit,
+    Duration retryAfter,
+    Set<Operation> operations,
+    Duration searchLag,
+    Set<EchoPart> echoed) {
 
   public Faults {
     EnumMap<FaultKind, Double> copy = new EnumMap<>(FaultKind.class);
@@ -38,13 +49,23 @@ public record Faults(
     if (retryAfter.isNegative()) {
       throw new IllegalArgumentException("Retry-After must not be negative");
     }
+    if (searchLag.isNegative()) {
+      throw new IllegalArgumentException("search lag must not be negative");
+    }
     rates = Map.copyOf(copy);
     operations = operations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(operations));
+    echoed = echoed.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(echoed));
   }
 
-  /** No faults, no rate limit. */
+  /** No faults, no rate limit, no search lag. */
   public static Faults none() {
-    return new Faults(Map.of(), 0, Duration.ofSeconds(1), EnumSet.allOf(Operation.class));
+    return new Faults(
+        Map.of(),
+        0,
+        Duration.ofSeconds(1),
+        EnumSet.allOf(Operation.class),
+        Duration.ZERO,
+        EnumSet.allOf(EchoPart.class));
   }
 
   /**
@@ -68,7 +89,9 @@ public record Faults(
             FaultKind.THROTTLED, third),
         rateLimit,
         retryAfter,
-        operations);
+        operations,
+        searchLag,
+        echoed);
   }
 
   /** The same, with kind {@code kind} at probability {@code rate}. */
@@ -76,20 +99,33 @@ public record Faults(
     EnumMap<FaultKind, Double> copy = new EnumMap<>(FaultKind.class);
     copy.putAll(rates);
     copy.put(kind, rate);
-    return new Faults(copy, rateLimit, retryAfter, operations);
+    return new Faults(copy, rateLimit, retryAfter, operations, searchLag, echoed);
   }
 
   public Faults withRateLimit(int requestsPerSecond) {
-    return new Faults(rates, requestsPerSecond, retryAfter, operations);
+    return new Faults(rates, requestsPerSecond, retryAfter, operations, searchLag, echoed);
   }
 
   public Faults withRetryAfter(Duration retryAfter) {
-    return new Faults(rates, rateLimit, retryAfter, operations);
+    return new Faults(rates, rateLimit, retryAfter, operations, searchLag, echoed);
   }
 
   /** The same, with the rates applying to these calls only. */
   public Faults onlyFor(Operation first, Operation... more) {
-    return new Faults(rates, rateLimit, retryAfter, EnumSet.of(first, more));
+    return new Faults(rates, rateLimit, retryAfter, EnumSet.of(first, more), searchLag, echoed);
+  }
+
+  /** The same, with new connections missing from list answers for {@code lag} after creation. */
+  public Faults withSearchLag(Duration lag) {
+    return new Faults(rates, rateLimit, retryAfter, operations, lag, echoed);
+  }
+
+  /**
+   * The same, with {@link FaultKind#ECHO_REQUEST} answers repeating only these parts of the
+   * request.
+   */
+  public Faults echoing(EchoPart first, EchoPart... more) {
+    return new Faults(rates, rateLimit, retryAfter, operations, searchLag, EnumSet.of(first, more));
   }
 
   /** The probability of kind {@code kind}. */

@@ -21,6 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local stand-in for the Flow Service connections API and Adobe IMS, on loopback. Start it with
  * {@link #start(EmulatorConfig)}, point a client at {@link #flowServiceUrl()} and {@link
  * #imsUrl()}, and close it when done. The other public methods are for tests.
+ *
+ * <p>It serves {@code POST/GET /connections} (a list answers pages of {@link
+ * EmulatorConfig#pageSize()} connections, or {@code limit} up to {@link
+ * EmulatorConfig#maxPageSize()}, {@value EmulatorConfig#DEFAULT_MAX_PAGE_SIZE} by default: a larger
+ * {@code limit} is clamped), {@code GET/PATCH/DELETE /connections/{id}}, {@code GET
+ * /connections/{id}/test}, {@code GET /connectionSpecs} and {@code GET /connectionSpecs/{id}}.
+ * Calls for a sandbox it does not know answer {@code 2100-404}, for an org it does not serve {@code
+ * 2000-401} (see {@link EmulatorConfig#sandboxes()} and {@link EmulatorConfig#orgIds()}).
  */
 public final class FlowServiceEmulator implements AutoCloseable {
   /** Where the Flow Service lives on a host, as on {@code platform.adobe.io}. */
@@ -73,19 +81,19 @@ public final class FlowServiceEmulator implements AutoCloseable {
     RequestCounter counter = new RequestCounter();
     HttpServer server = bind(config.port());
     String base = "http://127.0.0.1:" + server.getAddress().getPort() + FLOW_SERVICE_PATH;
-    ConnectionsApi connections = new ConnectionsApi(store, faults, mapper, config.pageSize(), base);
+    ConnectionsApi connections = new ConnectionsApi(store, faults, mapper, config, base);
     Route flowService =
         new FlowServiceRoute(
-            new GatewayChecks(tokens),
+            new GatewayChecks(tokens, config.sandboxes(), config.orgIds()),
             new RateLimiter(config.faults().rateLimit(), config.clock()),
             connections,
-            mapper);
+            new ConnectionSpecsApi(mapper));
     Route ims = new ImsHandler(tokens, config.clientId(), config.clientSecret(), mapper);
     server.createContext(
-        FLOW_SERVICE_PATH, new Endpoint(flowService, mapper, ids, counter, config.latency()));
-    server.createContext(IMS_PATH, new Endpoint(ims, mapper, ids, counter, config.latency()));
+        FLOW_SERVICE_PATH, new RouteHandler(flowService, mapper, ids, counter, config.latency()));
+    server.createContext(IMS_PATH, new RouteHandler(ims, mapper, ids, counter, config.latency()));
     server.createContext(
-        "/", new Endpoint(new NoRoute(), mapper, ids, counter, java.time.Duration.ZERO));
+        "/", new RouteHandler(new NoRoute(), mapper, ids, counter, java.time.Duration.ZERO));
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     server.setExecutor(executor);
     server.start();
@@ -167,11 +175,6 @@ public final class FlowServiceEmulator implements AutoCloseable {
   /** The next {@code times} calls of {@code operation} fail with {@code kind}. */
   public void injectFaults(Operation operation, FaultKind kind, int times) {
     faults.script(operation, kind, times);
-  }
-
-  /** Forgets scripted faults not used yet (configured rates stay). */
-  public void clearInjectedFaults() {
-    faults.clearScript();
   }
 
   /** Stops serving; idempotent. Connections persist in the data file, if there is one. */

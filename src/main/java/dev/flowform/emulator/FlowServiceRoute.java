@@ -1,27 +1,25 @@
 package dev.flowform.emulator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
  * Everything under {@code /data/foundation/flowservice}: the gateway's checks and rate limit, then
- * {@code /connections}, {@code /connections/{id}} and {@code /connectionSpecs/{id}}.
+ * {@code /connections}, {@code /connections/{id}}, {@code /connections/{id}/test}, {@code
+ * /connectionSpecs} and {@code /connectionSpecs/{id}}.
  */
 final class FlowServiceRoute implements Route {
   private final GatewayChecks gateway;
   private final RateLimiter rateLimiter;
   private final ConnectionsApi connections;
-  private final ObjectMapper mapper;
+  private final ConnectionSpecsApi specs;
 
   FlowServiceRoute(
       GatewayChecks gateway,
       RateLimiter rateLimiter,
       ConnectionsApi connections,
-      ObjectMapper mapper) {
+      ConnectionSpecsApi specs) {
     this.gateway = gateway;
     this.rateLimiter = rateLimiter;
     this.connections = connections;
-    this.mapper = mapper;
+    this.specs = specs;
   }
 
   @Override
@@ -30,6 +28,7 @@ final class FlowServiceRoute implements Route {
     return switch (segments.length) {
       case 1 -> "/" + segments[0];
       case 2 -> "/" + segments[0] + "/{id}";
+      case 3 -> segments[2].equals("test") ? "/" + segments[0] + "/{id}/test" : "/*";
       default -> "/*";
     };
   }
@@ -57,18 +56,25 @@ final class FlowServiceRoute implements Route {
           default -> throw Errors.methodNotAllowed(method, route);
         }
       }
+      case "/connections/{id}/test" -> {
+        requireGet(method, route);
+        connections.test(call, caller, segments[1]);
+      }
+      case "/connectionSpecs" -> {
+        requireGet(method, route);
+        specs.list(call);
+      }
       case "/connectionSpecs/{id}" -> {
-        if (!method.equals("GET")) {
-          throw Errors.methodNotAllowed(method, route);
-        }
-        ObjectNode body = mapper.createObjectNode();
-        body.putArray("items")
-            .add(
-                ConnectionSpecs.item(segments[1], mapper)
-                    .orElseThrow(() -> Errors.notFound(segments[1])));
-        call.sendJson(200, body);
+        requireGet(method, route);
+        specs.read(call, segments[1]);
       }
       default -> throw Errors.routeNotFound(call.path());
+    }
+  }
+
+  private static void requireGet(String method, String route) {
+    if (!method.equals("GET")) {
+      throw Errors.methodNotAllowed(method, route);
     }
   }
 

@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** One request and its answer: the exchange, its request id, and JSON in and out. */
 final class HttpCall {
@@ -21,6 +24,7 @@ final class HttpCall {
   private final HttpExchange exchange;
   private final ObjectMapper mapper;
   private final String requestId;
+  private String body;
 
   HttpCall(HttpExchange exchange, ObjectMapper mapper, String requestId) {
     this.exchange = exchange;
@@ -39,10 +43,6 @@ final class HttpCall {
     return full.substring(Math.min(context.length(), full.length()));
   }
 
-  String requestId() {
-    return requestId;
-  }
-
   /** A header's value, trimmed; empty when absent or blank. */
   Optional<String> header(String name) {
     return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name))
@@ -55,13 +55,45 @@ final class HttpCall {
     return parseForm(exchange.getRequestURI().getRawQuery());
   }
 
-  /** The request body as text (empty when none). */
+  /** The request body as text (empty when none); read once, so it can be asked again. */
   String body() {
-    try {
-      return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (body == null) {
+      try {
+        body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
+    return body;
+  }
+
+  /**
+   * The request line and these parts of the request, verbatim: {@code GET /path query: a=1 headers:
+   * {Name: value, ...} body: ...}. Header names come as the JDK server spells them.
+   */
+  String echo(Set<EchoPart> parts) {
+    StringBuilder echo =
+        new StringBuilder(method()).append(' ').append(exchange.getRequestURI().getRawPath());
+    if (parts.contains(EchoPart.QUERY)) {
+      echo.append(" query: ").append(Objects.toString(exchange.getRequestURI().getRawQuery(), ""));
+    }
+    if (parts.contains(EchoPart.HEADERS)) {
+      echo.append(" headers: {");
+      String separator = "";
+      for (Map.Entry<String, List<String>> header :
+          new TreeMap<>(exchange.getRequestHeaders()).entrySet()) {
+        echo.append(separator)
+            .append(header.getKey())
+            .append(": ")
+            .append(String.join(", ", header.getValue()));
+        separator = ", ";
+      }
+      echo.append('}');
+    }
+    if (parts.contains(EchoPart.BODY)) {
+      echo.append(" body: ").append(body());
+    }
+    return echo.toString();
   }
 
   /**

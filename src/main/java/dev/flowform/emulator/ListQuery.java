@@ -26,7 +26,6 @@ record ListQuery(
     boolean count,
     Optional<Position> after) {
 
-  static final int MAX_LIMIT = 1000;
   private static final Set<String> SORTABLE =
       Set.of("id", "name", "description", "state", "createdAt", "updatedAt");
 
@@ -36,7 +35,14 @@ record ListQuery(
   /** The items of one page, and the token of the next one if there are more. */
   record Page(List<EmulatedConnection> items, Optional<String> nextToken) {}
 
-  static ListQuery parse(Map<String, List<String>> params, int pageSize, ObjectMapper mapper) {
+  /**
+   * Reads a list's query parameters.
+   *
+   * @param pageSize the page size when neither the query nor its continuation token gives a limit
+   * @param maxPageSize the largest page: a larger {@code limit} is clamped to it
+   */
+  static ListQuery parse(
+      Map<String, List<String>> params, int pageSize, int maxPageSize, ObjectMapper mapper) {
     Optional<String> token = single(params, "continuationToken");
     Optional<String> limitParam = single(params, "limit");
     boolean count = single(params, "count").map(Boolean::parseBoolean).orElse(false);
@@ -48,7 +54,11 @@ record ListQuery(
             ? decode(token.get(), mapper)
             : fresh(params.getOrDefault("property", List.of()), single(params, "orderby"), count);
     int limit =
-        limitParam.map(ListQuery::parseLimit).orElse(query.limit() > 0 ? query.limit() : pageSize);
+        Math.min(
+            maxPageSize,
+            limitParam
+                .map(ListQuery::parseLimit)
+                .orElse(query.limit() > 0 ? query.limit() : pageSize));
     return new ListQuery(
         query.filters(), query.orderBy(), query.descending(), limit, count, query.after());
   }
@@ -134,16 +144,17 @@ record ListQuery(
     }
   }
 
+  /** A limit of 1 or more (a huge one reads as the largest int, to be clamped). */
   private static int parseLimit(String limit) {
-    try {
-      int parsed = Integer.parseInt(limit.trim());
-      if (parsed >= 1 && parsed <= MAX_LIMIT) {
-        return parsed;
+    String digits = limit.trim();
+    if (digits.matches("0*[1-9][0-9]*")) {
+      try {
+        return Integer.parseInt(digits);
+      } catch (NumberFormatException e) {
+        return Integer.MAX_VALUE;
       }
-    } catch (NumberFormatException e) {
-      // reported below
     }
-    throw Errors.invalidRequest("The limit must be a number from 1 to " + MAX_LIMIT + ".");
+    throw Errors.invalidRequest("The limit must be a whole number of 1 or more.");
   }
 
   private static Optional<String> single(Map<String, List<String>> params, String name) {

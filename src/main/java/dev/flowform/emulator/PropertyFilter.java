@@ -2,14 +2,17 @@ package dev.flowform.emulator;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One {@code property} filter of a list: {@code name==a} matches name a, {@code name==a,b} a or b,
  * {@code state!=disabled} anything else. Repeated filters must all match.
  */
 record PropertyFilter(String field, boolean negated, List<String> values) {
-  static final Set<String> FIELDS =
+  /** What a {@code GET /connections} can filter on. */
+  static final Set<String> CONNECTION_FIELDS =
       Set.of(
           "id",
           "name",
@@ -23,8 +26,16 @@ record PropertyFilter(String field, boolean negated, List<String> values) {
     values = List.copyOf(values);
   }
 
-  /** Parses {@code field==v1,v2} or {@code field!=v1,v2}; {@code 1100-400} otherwise. */
+  /** Parses a connection filter, {@code field==v1,v2} or {@code field!=v1,v2}. */
   static PropertyFilter parse(String expression) {
+    return parse(expression, CONNECTION_FIELDS);
+  }
+
+  /**
+   * Parses {@code field==v1,v2} or {@code field!=v1,v2} on one of {@code fields}; {@code 1100-400}
+   * otherwise.
+   */
+  static PropertyFilter parse(String expression, Set<String> fields) {
     int eq = expression.indexOf("==");
     int ne = expression.indexOf("!=");
     int at = eq >= 0 && (ne < 0 || eq < ne) ? eq : ne;
@@ -33,16 +44,25 @@ record PropertyFilter(String field, boolean negated, List<String> values) {
           "The property filter '" + expression + "' is not of the form field==value.");
     }
     String field = expression.substring(0, at).trim();
-    if (!FIELDS.contains(field)) {
+    if (!fields.contains(field)) {
       throw Errors.invalidRequest(
-          "The property '" + field + "' cannot be filtered on; use one of " + FIELDS + ".");
+          "The property '"
+              + field
+              + "' cannot be filtered on; use one of "
+              + fields.stream().sorted().toList()
+              + ".");
     }
     List<String> values = Arrays.asList(expression.substring(at + 2).split(",", -1));
     return new PropertyFilter(field, at == ne, values);
   }
 
   boolean matches(EmulatedConnection connection) {
-    return values.contains(java.util.Objects.toString(value(connection, field), "")) != negated;
+    return matches(field -> value(connection, field));
+  }
+
+  /** Whether the value {@code valueOf} gives for this filter's field matches (null: none). */
+  boolean matches(Function<String, String> valueOf) {
+    return values.contains(Objects.toString(valueOf.apply(field), "")) != negated;
   }
 
   /** The value of a filterable (or sortable) field; null when it has none. */

@@ -65,13 +65,11 @@ final class CallRunner {
         result = execute(request);
       } catch (IOException e) {
         if (!resendable && !surelyNotSent(e)) {
-          throw new UnknownOutcomeException(
-              0,
-              null,
-              "no answer to " + request.method() + " " + request.url(),
-              e.toString(),
-              null,
-              e);
+          throw FlowServiceException.builder(
+                  0, "no answer to " + request.method() + " " + request.url())
+              .detail(e.toString())
+              .cause(e)
+              .unknownOutcome();
         }
         Optional<Duration> delay = policy.nextDelay(attempt, Optional.empty());
         if (delay.isEmpty()) {
@@ -111,8 +109,7 @@ final class CallRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       FlowServiceException interrupted =
-          new FlowServiceException(
-              0, null, "interrupted while waiting to retry", null, null, null, e);
+          FlowServiceException.builder(0, "interrupted while waiting to retry").cause(e).build();
       if (cause != null) {
         interrupted.addSuppressed(cause);
       }
@@ -121,13 +118,11 @@ final class CallRunner {
   }
 
   private static FlowServiceException unreachable(Request request, int attempts, IOException e) {
-    return new FlowServiceException(
-        0,
-        null,
-        "could not reach " + request.url().host() + ":" + request.url().port(),
-        e.toString(),
-        null,
-        "check the endpoint and the network (" + attempts + " attempt(s) made)",
-        e);
+    return FlowServiceException.builder(
+            0, "could not reach " + request.url().host() + ":" + request.url().port())
+        .detail(e.toString())
+        .hint("check the endpoint and the network (" + attempts + " attempt(s) made)")
+        .cause(e)
+        .build();
   }
 }

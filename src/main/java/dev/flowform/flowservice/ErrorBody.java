@@ -42,12 +42,20 @@ record ErrorBody(String code, String title, String detail, String requestId) {
   }
 
   FlowServiceException toException(int status) {
-    return new FlowServiceException(
-        status, code, title, detail, requestId, ErrorHints.forError(status, code), null);
+    return FlowServiceException.builder(status, title)
+        .code(code)
+        .detail(detail)
+        .requestId(requestId)
+        .hint(ErrorHints.forError(status, code))
+        .build();
   }
 
   UnknownOutcomeException toUnknownOutcome(int status) {
-    return new UnknownOutcomeException(status, code, title, detail, requestId, null);
+    return FlowServiceException.builder(status, title)
+        .code(code)
+        .detail(detail)
+        .requestId(requestId)
+        .unknownOutcome();
   }
 
   private static JsonNode readJson(String body, ObjectMapper json) {

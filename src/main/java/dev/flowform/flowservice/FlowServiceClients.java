@@ -71,17 +71,6 @@ public final class FlowServiceClients {
     return new ImsTokenSource(runner(client.build(), () -> {}), credentials, json, clock);
   }
 
-  /** Shorthand for {@code new FlowServiceClients(...).api(tokens)}. */
-  public static FlowServiceApi create(
-      FlowServiceConfig config,
-      TokenSource tokens,
-      Optional<PrintWriter> trace,
-      Sleeper sleeper,
-      Random random,
-      Clock clock) {
-    return new FlowServiceClients(config, trace, sleeper, random, clock).api(tokens);
-  }
-
   private CallRunner runner(OkHttpClient client, Runnable beforeEachAttempt) {
     return new CallRunner(
         client, RetryPolicy.of(config, random), sleeper, clock, beforeEachAttempt);

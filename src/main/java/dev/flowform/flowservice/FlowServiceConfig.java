@@ -55,47 +55,64 @@ public record FlowServiceConfig(
   /** A configuration with the default timeouts and retries. */
   public static FlowServiceConfig of(
       URI baseUrl, String orgId, String sandbox, String apiKey, String userAgent) {
-    return new FlowServiceConfig(
-        baseUrl,
-        orgId,
-        sandbox,
-        apiKey,
-        userAgent,
-        DEFAULT_CONNECT_TIMEOUT,
-        DEFAULT_READ_TIMEOUT,
-        DEFAULT_CALL_TIMEOUT,
-        DEFAULT_MAX_ATTEMPTS,
-        DEFAULT_BASE_DELAY,
-        DEFAULT_MAX_DELAY);
+    return builder(baseUrl, orgId, sandbox, apiKey, userAgent).build();
   }
 
-  public FlowServiceConfig withTimeouts(Duration connect, Duration read, Duration call) {
-    return new FlowServiceConfig(
-        baseUrl,
-        orgId,
-        sandbox,
-        apiKey,
-        userAgent,
-        connect,
-        read,
-        call,
-        maxAttempts,
-        baseDelay,
-        maxDelay);
+  /** Starts from the default timeouts and retries; set what differs. */
+  public static Builder builder(
+      URI baseUrl, String orgId, String sandbox, String apiKey, String userAgent) {
+    return new Builder(baseUrl, orgId, sandbox, apiKey, userAgent);
   }
 
-  public FlowServiceConfig withRetries(int attempts, Duration base, Duration max) {
-    return new FlowServiceConfig(
-        baseUrl,
-        orgId,
-        sandbox,
-        apiKey,
-        userAgent,
-        connectTimeout,
-        readTimeout,
-        callTimeout,
-        attempts,
-        base,
-        max);
+  /** Builds a {@link FlowServiceConfig}; whatever is not set keeps its default. */
+  public static final class Builder {
+    private final URI baseUrl;
+    private final String orgId;
+    private final String sandbox;
+    private final String apiKey;
+    private final String userAgent;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+    private Duration baseDelay = DEFAULT_BASE_DELAY;
+    private Duration maxDelay = DEFAULT_MAX_DELAY;
+
+    private Builder(URI baseUrl, String orgId, String sandbox, String apiKey, String userAgent) {
+      this.baseUrl = baseUrl;
+      this.orgId = orgId;
+      this.sandbox = sandbox;
+      this.apiKey = apiKey;
+      this.userAgent = userAgent;
+    }
+
+    public Builder timeouts(Duration connect, Duration read, Duration call) {
+      connectTimeout = connect;
+      readTimeout = read;
+      callTimeout = call;
+      return this;
+    }
+
+    public Builder retries(int attempts, Duration base, Duration max) {
+      maxAttempts = attempts;
+      baseDelay = base;
+      maxDelay = max;
+      return this;
+    }
+
+    public FlowServiceConfig build() {
+      return new FlowServiceConfig(
+          baseUrl,
+          orgId,
+          sandbox,
+          apiKey,
+          userAgent,
+          connectTimeout,
+          readTimeout,
+          callTimeout,
+          maxAttempts,
+          baseDelay,
+          maxDelay);
+    }
   }
 }

@@ -16,25 +16,77 @@ public class FlowServiceException extends FlowformException {
   private final String detail;
   private final String requestId;
 
+  /** What {@link Builder#build()} and {@link UnknownOutcomeException} are made of. */
+  FlowServiceException(Builder b) {
+    super(describe(b.status, b.code, b.title, b.detail, b.requestId), b.hint, b.cause);
+    this.status = b.status;
+    this.code = b.code;
+    this.title = b.title;
+    this.detail = b.detail;
+    this.requestId = b.requestId;
+  }
+
   /**
+   * Starts an error; add only what is known.
+   *
    * @param status HTTP status, or 0 when no answer came (connection failure)
-   * @param code Adobe's error code ({@code 1404-412}, {@code 403010}), or null
-   * @param hint what the user can do about it, or null
+   * @param title what happened, e.g. Adobe's error title
    */
-  public FlowServiceException(
-      int status,
-      String code,
-      String title,
-      String detail,
-      String requestId,
-      String hint,
-      Throwable cause) {
-    super(describe(status, code, title, detail, requestId), hint, cause);
-    this.status = status;
-    this.code = code;
-    this.title = title;
-    this.detail = detail;
-    this.requestId = requestId;
+  public static Builder builder(int status, String title) {
+    return new Builder(status, title);
+  }
+
+  /** Builds a {@link FlowServiceException} or an {@link UnknownOutcomeException}. */
+  public static final class Builder {
+    private final int status;
+    private final String title;
+    private String code;
+    private String detail;
+    private String requestId;
+    private String hint;
+    private Throwable cause;
+
+    private Builder(int status, String title) {
+      this.status = status;
+      this.title = title;
+    }
+
+    /** Adobe's error code ({@code 1404-412}, {@code 403010}). */
+    public Builder code(String value) {
+      code = value;
+      return this;
+    }
+
+    public Builder detail(String value) {
+      detail = value;
+      return this;
+    }
+
+    public Builder requestId(String value) {
+      requestId = value;
+      return this;
+    }
+
+    /** What the user can do about it. */
+    public Builder hint(String value) {
+      hint = value;
+      return this;
+    }
+
+    public Builder cause(Throwable value) {
+      cause = value;
+      return this;
+    }
+
+    public FlowServiceException build() {
+      return new FlowServiceException(this);
+    }
+
+    /** A create whose outcome is unknown (its hint says the name is looked up first). */
+    public UnknownOutcomeException unknownOutcome() {
+      hint = UnknownOutcomeException.HINT;
+      return new UnknownOutcomeException(this);
+    }
   }
 
   private static String describe(

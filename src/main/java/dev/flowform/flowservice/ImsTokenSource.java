@@ -65,28 +65,23 @@ final class ImsTokenSource implements TokenSource {
     if (!result.isSuccessful()) {
       ErrorBody error = ErrorBody.parse(result, json);
       String hint = ErrorHints.forError(result.status(), error.code());
-      throw new FlowServiceException(
-          result.status(),
-          error.code(),
-          error.title() == null
-              ? "IMS refused the token request"
-              : "IMS refused the token request: " + error.title(),
-          error.detail(),
-          error.requestId(),
-          hint != null ? hint : CREDENTIALS_HINT,
-          null);
+      throw FlowServiceException.builder(
+              result.status(),
+              error.title() == null
+                  ? "IMS refused the token request"
+                  : "IMS refused the token request: " + error.title())
+          .code(error.code())
+          .detail(error.detail())
+          .requestId(error.requestId())
+          .hint(hint != null ? hint : CREDENTIALS_HINT)
+          .build();
     }
     JsonNode answer = readJson(result);
     String token = ConnectionJson.text(answer, "access_token");
     if (token == null || token.isBlank()) {
-      throw new FlowServiceException(
-          result.status(),
-          null,
-          "IMS answered without an access_token",
-          null,
-          null,
-          "check credentials.imsEndpoint",
-          null);
+      throw FlowServiceException.builder(result.status(), "IMS answered without an access_token")
+          .hint("check credentials.imsEndpoint")
+          .build();
     }
     JsonNode expiresIn = answer.get("expires_in");
     current = token;
@@ -101,14 +96,11 @@ final class ImsTokenSource implements TokenSource {
       JsonNode node = json.readTree(result.body());
       return node == null ? json.createObjectNode() : node;
     } catch (IOException e) {
-      throw new FlowServiceException(
-          result.status(),
-          null,
-          "IMS answered with something that is not JSON",
-          null,
-          null,
-          "check credentials.imsEndpoint",
-          e);
+      throw FlowServiceException.builder(
+              result.status(), "IMS answered with something that is not JSON")
+          .hint("check credentials.imsEndpoint")
+          .cause(e)
+          .build();
     }
   }
 

@@ -44,13 +44,9 @@ final class OkHttpFlowService implements FlowServiceApi {
     String id = ConnectionJson.text(answer, "id");
     String etag = etag(answer, result);
     if (id == null || etag == null) {
-      throw new UnknownOutcomeException(
-          result.status(),
-          null,
-          "the create answer has no id or etag",
-          null,
-          result.header("x-request-id"),
-          null);
+      throw FlowServiceException.builder(result.status(), "the create answer has no id or etag")
+          .requestId(result.header("x-request-id"))
+          .unknownOutcome();
     }
     return new CreatedConnection(id, etag);
   }
@@ -93,14 +89,10 @@ final class OkHttpFlowService implements FlowServiceApi {
     HttpResult result = requireSuccess(calls.safe(request));
     String newEtag = etag(readJson(result), result);
     if (newEtag == null) {
-      throw new FlowServiceException(
-          result.status(),
-          null,
-          "the update answer has no etag",
-          null,
-          result.header("x-request-id"),
-          "run flowform refresh to record the current etag",
-          null);
+      throw FlowServiceException.builder(result.status(), "the update answer has no etag")
+          .requestId(result.header("x-request-id"))
+          .hint("run flowform refresh to record the current etag")
+          .build();
     }
     return newEtag;
   }
@@ -155,14 +147,12 @@ final class OkHttpFlowService implements FlowServiceApi {
     try {
       return json.readTree(result.body());
     } catch (JsonProcessingException e) {
-      throw new FlowServiceException(
-          result.status(),
-          null,
-          "the answer is not JSON",
-          e.getOriginalMessage(),
-          result.header("x-request-id"),
-          "check that the endpoint is a Flow Service",
-          e);
+      throw FlowServiceException.builder(result.status(), "the answer is not JSON")
+          .detail(e.getOriginalMessage())
+          .requestId(result.header("x-request-id"))
+          .hint("check that the endpoint is a Flow Service")
+          .cause(e)
+          .build();
     }
   }
 }

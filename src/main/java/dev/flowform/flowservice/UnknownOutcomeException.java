@@ -7,15 +7,11 @@ package dev.flowform.flowservice;
 public final class UnknownOutcomeException extends FlowServiceException {
   private static final long serialVersionUID = 1L;
 
-  public UnknownOutcomeException(
-      int status, String code, String title, String detail, String requestId, Throwable cause) {
-    super(
-        status,
-        code,
-        title,
-        detail,
-        requestId,
-        "the create may have landed; flowform looks the name up before sending it again",
-        cause);
+  static final String HINT =
+      "the create may have landed; flowform looks the name up before sending it again";
+
+  /** Built by {@link FlowServiceException.Builder#unknownOutcome()}. */
+  UnknownOutcomeException(FlowServiceException.Builder b) {
+    super(b);
   }
 }

@@ -3,6 +3,7 @@ package dev.flowform.manifest;
 import dev.flowform.diag.SourcePosition;
 import dev.flowform.model.ConnectionSpecRef;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -15,6 +16,9 @@ import java.util.TreeMap;
  * @param description may be null
  * @param params the non-sensitive auth params (clientId)
  * @param secrets the sensitive auth params (clientSecret, accessToken, refreshToken)
+ * @param unresolved the other attributes whose value did not resolve (an {@link Resolution#OFFLINE}
+ *     load only; their raw text is kept), as paths into the connection: {@code /name}, {@code
+ *     /auth/params/clientId}
  */
 public record DesiredConnection(
     String address,
@@ -24,7 +28,8 @@ public record DesiredConnection(
     ConnectionSpecRef connectionSpec,
     String authSpecName,
     SortedMap<String, String> params,
-    SortedMap<String, Secret> secrets) {
+    SortedMap<String, Secret> secrets,
+    Set<String> unresolved) {
 
   public static final String KIND = "HubSpotConnection";
   public static final String DEFAULT_AUTH_SPEC = "Basic Authentication";
@@ -32,6 +37,7 @@ public record DesiredConnection(
   public DesiredConnection {
     params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
     secrets = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(secrets));
+    unresolved = Set.copyOf(unresolved);
   }
 
   /** True when every sensitive param resolved, so the connection can be sent. */

@@ -32,7 +32,8 @@ final class DesiredConnections {
             ? DesiredConnection.DEFAULT_AUTH_SPEC
             : spec.auth().specName(),
         plain,
-        secrets);
+        secrets,
+        bound.unresolvedInSpec(HubSpotSpec.sensitivePointers()));
   }
 
   private static ConnectionSpecRef connectionSpec(ConnectionManifest.ConnectionSpec spec) {

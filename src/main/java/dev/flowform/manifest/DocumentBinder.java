@@ -100,7 +100,7 @@ final class DocumentBinder {
     JsonNode parent = root.at(SourceMap.parent(pointer));
     String last = pointer.substring(pointer.lastIndexOf('/') + 1);
     if (parent instanceof ObjectNode object) {
-      object.remove(last.replace("~1", "/").replace("~0", "~"));
+      object.remove(SourceMap.unescape(last));
     } else if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
       array.remove(Integer.parseInt(last));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.manifest.doc.ManifestDocument;
+import dev.flowform.manifest.doc.SourceMap;
 import dev.flowform.model.HubSpotSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * Decides what to resolve in a document: the selected environment (its variables first, then the
@@ -55,38 +55,52 @@ final class DocumentResolver {
     return new Interpolator(env, variables, owner, files, sources, secrets);
   }
 
+  /**
+   * The selected environment's {@code spec.variables}: the values that resolved, and (offline) the
+   * names of those that did not.
+   */
+  record Variables(Map<String, String> values, Set<String> unresolved) {
+    static final Variables NONE = new Variables(Map.of(), Set.of());
+
+    Variables {
+      values = Map.copyOf(values);
+      unresolved = Set.copyOf(unresolved);
+    }
+  }
+
   /** A document's tree ready to bind, with what resolving it found. */
   record Resolved(
       ManifestDocument document,
       ObjectNode tree,
       Set<String> unresolved,
       List<Diagnostic> problems,
-      Map<String, String> variables) {}
+      Variables variables) {}
 
   /** As written: references only checked for syntax. */
   static Resolved asWritten(ManifestDocument doc) {
-    TreeInterpolator.Outcome outcome = TreeInterpolator.apply(doc, null, p -> false, p -> false);
-    return new Resolved(doc, outcome.tree(), Set.of(), outcome.problems(), Map.of());
+    TreeInterpolator.Outcome outcome =
+        TreeInterpolator.apply(doc, null, Tolerance.NONE, p -> false);
+    return new Resolved(doc, outcome.tree(), Set.of(), outcome.problems(), Variables.NONE);
   }
 
-  Resolved environment(ManifestDocument doc, boolean lenient) {
+  Resolved environment(ManifestDocument doc, Resolution resolution) {
     Interpolator plain = interpolator(Map.of(), "spec.variables (a variable cannot use another)");
     TreeInterpolator.Outcome first =
         TreeInterpolator.apply(
             doc,
             plain,
-            p -> false,
+            tolerance(resolution, Set.of(), Set.of()),
             p -> !(p.equals("/spec") || p.startsWith(VARIABLES)),
             SECRET_CREDENTIALS::contains);
-    Map<String, String> variables = texts(first.tree().at(VARIABLES));
+    Variables variables = variables(first);
     String name = doc.text("/metadata/name");
     ManifestDocument withVariables =
         new ManifestDocument(doc.file(), doc.kind(), first.tree(), doc.sources());
     TreeInterpolator.Outcome second =
         TreeInterpolator.apply(
             withVariables,
-            interpolator(variables, "environment " + name),
-            p -> lenient && SENSITIVE_CREDENTIALS.contains(p),
+            interpolator(variables.values(), "environment " + name),
+            tolerance(resolution, SENSITIVE_CREDENTIALS, variables.unresolved()),
             p -> p.startsWith(VARIABLES),
             SECRET_CREDENTIALS::contains);
     List<Diagnostic> problems = new ArrayList<>(first.problems());
@@ -97,23 +111,43 @@ final class DocumentResolver {
   }
 
   Resolved connection(
-      ManifestDocument doc, Map<String, String> variables, String environment, boolean lenient) {
-    Predicate<String> tolerated = p -> lenient && SENSITIVE_PARAMS.contains(p);
+      ManifestDocument doc, Variables variables, String environment, Resolution resolution) {
     TreeInterpolator.Outcome outcome =
         TreeInterpolator.apply(
             doc,
-            interpolator(variables, "environment " + environment),
-            tolerated,
+            interpolator(variables.values(), "environment " + environment),
+            tolerance(resolution, SENSITIVE_PARAMS, variables.unresolved()),
             p -> false,
             SENSITIVE_PARAMS::contains);
     return new Resolved(doc, outcome.tree(), outcome.unresolved(), outcome.problems(), variables);
   }
 
+  private static Tolerance tolerance(
+      Resolution resolution, Set<String> sensitive, Set<String> unresolvedVariables) {
+    return switch (resolution) {
+      case STRUCTURE, STRICT -> Tolerance.NONE;
+      case LENIENT_SECRETS -> Tolerance.sensitive(sensitive);
+      case OFFLINE -> Tolerance.offline(unresolvedVariables);
+    };
+  }
+
+  /** The variables as the first pass left them; offline, those that did not resolve apart. */
+  private static Variables variables(TreeInterpolator.Outcome first) {
+    Map<String, String> values = texts(first.tree().at(VARIABLES));
+    Set<String> unresolved = new HashSet<>();
+    for (String pointer : first.unresolved()) {
+      String name = SourceMap.unescape(pointer.substring(VARIABLES.length() + 1));
+      values.remove(name);
+      unresolved.add(name);
+    }
+    return new Variables(values, unresolved);
+  }
+
   private static Map<String, String> texts(JsonNode variables) {
     Map<String, String> out = new TreeMap<>();
     variables
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               if (e.getValue().isTextual()) {
                 out.put(e.getKey(), e.getValue().textValue());

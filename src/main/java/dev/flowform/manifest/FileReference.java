@@ -1,8 +1,8 @@
 package dev.flowform.manifest;
 
+import dev.flowform.diag.InputFile;
 import dev.flowform.manifest.doc.References.Ref;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -19,8 +19,8 @@ import java.util.List;
 /**
  * Reads the file of one {@code ${file:PATH}}: relative to the file holding the reference, inside
  * what {@link FileAccess} allows, a regular file (never a device, FIFO or socket, which could block
- * or never end) of at most {@link FileAccess#MAX_BYTES}, UTF-8, one trailing newline dropped.
- * Failures name the reference, never the content.
+ * or never end) of at most {@link FileAccess#MAX_BYTES} read through {@link InputFile} like every
+ * other input, UTF-8, one trailing newline dropped. Failures name the reference, never the content.
  */
 final class FileReference {
   private static final String LIMIT = "1 MiB";
@@ -41,12 +41,12 @@ final class FileReference {
       return null;
     }
     if (given.isAbsolute() && !access.allowsAbsolute(given)) {
-      failures.add(failure(ref, "an absolute path is not allowed", WIDER));
+      failures.add(refused(ref, "an absolute path is not allowed", WIDER));
       return null;
     }
     Path target = baseDir.toAbsolutePath().resolve(given).normalize();
     if (!access.allows(target)) {
-      failures.add(failure(ref, "the path leads outside the project", WIDER));
+      failures.add(refused(ref, "the path leads outside the project", WIDER));
       return null;
     }
     Path real;
@@ -70,15 +70,15 @@ final class FileReference {
       return null;
     }
     if (!access.allowsReal(real)) {
-      failures.add(failure(ref, "a symbolic link leads outside the project", WIDER));
+      failures.add(refused(ref, "a symbolic link leads outside the project", WIDER));
       return null;
     }
     if (attributes.isDirectory()) {
-      failures.add(failure(ref, "it is a folder", null));
+      failures.add(refused(ref, "it is a folder", null));
       return null;
     }
     if (!attributes.isRegularFile()) {
-      failures.add(failure(ref, "not a regular file", "a device, FIFO or socket is never read"));
+      failures.add(refused(ref, "not a regular file", "a device, FIFO or socket is never read"));
       return null;
     }
     if (attributes.size() > FileAccess.MAX_BYTES) {
@@ -90,17 +90,16 @@ final class FileReference {
 
   private static String content(Ref ref, Path real, List<Interpolator.Failure> failures) {
     byte[] bytes;
-    try (InputStream in = Files.newInputStream(real)) {
-      bytes = in.readNBytes((int) FileAccess.MAX_BYTES + 1); // a file that grew meanwhile
+    try {
+      bytes = InputFile.read(real, FileAccess.MAX_BYTES); // one reader for every input file
+    } catch (InputFile.RefusedException e) {
+      failures.add(e.line() > 0 ? tooLarge(ref) : refused(ref, "not a regular file", null));
+      return null;
     } catch (AccessDeniedException e) {
       failures.add(failure(ref, "permission denied", null));
       return null;
     } catch (IOException e) {
       failures.add(failure(ref, e.getClass().getSimpleName(), null));
-      return null;
-    }
-    if (bytes.length > FileAccess.MAX_BYTES) {
-      failures.add(tooLarge(ref));
       return null;
     }
     String text;
@@ -123,8 +122,14 @@ final class FileReference {
   }
 
   private static Interpolator.Failure tooLarge(Ref ref) {
-    return failure(
+    return refused(
         ref, "larger than the " + LIMIT + " limit", "a ${file:} holds one secret or value");
+  }
+
+  /** A file flowform will not read: an error in every resolution, never tolerated. */
+  private static Interpolator.Failure refused(Ref ref, String reason, String hint) {
+    return new Interpolator.Failure(
+        ref.offset(), ref.text() + ": cannot read file (" + reason + ")", hint, false, true);
   }
 
   private static Interpolator.Failure failure(Ref ref, String reason, String hint) {

@@ -42,8 +42,22 @@ public record Interpolator(
     this(env, variables, owner, files, SecretSources.NONE, value -> {});
   }
 
-  /** Why one reference did not resolve; {@code malformed} when it does not even parse. */
-  public record Failure(int offset, String message, String hint, boolean malformed) {}
+  /**
+   * Why one reference did not resolve; {@code malformed} when it does not even parse, {@code
+   * refused} when flowform will not read what it names (a {@code ${file:}} outside the project, a
+   * device): neither is ever tolerated, in any {@link Resolution}.
+   */
+  public record Failure(
+      int offset, String message, String hint, boolean malformed, boolean refused) {
+    public Failure(int offset, String message, String hint, boolean malformed) {
+      this(offset, message, hint, malformed, false);
+    }
+
+    /** True when a lenient resolution may leave this reference unresolved (unset, missing). */
+    public boolean tolerable() {
+      return !malformed && !refused;
+    }
+  }
 
   /**
    * The resolved text, or the failures (then {@code value} is null); {@code secretSourced} when a

@@ -12,7 +12,6 @@ import dev.flowform.manifest.validate.ConnectionRules;
 import dev.flowform.manifest.validate.CrossDocumentRules;
 import dev.flowform.manifest.validate.EnvironmentRules;
 import dev.flowform.manifest.validate.RuleContext;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ final class ManifestRun {
     this.display = display;
     this.pipeline = new DocumentPipeline(binder, checks);
     checks.prepare();
-    this.env = env;
+    this.env = Map.copyOf(env);
     this.fileRoots = List.copyOf(fileRoots);
     this.secrets = secrets;
   }
@@ -62,7 +61,12 @@ final class ManifestRun {
               "give another with --dir"));
       return report(List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
     }
-    List<ManifestDocument> documents = read(dir, where);
+    ManifestFiles.Listing listing = ManifestFiles.under(dir, display);
+    if (!listing.problems().isEmpty()) {
+      problems.addAll(listing.problems()); // and nothing else: a missing part skews the rest
+      return report(List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
+    }
+    List<ManifestDocument> documents = read(listing.files());
     FileAccess files = FileAccess.forManifests(dir, fileRoots);
     files
         .extraRoots()
@@ -85,16 +89,15 @@ final class ManifestRun {
     Optional<String> selected =
         EnvironmentSelector.select(requested, known, resolution, where, problems);
     boolean resolving = resolution != Resolution.STRUCTURE && selected.isPresent();
-    boolean lenient = resolution == Resolution.LENIENT_SECRETS;
 
     List<Bound<EnvironmentManifest>> environments = new ArrayList<>();
-    Map<String, String> variables = Map.of();
+    DocumentResolver.Variables variables = DocumentResolver.Variables.NONE;
     for (ManifestDocument doc : environmentDocs) {
       boolean isSelected =
           selected.isPresent() && selected.get().equals(doc.text("/metadata/name"));
       DocumentResolver.Resolved resolved =
           resolving && isSelected
-              ? resolver.environment(doc, lenient)
+              ? resolver.environment(doc, resolution)
               : DocumentResolver.asWritten(doc);
       if (resolving && isSelected) {
         variables = resolved.variables();
@@ -109,9 +112,9 @@ final class ManifestRun {
     known.forEach(name -> embedded.put(name, false));
     environments.forEach(
         b -> embedded.put(b.manifest().metadata().name(), EnvironmentRules.embedded(b.manifest())));
-    RuleContext context = new RuleContext(selected, embedded);
+    RuleContext context = new RuleContext(selected, embedded, env);
     environments.forEach(b -> problems.addAll(EnvironmentRules.check(b, context)));
-    Map<String, String> selectedVariables = variables;
+    DocumentResolver.Variables selectedVariables = variables;
     List<DocumentPipeline.Checked<ConnectionManifest>> checkedConnections =
         connectionDocs.parallelStream()
             .map(
@@ -120,7 +123,7 @@ final class ManifestRun {
                   DocumentResolver.Resolved resolved =
                       resolve
                           ? resolver.connection(
-                              doc, selectedVariables, selected.orElse(""), lenient)
+                              doc, selectedVariables, selected.orElse(""), resolution)
                           : DocumentResolver.asWritten(doc);
                   return pipeline.bind(
                       resolved,
@@ -142,17 +145,7 @@ final class ManifestRun {
   }
 
   /** Reads the files in parallel (each with its own reader), keeping their sorted order. */
-  private List<ManifestDocument> read(Path dir, String where) {
-    List<Path> files;
-    try {
-      files = ManifestFiles.under(dir);
-    } catch (UncheckedIOException e) {
-      problems.add(
-          Diagnostic.error(
-              SourcePosition.ofFile(where),
-              "cannot list manifests: " + e.getCause().getClass().getSimpleName()));
-      return List.of();
-    }
+  private List<ManifestDocument> read(List<Path> files) {
     YamlReader reader = new YamlReader(display);
     List<FileRead> reads =
         files.parallelStream()
@@ -198,7 +191,7 @@ final class ManifestRun {
       boolean resolving) {
     Diagnostics diagnostics = new Diagnostics(problems);
     List<EnvironmentConfig> configs =
-        environments.stream().map(b -> EnvironmentConfigs.of(b, dir)).toList();
+        environments.stream().map(b -> EnvironmentConfigs.of(b, dir, env)).toList();
     Optional<DesiredState> desired = Optional.empty();
     if (resolving && !diagnostics.hasErrors()) {
       EnvironmentConfig environment =

@@ -10,5 +10,13 @@ public enum Resolution {
    * Like STRICT, but sensitive references that do not resolve become {@link Secret#unresolved}
    * instead of errors (plan, status: pull requests without secrets).
    */
-  LENIENT_SECRETS
+  LENIENT_SECRETS,
+  /**
+   * Like STRICT, but every {@code ${env:}} or {@code ${file:}} reference that does not resolve
+   * (unset, empty, missing) is tolerated and kept unresolved, and the model says so: an unresolved
+   * secret is {@link Secret#unresolved}, any other value is listed in {@link
+   * DesiredConnection#unresolved()} or {@link EnvironmentConfig#unresolved()} (status: a pull
+   * request without secrets or org ids). Nothing loaded this way may be sent to the platform.
+   */
+  OFFLINE
 }

@@ -23,20 +23,20 @@ import java.util.function.Predicate;
  */
 final class TreeInterpolator {
 
-  /** The interpolated tree, the sensitive pointers left unresolved, and the errors. */
+  /** The interpolated tree, the pointers left unresolved (tolerated), and the errors. */
   record Outcome(ObjectNode tree, Set<String> unresolved, List<Diagnostic> problems) {}
 
   /**
    * @param interpolator null to check syntax only
-   * @param tolerated sensitive pointers whose failure to resolve is tolerated (raw text kept)
+   * @param tolerance the values whose failure to resolve is tolerated (raw text kept)
    * @param skip subtrees to leave alone
    */
   static Outcome apply(
       ManifestDocument document,
       Interpolator interpolator,
-      Predicate<String> tolerated,
+      Tolerance tolerance,
       Predicate<String> skip) {
-    return apply(document, interpolator, tolerated, skip, p -> true);
+    return apply(document, interpolator, tolerance, skip, p -> true);
   }
 
   /**
@@ -46,7 +46,7 @@ final class TreeInterpolator {
   static Outcome apply(
       ManifestDocument document,
       Interpolator interpolator,
-      Predicate<String> tolerated,
+      Tolerance tolerance,
       Predicate<String> skip,
       Predicate<String> sensitive) {
     // syntax checks change nothing: only a tree that gets resolved needs a copy of its own
@@ -56,7 +56,7 @@ final class TreeInterpolator {
             document.sources(),
             document.file().toAbsolutePath().getParent(),
             interpolator,
-            tolerated,
+            tolerance,
             skip,
             sensitive);
     walk.visit(copy, "");
@@ -67,7 +67,7 @@ final class TreeInterpolator {
     private final SourceMap sources;
     private final Path baseDir;
     private final Interpolator interpolator;
-    private final Predicate<String> tolerated;
+    private final Tolerance tolerance;
     private final Predicate<String> skip;
     private final Predicate<String> sensitive;
     private final Set<String> unresolved = new HashSet<>();
@@ -77,20 +77,20 @@ final class TreeInterpolator {
         SourceMap sources,
         Path baseDir,
         Interpolator interpolator,
-        Predicate<String> tolerated,
+        Tolerance tolerance,
         Predicate<String> skip,
         Predicate<String> sensitive) {
       this.sources = sources;
       this.sensitive = sensitive;
       this.baseDir = baseDir;
       this.interpolator = interpolator;
-      this.tolerated = tolerated;
+      this.tolerance = tolerance;
       this.skip = skip;
     }
 
     void visit(JsonNode node, String pointer) {
       if (node instanceof ObjectNode object) {
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
         while (fields.hasNext()) {
           Map.Entry<String, JsonNode> field = fields.next();
           String child = pointer + "/" + SourceMap.segment(field.getKey());
@@ -143,9 +143,7 @@ final class TreeInterpolator {
         }
         return TextNode.valueOf(result.value());
       }
-      boolean onlyUnresolved =
-          result.failures().stream().noneMatch(Interpolator.Failure::malformed);
-      if (onlyUnresolved && tolerated.test(pointer)) {
+      if (tolerance.tolerates(pointer, raw, result.failures())) {
         unresolved.add(pointer);
         return node;
       }

@@ -41,7 +41,7 @@ final class UnknownFields {
       return;
     }
     Map<String, Type> known = fields.computeIfAbsent(record, UnknownFields::components);
-    Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
+    Iterator<Map.Entry<String, JsonNode>> entries = node.properties().iterator();
     while (entries.hasNext()) {
       Map.Entry<String, JsonNode> entry = entries.next();
       String child = pointer + "/" + SourceMap.segment(entry.getKey());

@@ -3,6 +3,7 @@ package dev.flowform.manifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowform.diag.Diagnostic;
+import dev.flowform.diag.InputFile;
 import dev.flowform.diag.SourcePosition;
 import dev.flowform.manifest.doc.ManifestDocument;
 import dev.flowform.manifest.doc.SourceMap;
@@ -11,7 +12,7 @@ import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,21 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * a syntax error ends the file with a diagnostic at the place SnakeYAML names.
  */
 final class YamlReader {
+  /**
+   * The largest manifest file read: thousands of connections. A larger one is refused before
+   * parsing, at the line and column where it crosses the limit, instead of taking minutes to fail.
+   */
+  static final int MAX_BYTES = 1024 * 1024;
+
+  /**
+   * The longest line read. SnakeYAML takes time that grows with the square of a one-line scalar's
+   * length (seconds for a million characters); no manifest line comes near this.
+   */
+  static final int MAX_LINE = 16 * 1024;
+
+  /** How deep mappings and lists may nest; a manifest needs five levels. */
+  static final int MAX_NESTING = 32;
+
   private final LoaderOptions options = new LoaderOptions();
   private final Resolver resolver = new Resolver();
   private final DisplayPath display;
@@ -40,6 +56,9 @@ final class YamlReader {
   /** Thread-safe: each file gets its own parser and composer; the resolver is only read. */
   YamlReader(DisplayPath display) {
     options.setProcessComments(false);
+    options.setCodePointLimit(MAX_BYTES);
+    options.setNestingDepthLimit(MAX_NESTING);
+    options.setMaxAliasesForCollections(10);
     this.display = display;
   }
 
@@ -50,10 +69,20 @@ final class YamlReader {
       String text =
           StandardCharsets.UTF_8
               .newDecoder()
-              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+              .decode(ByteBuffer.wrap(InputFile.read(file, MAX_BYTES)))
               .toString();
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1);
+      }
+      int[] longLine = longLine(text);
+      if (longLine != null) {
+        problems.add(
+            Diagnostic.error(
+                new SourcePosition(shown, longLine[0], MAX_LINE + 1),
+                "this line is longer than " + MAX_LINE + " characters, the limit; read no further",
+                "no manifest value needs such a line: a connection's name is at most 256 characters, its"
+                    + " description 1024"));
+        return documents;
       }
       Composer composer =
           new Composer(
@@ -68,12 +97,37 @@ final class YamlReader {
           Diagnostic.error(SourcePosition.ofFile(shown), "invalid YAML: " + e.getMessage()));
     } catch (CharacterCodingException e) {
       problems.add(Diagnostic.error(SourcePosition.ofFile(shown), "not UTF-8 text"));
+    } catch (InputFile.RefusedException e) {
+      problems.add(
+          Diagnostic.error(
+              new SourcePosition(shown, e.line(), e.column()),
+              "this manifest " + e.getMessage(),
+              "split it into several files"));
+    } catch (AccessDeniedException e) {
+      problems.add(
+          Diagnostic.error(SourcePosition.ofFile(shown), "cannot read file: permission denied"));
     } catch (IOException e) {
       problems.add(
           Diagnostic.error(
               SourcePosition.ofFile(shown), "cannot read file: " + e.getClass().getSimpleName()));
     }
     return documents;
+  }
+
+  /** The 1-based number of the first line longer than {@link #MAX_LINE}, as {line}; or null. */
+  private static int[] longLine(String text) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > MAX_LINE) {
+          return new int[] {line};
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return null;
   }
 
   private static java.util.Optional<ManifestDocument> document(

@@ -23,8 +23,4 @@ public final class HubSpotSpec {
   public static List<String> sensitivePointers() {
     return SENSITIVE_PARAMS.stream().map(p -> PARAMS_POINTER + p).toList();
   }
-
-  public static boolean isSensitive(String param) {
-    return SENSITIVE_PARAMS.contains(param);
-  }
 }

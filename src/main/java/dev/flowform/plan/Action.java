@@ -1,7 +1,6 @@
 package dev.flowform.plan;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** What a plan does with one address. Only the first four send anything. */
 public enum Action {
@@ -41,14 +40,5 @@ public enum Action {
   /** True when applying it calls the Flow Service. */
   public boolean mutates() {
     return this == CREATE || this == UPDATE || this == REPLACE || this == DELETE;
-  }
-
-  public static Action fromLabel(String label) {
-    for (Action a : values()) {
-      if (a.label.equals(label.toLowerCase(Locale.ROOT))) {
-        return a;
-      }
-    }
-    throw new IllegalArgumentException("unknown action " + label);
   }
 }

@@ -28,6 +28,17 @@ public record Change(
     remoteIds = remoteIds == null ? List.of() : List.copyOf(remoteIds);
   }
 
+  /** A change of a connection state records no id for (a create, a conflict): no id, no etag. */
+  public static Change unrecorded(
+      String address,
+      Action action,
+      Reason reason,
+      String name,
+      List<AttributeChange> attributes,
+      List<String> remoteIds) {
+    return new Change(address, action, reason, null, null, name, attributes, remoteIds);
+  }
+
   /**
    * True for a create that adopts an existing connection instead of POSTing one: a CREATE that
    * carries the {@code id} (and {@code etag}) of the single connection of its name the platform

@@ -42,7 +42,7 @@ final class ConnectionDiff {
         addIfSet(out, PARAMS + param, desired.params().get(param));
       }
     }
-    return out;
+    return marked(out, desired);
   }
 
   /** What differs between what is there and what the manifest wants, in a stable order. */
@@ -74,7 +74,19 @@ final class ConnectionDiff {
         addIfDifferent(out, PARAMS + param, now.params().get(param), desired.params().get(param));
       }
     }
-    return out;
+    return marked(out, desired);
+  }
+
+  /** The attributes whose wanted value did not resolve (offline), marked as such. */
+  private static List<AttributeChange> marked(
+      List<AttributeChange> attributes, DesiredConnection desired) {
+    return attributes.stream()
+        .map(
+            a ->
+                !a.sensitive() && desired.unresolved().contains(a.path())
+                    ? AttributeChange.unresolved(a.path(), a.before(), a.after())
+                    : a)
+        .toList();
   }
 
   /** Whether the connection spec (id or version) is not the recorded one. */

@@ -27,12 +27,10 @@ final class Creates {
       Set<String> claimed) {
     List<RemoteConnection> sameName = remote.named(desired.name()).orElse(List.of());
     if (sameName.isEmpty()) {
-      return new Change(
+      return Change.unrecorded(
           desired.address(),
           Action.CREATE,
           reason,
-          null,
-          null,
           desired.name(),
           ConnectionDiff.created(desired),
           List.of());
@@ -61,12 +59,10 @@ final class Creates {
     if (sameName.size() > 1) {
       return conflict(desired, Reason.PENDING_RECOVERY, sameName);
     }
-    return new Change(
+    return Change.unrecorded(
         desired.address(),
         Action.CREATE,
         Reason.PENDING_RECOVERY,
-        null,
-        null,
         desired.name(),
         ConnectionDiff.created(desired),
         List.of());
@@ -86,12 +82,10 @@ final class Creates {
 
   private static Change conflict(
       DesiredConnection desired, Reason reason, List<RemoteConnection> found) {
-    return new Change(
+    return Change.unrecorded(
         desired.address(),
         Action.CONFLICT,
         reason,
-        null,
-        null,
         desired.name(),
         List.of(),
         found.stream().map(RemoteConnection::id).sorted().toList());

@@ -35,31 +35,6 @@ public record Plan(
     String orgId,
     String endpoint) {
 
-  /** A plan that does not say which org and endpoint it was made for (tests, renderers). */
-  public Plan(
-      String environment,
-      String sandbox,
-      String lineage,
-      long serial,
-      String manifestDigest,
-      SortedMap<String, SortedMap<String, String>> secretFingerprints,
-      List<Change> changes,
-      List<String> unresolved,
-      boolean refreshed) {
-    this(
-        environment,
-        sandbox,
-        lineage,
-        serial,
-        manifestDigest,
-        secretFingerprints,
-        changes,
-        unresolved,
-        refreshed,
-        null,
-        null);
-  }
-
   public Plan {
     changes = List.copyOf(changes);
     unresolved = List.copyOf(unresolved);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.diag.FlowformException;
+import dev.flowform.diag.InputFile;
 import dev.flowform.diag.Scrubber;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,11 @@ import java.nio.file.StandardCopyOption;
 
 /** Writes and reads saved plans ({@code plan --out FILE}, {@code apply FILE}) as JSON. */
 public final class SavedPlanFile {
-  private static final String HINT = "make the plan again with flowform plan --out FILE";
+  private static final String HINT = "make the plan again with flowform plan --env ENV --out FILE";
+
+  /** The largest saved plan read; a larger file is refused before it is read. */
+  public static final long MAX_BYTES = 64L * 1024 * 1024;
+
   private final ObjectMapper mapper = new ObjectMapper();
   private final Scrubber scrubber;
 
@@ -60,7 +65,10 @@ public final class SavedPlanFile {
   public SavedPlan read(Path file) {
     JsonNode tree;
     try {
-      tree = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      tree = mapper.readTree(InputFile.read(file, MAX_BYTES));
+    } catch (InputFile.RefusedException e) {
+      String at = file + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "");
+      throw new FlowformException("plan file " + at + " " + e.getMessage(), HINT, e);
     } catch (NoSuchFileException e) {
       throw new FlowformException("plan file " + file + " does not exist", HINT, e);
     } catch (JsonProcessingException e) {

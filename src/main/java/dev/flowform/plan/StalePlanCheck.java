@@ -12,7 +12,6 @@ import java.util.TreeSet;
  * while the state, the manifests and the secrets are those it was made from.
  */
 public final class StalePlanCheck {
-  private static final String HINT = "make a new plan with flowform plan --out FILE and review it";
 
   private StalePlanCheck() {}
 
@@ -32,6 +31,7 @@ public final class StalePlanCheck {
     if (!saved.environment().equals(fresh.environment())
         || !saved.sandbox().equals(fresh.sandbox())) {
       throw stale(
+          fresh.environment(),
           "it was made for environment "
               + saved.environment()
               + " (sandbox "
@@ -45,6 +45,7 @@ public final class StalePlanCheck {
     if (!Objects.equals(saved.orgId(), fresh.orgId())
         || !Objects.equals(saved.endpoint(), fresh.endpoint())) {
       throw stale(
+          fresh.environment(),
           "it was made for org "
               + orNone(saved.orgId())
               + " at "
@@ -59,6 +60,7 @@ public final class StalePlanCheck {
     String lineage = current.map(State::lineage).orElse(null);
     if (!Objects.equals(saved.lineage(), lineage)) {
       throw stale(
+          fresh.environment(),
           "the state's lineage is "
               + (lineage == null ? "gone (no state)" : lineage)
               + ", the plan was made for "
@@ -67,6 +69,7 @@ public final class StalePlanCheck {
     long serial = current.map(State::serial).orElse(0L);
     if (saved.serial() != serial) {
       throw stale(
+          fresh.environment(),
           "the state moved from serial "
               + saved.serial()
               + " to "
@@ -74,13 +77,14 @@ public final class StalePlanCheck {
               + " since the plan was made");
     }
     if (!Objects.equals(saved.manifestDigest(), fresh.manifestDigest())) {
-      throw stale("the manifests changed since the plan was made");
+      throw stale(fresh.environment(), "the manifests changed since the plan was made");
     }
     fresh.requireAllSecrets("cannot check the saved plan's secrets");
-    checkSecrets(saved.secretFingerprints(), fresh.secretFingerprints());
+    checkSecrets(fresh.environment(), saved.secretFingerprints(), fresh.secretFingerprints());
   }
 
   private static void checkSecrets(
+      String environment,
       SortedMap<String, SortedMap<String, String>> saved,
       SortedMap<String, SortedMap<String, String>> fresh) {
     TreeSet<String> addresses = new TreeSet<>(saved.keySet());
@@ -93,6 +97,7 @@ public final class StalePlanCheck {
       for (String param : params) {
         if (!Objects.equals(was.get(param), now.get(param))) {
           throw stale(
+              environment,
               "the secret "
                   + param
                   + " of connection \""
@@ -107,7 +112,9 @@ public final class StalePlanCheck {
     return value == null ? "(unknown)" : value;
   }
 
-  private static FlowformException stale(String why) {
-    return new FlowformException("stale plan: " + why, HINT);
+  private static FlowformException stale(String environment, String why) {
+    return new FlowformException(
+        "stale plan: " + why,
+        "make a new plan with flowform plan --env " + environment + " --out FILE and review it");
   }
 }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Flow Service of one environment, opened for one run: AEP over HTTPS, or the embedded emulator
@@ -76,10 +77,13 @@ public final class Platform implements AutoCloseable {
       Scrubber scrubber) {
     FlowServiceEmulator emulator =
         FlowServiceEmulator.start(
-            EmulatorConfig.defaults()
-                .withPort(0)
-                .withDataFile(environment.emulatorDataPath())
-                .withSeed(new SecureRandom().nextLong()));
+            EmulatorConfig.builder()
+                .port(0)
+                .dataFile(environment.emulatorData())
+                .seed(new SecureRandom().nextLong())
+                .sandboxes(Set.of(environment.sandbox()))
+                .orgIds(environment.orgId() == null ? Set.of() : Set.of(environment.orgId()))
+                .build());
     Credentials credentials =
         environment
             .credentials()

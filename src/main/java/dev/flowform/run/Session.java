@@ -49,6 +49,21 @@ public final class Session implements AutoCloseable {
     return new Session(settings, desired, state);
   }
 
+  /**
+   * Like {@link #open}, but reads the state without taking its lock ({@code plan --lock=false}):
+   * nothing can be written through it.
+   */
+  public static Session openReadOnly(RunSettings settings, Resolution resolution) {
+    DesiredState desired = load(settings, resolution);
+    EnvironmentConfig environment = desired.environment();
+    StateSession state =
+        StateSession.readOnly(
+            environment,
+            StateBackends.of(environment, settings),
+            StateSession.bindingOf(environment));
+    return new Session(settings, desired, state);
+  }
+
   /** The selected environment's desired state; warnings printed, errors thrown. */
   public static DesiredState load(RunSettings settings, Resolution resolution) {
     LoadResult loaded =

@@ -1,6 +1,8 @@
 package dev.flowform.run;
 
+import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.EnvironmentConfig;
+import dev.flowform.model.StateLocation;
 import dev.flowform.state.FileStateBackend;
 import dev.flowform.state.StateBackend;
 import java.util.UUID;
@@ -10,13 +12,25 @@ final class StateBackends {
   private StateBackends() {}
 
   static StateBackend of(EnvironmentConfig environment, RunSettings settings) {
-    return new FileStateBackend(
-        environment.statePath(),
-        settings.display().apply(environment.statePath()),
-        settings.clock(),
-        ProcessHandle.current().pid(),
-        settings.version(),
-        UUID::randomUUID,
-        settings.scrubber());
+    StateLocation location = environment.state();
+    if (location instanceof StateLocation.File file) {
+      return new FileStateBackend(
+          file.path(),
+          settings.display().apply(file.path()),
+          settings.clock(),
+          ProcessHandle.current().pid(),
+          settings.version(),
+          UUID::randomUUID,
+          settings.scrubber());
+    }
+    if (location instanceof StateLocation.Unusable unusable) {
+      throw new FlowformException(
+          "the state of environment '" + environment.name() + "' cannot be used: " + unusable.why(),
+          "flowform validate --env " + environment.name() + " shows where");
+    }
+    throw new FlowformException(
+        "PostgreSQL state is not wired into this build yet (environment '"
+            + environment.name()
+            + "')");
   }
 }

@@ -8,6 +8,7 @@ import dev.flowform.state.LockRequest;
 import dev.flowform.state.State;
 import dev.flowform.state.StateBackend;
 import dev.flowform.state.StateBinding;
+import dev.flowform.state.StateLockedException;
 import dev.flowform.state.StateStore;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -44,7 +45,13 @@ public final class StateSession implements AutoCloseable {
       StateBackend backend,
       LockRequest request,
       Duration lockTimeout) {
-    LockHandle lock = backend.lock().acquire(request, lockTimeout);
+    LockHandle lock;
+    try {
+      lock = backend.lock().acquire(request, lockTimeout);
+    } catch (StateLockedException e) {
+      throw new StateLockedException(
+          e.getMessage(), lockedHint(environment.name(), e), e.holder().orElse(null));
+    }
     try {
       return read(environment, backend, bindingOf(environment), Optional.of(lock));
     } catch (RuntimeException e) {
@@ -78,6 +85,17 @@ public final class StateSession implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /** What to do about a lock another run holds: the commands, for this environment. */
+  private static String lockedHint(String environment, StateLockedException e) {
+    String id = e.holder().map(h -> h.id()).orElse("LOCK_ID");
+    return "another flowform run is using this state: wait for it, or retry with a longer"
+        + " --lock-timeout (e.g. --lock-timeout=5m). If that run is gone for good, run: flowform"
+        + " force-unlock --env "
+        + environment
+        + " "
+        + id;
   }
 
   /** The sandbox, org and endpoint an environment's state must belong to. */

@@ -2,34 +2,28 @@ package dev.flowform.run;
 
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.diag.FlowformException;
-import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.DesiredState;
 import dev.flowform.manifest.EnvironmentConfig;
 import dev.flowform.manifest.LoadResult;
 import dev.flowform.manifest.ManifestLoader;
 import dev.flowform.manifest.Resolution;
-import dev.flowform.manifest.Secret;
 import dev.flowform.plan.Plan;
 import dev.flowform.plan.PlanOptions;
 import dev.flowform.plan.Planner;
 import dev.flowform.plan.RemoteView;
 import dev.flowform.state.State;
 import dev.flowform.state.StateBinding;
-import dev.flowform.status.StatusMatrix;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
- * Reads what the status matrix is made of: every environment's manifests (resolved leniently, unset
- * environment variables standing for themselves) and its state file (read without a lock, never
- * written), planned offline. Needs no secret and no network.
+ * Reads what the status matrix is made of: every environment's manifests (loaded {@link
+ * Resolution#OFFLINE}: what does not resolve here is kept unresolved and marked so) and its state
+ * file (read without a lock, never written), planned offline. Needs no secret and no network.
  */
 public final class StatusReader {
   private static final PlanOptions OFFLINE = new PlanOptions(true, false, false, false);
@@ -50,11 +44,9 @@ public final class StatusReader {
    */
   public List<Plan> plans(List<String> only) {
     Path dir = settings.dir();
-    Map<String, String> completed =
-        UnsetReferences.complete(settings.env(), settings.workDir().resolve(dir));
     ManifestLoader loader =
         new ManifestLoader(
-            settings.workDir(), completed, settings.fileRoots(), settings.scrubber()::add);
+            settings.workDir(), settings.env(), settings.fileRoots(), settings.scrubber()::add);
     LoadResult structure = loader.load(dir, Optional.empty(), Resolution.STRUCTURE);
     if (structure.diagnostics().hasErrors()) {
       structure.orThrow();
@@ -62,13 +54,13 @@ public final class StatusReader {
     List<Plan> plans = new ArrayList<>();
     Set<String> shown = new LinkedHashSet<>();
     for (String environment : selected(structure.environments(), only)) {
-      LoadResult loaded = loader.load(dir, Optional.of(environment), Resolution.LENIENT_SECRETS);
+      LoadResult loaded = loader.load(dir, Optional.of(environment), Resolution.OFFLINE);
       loaded.diagnostics().all().stream()
           .filter(d -> !d.isError())
           .map(Diagnostic::format)
           .filter(shown::add)
           .forEach(settings.err()::println);
-      DesiredState desired = withoutPlaceholders(loaded.orThrow());
+      DesiredState desired = loaded.orThrow();
       plans.add(new Planner().plan(desired, state(desired, settings), RemoteView.OFFLINE, OFFLINE));
     }
     settings.err().flush();
@@ -98,40 +90,13 @@ public final class StatusReader {
     }
   }
 
-  /** The environment's binding; a part still holding an unset reference is not compared. */
+  /** The environment's binding; a part that did not resolve here is not compared. */
   private static StateBinding binding(EnvironmentConfig environment) {
     StateBinding b = StateSession.bindingOf(environment);
     return new StateBinding(
         b.environment(),
-        StatusMatrix.holdsReference(b.sandbox()) ? null : b.sandbox(),
-        StatusMatrix.holdsReference(b.orgId()) ? null : b.orgId(),
-        StatusMatrix.holdsReference(b.endpoint()) ? null : b.endpoint());
-  }
-
-  /** A secret whose value is its own reference text stood in for an unset variable: unresolved. */
-  private static DesiredState withoutPlaceholders(DesiredState desired) {
-    List<DesiredConnection> connections = new ArrayList<>();
-    for (DesiredConnection c : desired.connections().values()) {
-      SortedMap<String, Secret> secrets = new TreeMap<>();
-      c.secrets()
-          .forEach(
-              (param, secret) ->
-                  secrets.put(
-                      param,
-                      secret.value().filter(v -> v.equals(secret.reference())).isPresent()
-                          ? Secret.unresolved(secret.reference())
-                          : secret));
-      connections.add(
-          new DesiredConnection(
-              c.address(),
-              c.position(),
-              c.name(),
-              c.description(),
-              c.connectionSpec(),
-              c.authSpecName(),
-              c.params(),
-              secrets));
-    }
-    return DesiredState.of(desired.environment(), connections, desired.manifestDigest());
+        environment.resolved(EnvironmentConfig.SANDBOX) ? b.sandbox() : null,
+        environment.resolved(EnvironmentConfig.ORG_ID) ? b.orgId() : null,
+        environment.resolved(EnvironmentConfig.ENDPOINT) ? b.endpoint() : null);
   }
 }

@@ -33,7 +33,7 @@ public record FileStateBackend(
 
   @Override
   public StateStore openStore() {
-    return new FileStateStore(file, scrubber);
+    return new FileStateStore(file, shownAs, scrubber);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.flowform.state;
 
 import dev.flowform.diag.FlowformException;
+import dev.flowform.diag.InputFile;
 import dev.flowform.diag.Scrubber;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,25 +45,37 @@ public final class FileStateStore implements StateStore {
 
   /** A store for {@code file}, shown in messages as given. */
   public FileStateStore(Path file) {
-    this(file, new Scrubber());
+    this(file, file.toString(), MIN_COMPACT_BYTES, new Scrubber());
+  }
+
+  /** A store for {@code file}, shown in messages as {@code shownAs}. */
+  public FileStateStore(Path file, String shownAs) {
+    this(file, shownAs, MIN_COMPACT_BYTES, new Scrubber());
   }
 
   /** A store whose every written byte goes through the run's {@code scrubber}. */
   public FileStateStore(Path file, Scrubber scrubber) {
-    this(file, MIN_COMPACT_BYTES, scrubber);
+    this(file, file.toString(), MIN_COMPACT_BYTES, scrubber);
+  }
+
+  /** The same, shown in messages as {@code shownAs}. */
+  public FileStateStore(Path file, String shownAs, Scrubber scrubber) {
+    this(file, shownAs, MIN_COMPACT_BYTES, scrubber);
   }
 
   FileStateStore(Path file, long minCompactBytes) {
-    this(file, minCompactBytes, new Scrubber());
+    this(file, file.toString(), minCompactBytes, new Scrubber());
   }
 
   FileStateStore(Path file, long minCompactBytes, Scrubber scrubber) {
+    this(file, file.toString(), minCompactBytes, scrubber);
+  }
+
+  private FileStateStore(Path file, String shownAs, long minCompactBytes, Scrubber scrubber) {
     this.file = Objects.requireNonNull(file, "file");
-    this.shownAs = file.toString();
+    this.shownAs = shownAs;
     this.scrubber = scrubber;
-    this.journal =
-        new StateJournal(
-            sibling(".journal"), shownAs + ".journal", format.mapper(), file, scrubber);
+    this.journal = new StateJournal(sibling(".journal"), shownAs, format.mapper(), file, scrubber);
     this.minCompactBytes = minCompactBytes;
   }
 
@@ -74,19 +87,17 @@ public final class FileStateStore implements StateStore {
     return sibling(".backup");
   }
 
-  public Path journalFile() {
-    return journal.file();
-  }
-
   @Override
   public synchronized Optional<State> read() {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = InputFile.read(file, StateFormat.MAX_BYTES);
+    } catch (InputFile.RefusedException e) {
+      throw StateFileProblem.refused("state file", shownAs, shownAs, e);
     } catch (NoSuchFileException e) {
       if (Files.exists(journal.file())) {
         throw new FlowformException(
-            "state file " + shownAs + " is missing but its journal " + journal.file() + " is not",
+            "state file " + shownAs + " is missing but its journal " + shownAs + ".journal is not",
             "restore the state file from " + shownAs + ".backup; flowform changed nothing");
       }
       forget();

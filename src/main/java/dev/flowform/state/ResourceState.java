@@ -59,20 +59,4 @@ public record ResourceState(
         createdAt == null ? at : createdAt,
         at);
   }
-
-  public ResourceState withEtag(String newEtag, Instant at) {
-    return new ResourceState(
-        kind,
-        status,
-        id,
-        newEtag,
-        name,
-        description,
-        connectionSpec,
-        authSpecName,
-        params,
-        secretFingerprints,
-        createdAt,
-        at);
-  }
 }

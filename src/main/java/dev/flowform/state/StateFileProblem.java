@@ -31,14 +31,28 @@ final class StateFileProblem {
         + ".backup";
   }
 
-  static FlowformException corrupt(String what, String file, JsonProcessingException e) {
+  static FlowformException corrupt(
+      String what, String file, String backupOf, JsonProcessingException e) {
     return new FlowformException(
-        "corrupt " + what + " " + file + location(e) + ": " + describe(e), restoreHint(file), e);
+        "corrupt " + what + " " + file + location(e) + ": " + describe(e),
+        restoreHint(backupOf),
+        e);
   }
 
-  static FlowformException corrupt(String what, String file, String problem) {
+  /**
+   * @param at the file as shown, with {@code :line[:column]} when known
+   * @param backupOf the state file whose {@code .backup} holds the last good version
+   */
+  static FlowformException corrupt(String what, String at, String backupOf, String problem) {
     return new FlowformException(
-        "corrupt " + what + " " + file + ": " + problem, restoreHint(file));
+        "corrupt " + what + " " + at + ": " + problem, restoreHint(backupOf));
+  }
+
+  /** A file refused before it was read: not a regular file, or over its size limit. */
+  static FlowformException refused(
+      String what, String file, String backupOf, dev.flowform.diag.InputFile.RefusedException e) {
+    String at = file + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "");
+    return new FlowformException(what + " " + at + " " + e.getMessage(), restoreHint(backupOf), e);
   }
 
   private static String location(JsonProcessingException e) {

@@ -19,6 +19,12 @@ public final class StateFormat {
   /** The format version this flowform reads and writes. */
   public static final int VERSION = StateFileV1.VERSION;
 
+  /**
+   * The largest state file read: some 60,000 connections. A larger file is refused before it is
+   * read (it would take minutes, or all the memory, to fail).
+   */
+  public static final long MAX_BYTES = 64L * 1024 * 1024;
+
   private final ObjectMapper mapper = StateJson.newMapper();
 
   public StateFormat() {}
@@ -51,11 +57,17 @@ public final class StateFormat {
       if (found.isPresent()) {
         NoNulls.Found at = found.get();
         throw StateFileProblem.corrupt(
-            "state file", file + ":" + at.line() + ":" + at.column(), at.describe());
+            "state file", file + ":" + at.line() + ":" + at.column(), file, at.describe());
+      }
+      Optional<RecordedIds.Problem> ids = RecordedIds.find(mapper, bytes);
+      if (ids.isPresent()) {
+        RecordedIds.Problem at = ids.get();
+        throw StateFileProblem.corrupt(
+            "state file", file + ":" + at.line() + ":" + at.column(), file, at.message());
       }
       return mapper.readValue(bytes, StateFileV1.class).toModel();
     } catch (JsonProcessingException e) {
-      throw StateFileProblem.corrupt("state file", file, e);
+      throw StateFileProblem.corrupt("state file", file, file, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -70,23 +82,24 @@ public final class StateFormat {
     try {
       root = mapper.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw StateFileProblem.corrupt("state file", file, e);
+      throw StateFileProblem.corrupt("state file", file, file, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (root == null || root.isMissingNode()) {
-      throw StateFileProblem.corrupt("state file", file, "the file is empty");
+      throw StateFileProblem.corrupt("state file", file, file, "the file is empty");
     }
     if (!root.isObject()) {
-      throw StateFileProblem.corrupt("state file", file, "expected a JSON object");
+      throw StateFileProblem.corrupt("state file", file, file, "expected a JSON object");
     }
     JsonNode version = root.get("formatVersion");
     if (version == null) {
-      throw StateFileProblem.corrupt("state file", file, "missing required field 'formatVersion'");
+      throw StateFileProblem.corrupt(
+          "state file", file, file, "missing required field 'formatVersion'");
     }
     if (!version.isIntegralNumber()) {
       throw StateFileProblem.corrupt(
-          "state file", file, "'formatVersion' has the wrong type (expected an integer)");
+          "state file", file, file, "'formatVersion' has the wrong type (expected an integer)");
     }
     if (!version.canConvertToInt() || version.intValue() != VERSION) {
       throw new FlowformException(

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowform.diag.InputFile;
 import dev.flowform.diag.Scrubber;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,19 +56,27 @@ final class StateJournal {
    */
   record Replay(State state, boolean clean) {}
 
+  /** The most a journal may hold; it is folded into the state file long before. */
+  static final long MAX_BYTES = StateFormat.MAX_BYTES;
+
   private final Path file;
   private final String shownAs;
+  private final String stateShownAs;
   private final ObjectMapper mapper;
   private final Path stateFile;
   private final Scrubber scrubber;
 
   /**
+   * The journal {@code file} of the state file shown as {@code stateShownAs}.
+   *
    * @param stateFile whose mode the journal takes
    * @param scrubber what every line goes through before it is written
    */
-  StateJournal(Path file, String shownAs, ObjectMapper mapper, Path stateFile, Scrubber scrubber) {
+  StateJournal(
+      Path file, String stateShownAs, ObjectMapper mapper, Path stateFile, Scrubber scrubber) {
     this.file = file;
-    this.shownAs = shownAs;
+    this.shownAs = stateShownAs + ".journal";
+    this.stateShownAs = stateShownAs;
     this.mapper = mapper;
     this.stateFile = stateFile;
     this.scrubber = scrubber;
@@ -96,9 +104,20 @@ final class StateJournal {
     return line.length;
   }
 
-  /** The main state with every journaled change applied. Reads only; changes no file. */
+  /**
+   * The main state with every journaled change applied. Reads only; changes no file.
+   *
+   * @throws dev.flowform.diag.FlowformException when the journal belongs to another state (another
+   *     lineage), or a change it holds is corrupt or records a connection under a second address
+   */
   Replay replay(State main, String mainDigest) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes;
+    try {
+      bytes = InputFile.read(file, MAX_BYTES);
+    } catch (InputFile.RefusedException e) {
+      throw StateFileProblem.refused("state journal", shownAs, stateShownAs, e);
+    }
+    RecordedIds ids = RecordedIds.of(main);
     int start = 0;
     int lineNumber = 0;
     Header header = null;
@@ -115,7 +134,20 @@ final class StateJournal {
         header = read(line, Header.class, lineNumber);
         if (header.journal() != VERSION) {
           throw StateFileProblem.corrupt(
-              "state journal", shownAs + ":1", "unknown journal version " + header.journal());
+              "state journal",
+              shownAs + ":1",
+              stateShownAs,
+              "unknown journal version " + header.journal());
+        }
+        if (!header.lineage().equals(main.lineage())) {
+          throw StateFileProblem.corrupt(
+              "state journal",
+              shownAs + ":1",
+              stateShownAs,
+              "it belongs to another state: its lineage is "
+                  + header.lineage()
+                  + ", the state file's is "
+                  + main.lineage());
         }
         if (!header.base().equals(mainDigest)) {
           return new Replay(main, false); // already folded into the main file
@@ -127,7 +159,14 @@ final class StateJournal {
         throw StateFileProblem.corrupt(
             "state journal",
             shownAs + ":" + lineNumber,
+            stateShownAs,
             "serial " + entry.serial() + " does not follow serial " + serial);
+      }
+      Optional<String> idProblem =
+          ids.add(entry.address(), entry.resource() == null ? null : entry.resource().id(), 0);
+      if (idProblem.isPresent()) {
+        throw StateFileProblem.corrupt(
+            "state journal", shownAs + ":" + lineNumber, stateShownAs, idProblem.get());
       }
       serial = entry.serial();
       if (entry.resource() == null) {
@@ -177,12 +216,12 @@ final class StateJournal {
       Optional<NoNulls.Found> found = NoNulls.find(mapper, line, Set.of("/resource"));
       if (found.isPresent()) {
         throw StateFileProblem.corrupt(
-            "state journal", shownAs + ":" + lineNumber, found.get().describe());
+            "state journal", shownAs + ":" + lineNumber, stateShownAs, found.get().describe());
       }
       return mapper.readValue(line, type);
     } catch (JsonProcessingException e) {
       throw StateFileProblem.corrupt(
-          "state journal", shownAs + ":" + lineNumber, StateFileProblem.describe(e));
+          "state journal", shownAs + ":" + lineNumber, stateShownAs, StateFileProblem.describe(e));
     }
   }
 }

@@ -16,8 +16,9 @@ import java.util.TreeMap;
  * Each connection (address) by each environment: where it stands, computed from one offline plan
  * per environment. Pure: no files, no clock.
  *
- * <p>A value that still holds a reference ({@code ${env:...}} or {@code ${file:...}}) did not
- * resolve where the matrix was computed: a difference in it is "not compared", never "changed".
+ * <p>A value whose references did not resolve where the matrix was computed (an attribute change
+ * marked {@link AttributeChange#unresolved()}): a difference in it is "not compared", never
+ * "changed".
  *
  * @param environments in the order given
  * @param rows by address, sorted; each row holds one cell per environment, in the same order
@@ -96,7 +97,7 @@ public record StatusMatrix(
     List<String> notCompared = new ArrayList<>();
     boolean realDifference = change.action() == Action.REPLACE;
     for (AttributeChange attribute : change.attributes()) {
-      if (holdsReference(attribute.after())) {
+      if (attribute.unresolved()) {
         notCompared.add(strip(attribute.path()));
       } else {
         realDifference = true;
@@ -119,10 +120,6 @@ public record StatusMatrix(
       out.computeIfAbsent(entry.substring(0, at), a -> new ArrayList<>()).add(param);
     }
     return out;
-  }
-
-  public static boolean holdsReference(String value) {
-    return value != null && (value.contains("${env:") || value.contains("${file:"));
   }
 
   private static String strip(String path) {

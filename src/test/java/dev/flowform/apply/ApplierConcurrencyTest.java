@@ -23,7 +23,9 @@ class ApplierConcurrencyTest {
   private final Harness run = new Harness();
 
   private static List<DesiredConnection> connections(int count) {
-    return IntStream.range(0, count).mapToObj(i -> connection(String.format("c%03d", i))).toList();
+    return IntStream.range(0, count)
+        .mapToObj(i -> connection(String.format("c%03d", i)).build())
+        .toList();
   }
 
   private static Change[] creates(List<DesiredConnection> connections) {
@@ -73,7 +75,7 @@ class ApplierConcurrencyTest {
 
   @Test
   void requeuesACreateThrottledPastTheClientRetries() {
-    DesiredConnection a = connection("a");
+    DesiredConnection a = connection("a").build();
     run.api.script(CreateFault.THROTTLE);
 
     ApplyResult result = run.apply(Fixtures.desired(a), create(a));
@@ -85,11 +87,11 @@ class ApplierConcurrencyTest {
 
   @Test
   void failsAfterTheLastRequeueKeepingThePendingRecord() {
-    DesiredConnection a = connection("a");
+    DesiredConnection a = connection("a").build();
     run.api.script(CreateFault.THROTTLE, CreateFault.THROTTLE, CreateFault.THROTTLE);
 
     ApplyResult result =
-        run.apply(Fixtures.desired(a), Fixtures.options().withMaxRequeues(2), create(a));
+        run.apply(Fixtures.desired(a), Fixtures.options().maxRequeues(2).build(), create(a));
 
     ChangeOutcome outcome = result.outcomes().get(0);
     assertEquals(Outcome.FAILED, outcome.outcome());
@@ -103,7 +105,7 @@ class ApplierConcurrencyTest {
     List<DesiredConnection> wanted = connections(5);
     CancellationFlag cancel = new CancellationFlag();
     run.api.onCreate(request -> cancel.cancel());
-    ApplyOptions options = Fixtures.options().withParallelism(1).withCancellation(cancel);
+    ApplyOptions options = Fixtures.options().parallelism(1).cancellation(cancel).build();
 
     ApplyResult result = run.apply(desired(wanted), options, creates(wanted));
 
@@ -122,7 +124,7 @@ class ApplierConcurrencyTest {
     List<DesiredConnection> wanted = connections(3);
     RecordingListener listener = new RecordingListener();
 
-    run.apply(desired(wanted), Fixtures.options().withListener(listener), creates(wanted));
+    run.apply(desired(wanted), Fixtures.options().listener(listener).build(), creates(wanted));
 
     assertEquals(List.of("c000", "c001", "c002"), listener.started());
     assertEquals(3, listener.done().size());

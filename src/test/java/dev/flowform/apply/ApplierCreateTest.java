@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class ApplierCreateTest {
   private final Harness run = new Harness();
-  private final DesiredConnection a = connection("a");
-  private final DesiredConnection b = connection("b");
+  private final DesiredConnection a = connection("a").build();
+  private final DesiredConnection b = connection("b").build();
 
   @Test
   void firstApplyCreatesEveryConnectionAndRecordsItsIdAndEtag() {
@@ -122,10 +122,14 @@ class ApplierCreateTest {
   void reportsAFailedCreateAndCarriesOnWithTheOthers() {
     run.api.failNext(
         "create",
-        new FlowServiceException(400, "1413-400", "Invalid spec id", null, "req-1", "hint", null));
+        FlowServiceException.builder(400, "Invalid spec id")
+            .code("1413-400")
+            .requestId("req-1")
+            .hint("hint")
+            .build());
 
     ApplyResult result =
-        run.apply(desired(a, b), Fixtures.options().withParallelism(1), create(a), create(b));
+        run.apply(desired(a, b), Fixtures.options().parallelism(1).build(), create(a), create(b));
 
     assertEquals(Outcome.FAILED, result.outcomes().get(0).outcome());
     assertTrue(result.outcomes().get(0).message().contains("1413-400"));
@@ -141,7 +145,7 @@ class ApplierCreateTest {
     run.api.script(CreateFault.UNKNOWN_NOT_LANDED, CreateFault.UNKNOWN_NOT_LANDED);
 
     ApplyResult result =
-        run.apply(desired(a), Fixtures.options().withSettling(recorded), create(a));
+        run.apply(desired(a), Fixtures.options().settling(recorded).build(), create(a));
 
     assertEquals(Outcome.CREATED, result.outcomes().get(0).outcome());
     assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(1000)), pauses);

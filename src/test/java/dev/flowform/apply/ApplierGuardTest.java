@@ -15,26 +15,15 @@ import dev.flowform.state.State;
 import dev.flowform.testing.Fixtures;
 import dev.flowform.testing.Harness;
 import java.util.List;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ApplierGuardTest {
   private final Harness run = new Harness();
-  private final DesiredConnection a = connection("a");
+  private final DesiredConnection a = connection("a").build();
 
   @Test
   void refusesAPlanMadeWithoutSomeSecretsBeforeSendingAnything() {
-    Plan offline =
-        new Plan(
-            "dev",
-            "dev",
-            null,
-            0,
-            "d",
-            new TreeMap<>(),
-            List.of(create(a)),
-            List.of("${env:X}"),
-            false);
+    Plan offline = Fixtures.plan(null, 0, List.of(create(a)), List.of("${env:X}"));
 
     FlowformException e =
         assertThrows(
@@ -42,7 +31,12 @@ class ApplierGuardTest {
             () ->
                 new Applier()
                     .apply(
-                        offline, desired(a), run.state(), run.store, run.api, Fixtures.options()));
+                        offline,
+                        desired(a),
+                        run.state(),
+                        run.store,
+                        run.api,
+                        Fixtures.options().build()));
 
     assertTrue(e.getMessage().contains("${env:X}"));
     assertEquals(0, run.api.calls("create"));
@@ -53,32 +47,42 @@ class ApplierGuardTest {
   void refusesAPlanMadeFromAnotherSerialOfTheState() {
     State moved =
         run.state()
-            .with("x", ResourceRecords.pending(connection("x"), "salt", Fixtures.CLOCK.instant()));
+            .with(
+                "x",
+                ResourceRecords.pending(
+                    connection("x").build(), Fixtures.SALT, Fixtures.CLOCK.instant()));
     Plan stale = Fixtures.plan(run.state(), create(a));
 
     assertThrows(
         FlowformException.class,
         () ->
-            new Applier().apply(stale, desired(a), moved, run.store, run.api, Fixtures.options()));
+            new Applier()
+                .apply(stale, desired(a), moved, run.store, run.api, Fixtures.options().build()));
     assertEquals(0, run.api.calls("create"));
   }
 
   @Test
   void reportsAChangeWhoseSecretsDidNotResolveAsFailed() {
     DesiredConnection unresolved =
-        new DesiredConnection(
-            "a",
-            a.position(),
-            a.name(),
-            null,
-            a.connectionSpec(),
-            a.authSpecName(),
-            a.params(),
-            new TreeMap<>(java.util.Map.of("clientSecret", Secret.unresolved("${env:S}"))));
+        connection("a")
+            .description(null)
+            .onlySecrets(java.util.Map.of("clientSecret", Secret.unresolved("${env:S}")))
+            .build();
 
     ApplyResult result = run.apply(desired(unresolved), create(a));
 
     assertEquals(Outcome.FAILED, result.outcomes().get(0).outcome());
+    assertEquals(0, run.api.calls("create"));
+  }
+
+  @Test
+  void neverSendsAConnectionLoadedOfflineWithAValueThatDidNotResolve() {
+    DesiredConnection offline = connection("a").unresolvedAttribute("/name").build();
+
+    ApplyResult result = run.apply(desired(offline), create(a));
+
+    assertEquals(Outcome.FAILED, result.outcomes().get(0).outcome());
+    assertTrue(result.outcomes().get(0).message().contains("/name did not resolve"));
     assertEquals(0, run.api.calls("create"));
   }
 

@@ -1,14 +1,13 @@
 package dev.flowform.apply;
 
-import static dev.flowform.testing.Fixtures.change;
 import static dev.flowform.testing.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.create;
 import static dev.flowform.testing.Fixtures.desired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.model.RemoteConnection;
-import dev.flowform.plan.Action;
 import dev.flowform.plan.Change;
 import dev.flowform.plan.Reason;
 import dev.flowform.state.ResourceState;
@@ -17,16 +16,16 @@ import dev.flowform.state.State;
 import dev.flowform.testing.FakeFlowService;
 import dev.flowform.testing.Fixtures;
 import dev.flowform.testing.Harness;
+import dev.flowform.testing.StateFixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ApplierRecoveryTest {
-  private final DesiredConnection a = connection("a");
+  private final DesiredConnection a = connection("a").build();
   private final ResourceState pendingA =
-      ResourceRecords.pending(a, "salt", Fixtures.CLOCK.instant());
-  private final Harness run = new Harness(Fixtures.emptyState().with("a", pendingA));
-  private final Change recoverA =
-      change("a", Action.CREATE, Reason.PENDING_RECOVERY, null, null, a.name(), List.of());
+      ResourceRecords.pending(a, Fixtures.SALT, Fixtures.CLOCK.instant());
+  private final Harness run = new Harness(StateFixtures.empty().with("a", pendingA));
+  private final Change recoverA = create("a", Reason.PENDING_RECOVERY, a.name(), List.of());
 
   @Test
   void pendingRecoveryAdoptsTheSingleConnectionOfItsName() {
@@ -61,20 +60,19 @@ class ApplierRecoveryTest {
     ChangeOutcome outcome = result.outcomes().get(0);
     assertEquals(Outcome.FAILED, outcome.outcome());
     assertTrue(outcome.message().contains(first) && outcome.message().contains(second));
-    assertTrue(outcome.hint().contains("flowform import a"));
+    assertTrue(outcome.hint().contains("flowform import --env dev a"));
     assertEquals(0, run.api.calls("create"));
     assertTrue(run.persisted().resource("a").orElseThrow().isPending());
   }
 
   @Test
   void pendingRecoveryLooksUpTheNameThePendingCreateWasSentWithThenRenamesItToTheManifest() {
-    DesiredConnection renamed = connection("a", "HubSpot renamed", "client-a", "v1");
+    DesiredConnection renamed = connection("a").name("HubSpot renamed").build();
     String id = run.api.seed(a.name());
 
     ApplyResult result =
         run.apply(
-            desired(renamed),
-            change("a", Action.CREATE, Reason.PENDING_RECOVERY, null, null, renamed.name(), null));
+            desired(renamed), create("a", Reason.PENDING_RECOVERY, renamed.name(), List.of()));
 
     assertEquals(Outcome.ADOPTED, result.outcomes().get(0).outcome());
     assertEquals(id, run.resource("a").id());
@@ -89,7 +87,7 @@ class ApplierRecoveryTest {
     Harness twoRecords = new Harness();
     String othersId = twoRecords.api.seed(a.name());
     ResourceState other = pendingA.withCreated(othersId, "\"e\"", Fixtures.CLOCK.instant());
-    State start = Fixtures.emptyState().with("a", pendingA).with("b", other);
+    State start = StateFixtures.empty().with("a", pendingA).with("b", other);
     Harness run2 = new Harness(start);
     String seededAgain = run2.api.seed(a.name());
     assertEquals(othersId, seededAgain);
@@ -109,9 +107,7 @@ class ApplierRecoveryTest {
     String seededEtag = fresh.api.connection(id).orElseThrow().etag();
 
     ApplyResult result =
-        fresh.apply(
-            desired(a),
-            change("a", Action.CREATE, Reason.EXISTS_REMOTELY, null, null, a.name(), List.of(id)));
+        fresh.apply(desired(a), create("a", Reason.EXISTS_REMOTELY, a.name(), List.of(id)));
 
     assertEquals(Outcome.ADOPTED, result.outcomes().get(0).outcome());
     assertEquals(0, fresh.api.calls("create"));

@@ -22,23 +22,16 @@ class ApplierSecretsTest {
 
   @Test
   void noSecretValueReachesAnyPersistedStateOrOutcome() {
-    DesiredConnection a = connection("a");
-    DesiredConnection b = connection("b");
+    DesiredConnection a = connection("a").build();
+    DesiredConnection b = connection("b").build();
     run.api.script(CreateFault.LAND_THEN_UNKNOWN, CreateFault.UNKNOWN_NOT_LANDED);
     ApplyResult created = run.apply(desired(a, b), create(a), create(b));
-    DesiredConnection rotated = connection("a", a.name(), "client-a", "v2");
+    DesiredConnection rotated = connection("a").rotated("v2").build();
     String id = run.resource("a").id();
     ApplyResult updated =
         run.apply(
             desired(rotated, b),
-            change(
-                "a",
-                Action.UPDATE,
-                Reason.MANIFEST_CHANGED,
-                id,
-                run.resource("a").etag(),
-                null,
-                null));
+            change("a", Action.UPDATE, Reason.MANIFEST_CHANGED, id, run.resource("a").etag()));
 
     assertTrue(created.succeeded() && updated.succeeded());
     assertTrue(run.api.paramsReceived(id).values().stream().anyMatch(v -> v.contains(SECRET_MARK)));

@@ -3,6 +3,7 @@ package dev.flowform.apply;
 import static dev.flowform.testing.Fixtures.change;
 import static dev.flowform.testing.Fixtures.connection;
 import static dev.flowform.testing.Fixtures.create;
+import static dev.flowform.testing.Fixtures.delete;
 import static dev.flowform.testing.Fixtures.desired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,13 +17,14 @@ import dev.flowform.state.ResourceState;
 import dev.flowform.testing.FakeFlowService.PatchCall;
 import dev.flowform.testing.Fixtures;
 import dev.flowform.testing.Harness;
+import dev.flowform.testing.StateFixtures;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ApplierUpdateDeleteTest {
   private final Harness run = new Harness();
-  private final DesiredConnection a = connection("a");
+  private final DesiredConnection a = connection("a").build();
   private ResourceState created;
 
   @BeforeEach
@@ -33,19 +35,12 @@ class ApplierUpdateDeleteTest {
 
   @Test
   void updateSendsOnePatchWithTheRecordedEtagAndRecordsTheNewOne() {
-    DesiredConnection changed = connection("a", "HubSpot renamed", "client-a", "v2");
+    DesiredConnection changed = connection("a").name("HubSpot renamed").rotated("v2").build();
 
     ApplyResult result =
         run.apply(
             desired(changed),
-            change(
-                "a",
-                Action.UPDATE,
-                Reason.MANIFEST_CHANGED,
-                created.id(),
-                created.etag(),
-                null,
-                null));
+            change("a", Action.UPDATE, Reason.MANIFEST_CHANGED, created.id(), created.etag()));
 
     assertEquals(Outcome.UPDATED, result.outcomes().get(0).outcome());
     List<PatchCall> patches = run.api.patches();
@@ -64,19 +59,12 @@ class ApplierUpdateDeleteTest {
 
   @Test
   void anEtagMismatchTellsTheUserToRefresh() {
-    DesiredConnection changed = connection("a", "HubSpot renamed", "client-a", "v1");
+    DesiredConnection changed = connection("a").name("HubSpot renamed").build();
 
     ApplyResult result =
         run.apply(
             desired(changed),
-            change(
-                "a",
-                Action.UPDATE,
-                Reason.MANIFEST_CHANGED,
-                created.id(),
-                "\"stale\"",
-                null,
-                null));
+            change("a", Action.UPDATE, Reason.MANIFEST_CHANGED, created.id(), "\"stale\""));
 
     ChangeOutcome outcome = result.outcomes().get(0);
     assertEquals(Outcome.FAILED, outcome.outcome());
@@ -87,10 +75,7 @@ class ApplierUpdateDeleteTest {
   @Test
   void deleteRemovesTheConnectionAndItsRecord() {
     ApplyResult result =
-        run.apply(
-            desired(),
-            change(
-                "a", Action.DELETE, Reason.REMOVED_FROM_MANIFESTS, created.id(), null, null, null));
+        run.apply(desired(), delete("a", Reason.REMOVED_FROM_MANIFESTS, created.id()));
 
     assertEquals(Outcome.DELETED, result.outcomes().get(0).outcome());
     assertTrue(run.api.connection(created.id()).isEmpty());
@@ -101,9 +86,7 @@ class ApplierUpdateDeleteTest {
   void aConnectionUsedByDataflowsIsKeptAndExplained() {
     run.api.markUsedByFlows(created.id());
 
-    ApplyResult result =
-        run.apply(
-            desired(), change("a", Action.DELETE, Reason.DESTROY, created.id(), null, null, null));
+    ApplyResult result = run.apply(desired(), delete("a", Reason.DESTROY, created.id()));
 
     ChangeOutcome outcome = result.outcomes().get(0);
     assertEquals(Outcome.FAILED, outcome.outcome());
@@ -116,14 +99,7 @@ class ApplierUpdateDeleteTest {
     ApplyResult result =
         run.apply(
             desired(a),
-            change(
-                "a",
-                Action.REPLACE,
-                Reason.SPEC_CHANGED,
-                created.id(),
-                created.etag(),
-                null,
-                null));
+            change("a", Action.REPLACE, Reason.SPEC_CHANGED, created.id(), created.etag()));
 
     assertEquals(Outcome.REPLACED, result.outcomes().get(0).outcome());
     assertTrue(run.api.connection(created.id()).isEmpty());
@@ -133,16 +109,14 @@ class ApplierUpdateDeleteTest {
 
   @Test
   void deletingAPendingRecordDeletesTheSingleConnectionOfItsName() {
-    DesiredConnection b = connection("b");
+    DesiredConnection b = connection("b").build();
     Harness pending =
         new Harness(
-            Fixtures.emptyState()
-                .with("b", ResourceRecords.pending(b, "salt", Fixtures.CLOCK.instant())));
+            StateFixtures.empty()
+                .with("b", ResourceRecords.pending(b, Fixtures.SALT, Fixtures.CLOCK.instant())));
     String landed = pending.api.seed(b.name());
 
-    ApplyResult result =
-        pending.apply(
-            desired(), change("b", Action.DELETE, Reason.DESTROY, null, null, null, null));
+    ApplyResult result = pending.apply(desired(), delete("b", Reason.DESTROY, null));
 
     assertEquals(Outcome.DELETED, result.outcomes().get(0).outcome());
     assertEquals(landed, result.outcomes().get(0).id());
@@ -152,19 +126,17 @@ class ApplierUpdateDeleteTest {
 
   @Test
   void aPendingRecordsDeleteNeverDeletesAConnectionRecordedForAnotherAddress() {
-    DesiredConnection b = connection("b");
+    DesiredConnection b = connection("b").build();
     Harness both =
         new Harness(
-            Fixtures.emptyState()
+            StateFixtures.empty()
                 .with("a", created)
-                .with("b", ResourceRecords.pending(b, "salt", Fixtures.CLOCK.instant())));
+                .with("b", ResourceRecords.pending(b, Fixtures.SALT, Fixtures.CLOCK.instant())));
     String othersId = both.api.seed(a.name());
     assertEquals(created.id(), othersId);
 
     ApplyResult result =
-        both.apply(
-            desired(a),
-            change("b", Action.DELETE, Reason.REMOVED_FROM_MANIFESTS, othersId, null, null, null));
+        both.apply(desired(a), delete("b", Reason.REMOVED_FROM_MANIFESTS, othersId));
 
     assertEquals(Outcome.FAILED, result.outcomes().get(0).outcome());
     assertTrue(result.outcomes().get(0).message().contains("\"a\""));

@@ -15,32 +15,20 @@ import org.junit.jupiter.api.Test;
 
 class PatchBuilderTest {
   private static final Instant AT = Fixtures.CLOCK.instant();
-  private final DesiredConnection a = connection("a");
+  private final DesiredConnection a = connection("a").build();
   private final ResourceState recorded =
-      ResourceRecords.pending(a, "salt", AT).withCreated("id-1", "\"e1\"", AT);
-
-  private static DesiredConnection withDescription(DesiredConnection c, String description) {
-    return new DesiredConnection(
-        c.address(),
-        c.position(),
-        c.name(),
-        description,
-        c.connectionSpec(),
-        c.authSpecName(),
-        c.params(),
-        c.secrets());
-  }
+      ResourceRecords.pending(a, Fixtures.SALT, AT).withCreated("id-1", "\"e1\"", AT);
 
   @Test
   void sendsNothingWhenStateAlreadyMatches() {
-    assertTrue(PatchBuilder.operations(recorded, a, "salt", List.of()).isEmpty());
+    assertTrue(PatchBuilder.operations(recorded, a, Fixtures.SALT, List.of()).isEmpty());
   }
 
   @Test
   void replacesAllParamsWhenOnlyASecretRotated() {
-    DesiredConnection rotated = connection("a", a.name(), "client-a", "v2");
+    DesiredConnection rotated = connection("a").rotated("v2").build();
 
-    List<PatchOperation> ops = PatchBuilder.operations(recorded, rotated, "salt", List.of());
+    List<PatchOperation> ops = PatchBuilder.operations(recorded, rotated, Fixtures.SALT, List.of());
 
     assertEquals(1, ops.size());
     assertEquals("replace", ops.get(0).op());
@@ -51,7 +39,8 @@ class PatchBuilderTest {
   @Test
   void removesADescriptionThatDisappeared() {
     List<PatchOperation> ops =
-        PatchBuilder.operations(recorded, withDescription(a, null), "salt", List.of());
+        PatchBuilder.operations(
+            recorded, connection("a").description(null).build(), Fixtures.SALT, List.of());
 
     assertEquals(List.of(PatchOperation.remove("/description")), ops);
   }
@@ -59,10 +48,10 @@ class PatchBuilderTest {
   @Test
   void addsADescriptionThatAppeared() {
     ResourceState without =
-        ResourceRecords.pending(withDescription(a, null), "salt", AT)
+        ResourceRecords.pending(connection("a").description(null).build(), Fixtures.SALT, AT)
             .withCreated("id-1", "\"e1\"", AT);
 
-    List<PatchOperation> ops = PatchBuilder.operations(without, a, "salt", List.of());
+    List<PatchOperation> ops = PatchBuilder.operations(without, a, Fixtures.SALT, List.of());
 
     assertEquals(List.of(PatchOperation.add("/description", a.description())), ops);
   }
@@ -71,7 +60,7 @@ class PatchBuilderTest {
   void putsBackANameChangedOnThePlatform() {
     List<AttributeChange> drift = List.of(AttributeChange.plain("/name", "edited", a.name()));
 
-    List<PatchOperation> ops = PatchBuilder.operations(recorded, a, "salt", drift);
+    List<PatchOperation> ops = PatchBuilder.operations(recorded, a, Fixtures.SALT, drift);
 
     assertEquals(List.of(PatchOperation.replace("/name", a.name())), ops);
   }

@@ -1,20 +1,19 @@
 package dev.flowform.cli;
 
+import dev.flowform.apply.Cancellation;
+import dev.flowform.testing.Fixtures;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /** Runs the real command line in-process, capturing what it prints. */
 public record CliRun(int exitCode, String out, String err) {
 
-  public static final Clock FIXED_CLOCK =
-      Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
+  /** Never interrupted by signals: the command line runs in-process. */
+  public static final Interrupts NEVER_INTERRUPTED = () -> Cancellation.NEVER;
 
   public static CliRun run(Path workDir, Map<String, String> env, String... args) {
     return run(workDir, env, "", false, args);
@@ -30,7 +29,9 @@ public record CliRun(int exitCode, String out, String err) {
             new PrintWriter(err, true),
             new BufferedReader(new StringReader(stdin)),
             interactive);
-    int code = new Cli(new CliContext(terminal, env, workDir, FIXED_CLOCK)).run(args);
+    int code =
+        new Cli(new CliContext(terminal, env, workDir, Fixtures.CLOCK), NEVER_INTERRUPTED)
+            .run(args);
     return new CliRun(code, out.toString(), err.toString());
   }
 }

@@ -37,7 +37,9 @@ class DocsRecipesTest {
             new PrintWriter(new StringWriter()),
             new BufferedReader(new StringReader("")),
             false);
-    return new Cli(new CliContext(terminal, Map.of(), Path.of("."), Clock.systemUTC()))
+    return new Cli(
+            new CliContext(terminal, Map.of(), Path.of("."), Clock.systemUTC()),
+            CliRun.NEVER_INTERRUPTED)
         .commandLine();
   }
 
@@ -92,10 +94,14 @@ class DocsRecipesTest {
         CommandLines.in(blocks).stream().map(args -> String.join(" ", args)).toList();
     assertTrue(commands.size() >= 10, commands.toString());
     for (String expected :
-        List.of("plan --env X --refresh=false --output markdown", "status --environments")) {
+        List.of(
+            "plan --env X --refresh=false --lock=false --output markdown",
+            "status --environments",
+            "plan --env X --detailed-exitcode",
+            "state migrate --env prod --to postgresql://")) {
       assertTrue(commands.stream().anyMatch(c -> c.startsWith(expected)), expected);
     }
-    assertTrue(commands.stream().anyMatch(c -> c.contains("--lock-timeout 5m")));
+    assertTrue(commands.stream().anyMatch(c -> c.contains("--lock-timeout 10m")));
   }
 
   @Test

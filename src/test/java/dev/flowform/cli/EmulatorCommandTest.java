@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowform.emulator.EchoPart;
 import dev.flowform.emulator.EmulatorConfig;
 import dev.flowform.emulator.FaultKind;
+import dev.flowform.emulator.Operation;
+import dev.flowform.testing.Fixtures;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +43,7 @@ class EmulatorCommandTest {
             new PrintWriter(err, true),
             new BufferedReader(new StringReader("")),
             false);
-    CliContext context = new CliContext(terminal, Map.of(), dir, CliRun.FIXED_CLOCK);
+    CliContext context = new CliContext(terminal, Map.of(), dir, Fixtures.CLOCK);
     CommandLine command = new CommandLine(new EmulatorCommand(context, serveUntil));
     command.setOut(terminal.out());
     command.setErr(terminal.err());
@@ -87,6 +91,36 @@ class EmulatorCommandTest {
   }
 
   @Test
+  void learnsItsSandboxesFromTheManifestsAndAnswersAnyWithoutThem() throws IOException {
+    AtomicReference<EmulatorConfig> seen = new AtomicReference<>();
+    assertEquals(0, run((emulator, onStop) -> seen.set(emulator.config()), "--port=0"));
+    assertEquals(Set.of(), seen.get().sandboxes());
+    assertTrue(out.toString().contains("Sandboxes: any"), out.toString());
+
+    Path environments = dir.resolve("infra/environments");
+    Files.createDirectories(environments);
+    for (String name : new String[] {"dev", "prod"}) {
+      Files.writeString(
+          environments.resolve(name + ".yaml"),
+          """
+          apiVersion: flowform/v1
+          kind: Environment
+          metadata:
+            name: %1$s
+          spec:
+            sandbox: %1$s-sandbox
+            orgId: ${env:AEP_ORG_ID}
+            endpoint: embedded
+          """
+              .formatted(name));
+    }
+    assertEquals(
+        0, run((emulator, onStop) -> seen.set(emulator.config()), "--port=0", "--dir=infra"));
+    assertEquals(Set.of("dev-sandbox", "prod-sandbox"), seen.get().sandboxes());
+    assertTrue(out.toString().contains("Sandboxes: dev-sandbox, prod-sandbox"), out.toString());
+  }
+
+  @Test
   void mapsEveryOptionOntoTheEmulatorsConfig() {
     AtomicReference<EmulatorConfig> seen = new AtomicReference<>();
     int code =
@@ -99,16 +133,30 @@ class EmulatorCommandTest {
             "--rate-limit=5",
             "--client-id=ci",
             "--client-secret=not-shown",
-            "--seed=7");
+            "--seed=7",
+            "--sandboxes=prod,dev",
+            "--orgs=5C13ABCD@AdobeOrg",
+            "--search-lag=1500ms",
+            "--echo-rate=0.2",
+            "--echo=Body,query",
+            "--fault-operations=create,update",
+            "--max-page-size=50");
     assertEquals(0, code, err.toString());
     EmulatorConfig config = seen.get();
     assertEquals(dir.resolve("state/emulator.json"), config.dataFile().orElseThrow());
     assertEquals(Duration.ofMillis(25), config.latency());
-    assertEquals(0.3, config.faults().errorRate(), 1e-9);
+    assertEquals(0.5, config.faults().errorRate(), 1e-9);
     assertEquals(0.1, config.faults().rate(FaultKind.TIMEOUT_AFTER_LANDING), 1e-9);
     assertEquals(5, config.faults().rateLimit());
+    assertEquals(Duration.ofMillis(1500), config.faults().searchLag());
+    assertEquals(0.2, config.faults().rate(FaultKind.ECHO_REQUEST), 1e-9);
+    assertEquals(Set.of(EchoPart.BODY, EchoPart.QUERY), config.faults().echoed());
+    assertEquals(Set.of(Operation.CREATE, Operation.UPDATE), config.faults().operations());
+    assertEquals(50, config.maxPageSize());
     assertEquals("ci", config.clientId().orElseThrow());
     assertEquals(7, config.seed());
+    assertEquals(Set.of("prod", "dev"), config.sandboxes());
+    assertEquals(Set.of("5C13ABCD@AdobeOrg"), config.orgIds());
     assertTrue(out.toString().contains("Data: state/emulator.json"), out.toString());
     assertFalse(out.toString().contains("not-shown"), out.toString());
     assertFalse(config.toString().contains("not-shown"), config.toString());
@@ -147,6 +195,47 @@ class EmulatorCommandTest {
   }
 
   @Test
+  void refusesASandboxNameThatCannotExist() {
+    int code = run((emulator, onStop) -> {}, "--port=0", "--sandboxes=prod,Dev Box");
+    assertEquals(ExitCode.ERROR, code);
+    assertTrue(err.toString().contains("'Dev Box' is not a sandbox name"), err.toString());
+  }
+
+  @Test
+  void withoutSandboxesOrOrgsAnyIsServedInPagesOfAtMostTheDefaultSize() {
+    AtomicReference<EmulatorConfig> seen = new AtomicReference<>();
+    assertEquals(0, run((emulator, onStop) -> seen.set(emulator.config()), "--port=0"));
+    assertTrue(seen.get().sandboxes().isEmpty());
+    assertTrue(seen.get().orgIds().isEmpty());
+    assertEquals(EmulatorConfig.DEFAULT_MAX_PAGE_SIZE, seen.get().maxPageSize());
+  }
+
+  @Test
+  void aMaxPageSizeBelowTheDefaultPageSizeAlsoShrinksThePages() {
+    AtomicReference<EmulatorConfig> seen = new AtomicReference<>();
+    assertEquals(
+        0, run((emulator, onStop) -> seen.set(emulator.config()), "--port=0", "--max-page-size=5"));
+    assertEquals(5, seen.get().pageSize());
+    assertEquals(ExitCode.ERROR, run((emulator, onStop) -> {}, "--port=0", "--max-page-size=0"));
+  }
+
+  @Test
+  void refusesAnEchoRateThatWithTheErrorRateExceedsOne() {
+    int code = run((emulator, onStop) -> {}, "--port=0", "--error-rate=0.6", "--echo-rate=0.5");
+    assertEquals(ExitCode.ERROR, code);
+    assertTrue(err.toString().contains("--echo-rate"), err.toString());
+  }
+
+  @Test
+  void refusesAnUnknownEchoPartOrOperationNamingTheKnownOnes() {
+    assertEquals(ExitCode.ERROR, run((emulator, onStop) -> {}, "--port=0", "--echo=cookies"));
+    assertTrue(err.toString().contains("body, query, headers"), err.toString());
+    assertEquals(
+        ExitCode.ERROR, run((emulator, onStop) -> {}, "--port=0", "--fault-operations=explore"));
+    assertTrue(err.toString().contains("create, read, list, update, delete"), err.toString());
+  }
+
+  @Test
   void refusesAClientIdWithoutItsSecret() {
     int code = run((emulator, onStop) -> {}, "--port=0", "--client-id=ci");
     assertEquals(ExitCode.ERROR, code);
@@ -165,7 +254,14 @@ class EmulatorCommandTest {
           "--error-rate",
           "--rate-limit",
           "--client-id",
-          "--client-secret"
+          "--client-secret",
+          "--sandboxes",
+          "--orgs",
+          "--search-lag",
+          "--echo-rate",
+          "--echo",
+          "--fault-operations",
+          "--max-page-size"
         }) {
       assertTrue(run.out().contains(option), run.out());
     }

@@ -48,7 +48,7 @@ class KillIT {
   /** Enough connections, slow enough, for a child apply to be caught midway. */
   private Workspace slowWorkspace() {
     emulator =
-        FlowServiceEmulator.start(EmulatorConfig.defaults().withLatency(Duration.ofMillis(60)));
+        FlowServiceEmulator.start(EmulatorConfig.builder().latency(Duration.ofMillis(60)).build());
     return Numbered.connections(new Workspace(dir, emulator), CONNECTIONS);
   }
 

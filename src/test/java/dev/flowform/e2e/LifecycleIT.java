@@ -130,7 +130,7 @@ class LifecycleIT {
 
     CliRun plan = ws.run("plan", "--env", "test", "--detailed-exitcode");
     assertEquals(2, plan.exitCode(), "a conflict is not in sync: " + plan.err());
-    assertTrue(plan.out().contains("flowform import marketing-hubspot "), plan.out());
+    assertTrue(plan.out().contains("flowform import --env test marketing-hubspot "), plan.out());
 
     CliRun apply = ws.run("apply", "--env", "test", "--auto-approve");
     assertEquals(1, apply.exitCode(), "the manifests are not met");

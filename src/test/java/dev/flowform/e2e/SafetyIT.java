@@ -10,6 +10,7 @@ import dev.flowform.emulator.FaultKind;
 import dev.flowform.emulator.Faults;
 import dev.flowform.emulator.FlowServiceEmulator;
 import dev.flowform.emulator.Operation;
+import dev.flowform.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +54,7 @@ class SafetyIT {
             .with(FaultKind.THROTTLED, 0.10)
             .withRetryAfter(Duration.ZERO)
             .onlyFor(Operation.CREATE);
-    Workspace ws = workspace(EmulatorConfig.defaults().withFaults(faults).withSeed(seed), 100);
+    Workspace ws = workspace(EmulatorConfig.builder().faults(faults).seed(seed).build(), 100);
 
     CliRun run = ws.run("apply", "--env", "test", "--auto-approve", "--refresh=false");
 
@@ -63,7 +64,7 @@ class SafetyIT {
 
   @Test
   void twoConcurrentAppliesOnOneStateLeaveExactlyOneOfEachConnection() throws Exception {
-    Workspace ws = workspace(EmulatorConfig.defaults().withLatency(Duration.ofMillis(20)), 20);
+    Workspace ws = workspace(EmulatorConfig.builder().latency(Duration.ofMillis(20)).build(), 20);
 
     CompletableFuture<CliRun> first =
         CompletableFuture.supplyAsync(() -> ws.run("apply", "--env", "test", "--auto-approve"));
@@ -85,12 +86,13 @@ class SafetyIT {
     Files.createDirectories(ws.stateFile().getParent());
     dev.flowform.state.FileStateLock lock =
         new dev.flowform.state.FileStateLock(
-            ws.stateFile(), CliRun.FIXED_CLOCK, 4242, "test", java.util.UUID::randomUUID);
+            ws.stateFile(), Fixtures.CLOCK, 4242, "test", java.util.UUID::randomUUID);
     try (var held =
         lock.acquire(new dev.flowform.state.LockRequest("apply", "alice@ci-7"), Duration.ZERO)) {
       CliRun run = ws.run("apply", "--env", "test", "--auto-approve");
       assertEquals(1, run.exitCode());
       assertTrue(run.err().contains("alice@ci-7"), run.err());
+      assertTrue(run.err().contains(held.info().id()), run.err());
       assertEquals(0, emulator.requestCount("POST", "/connections"));
     }
   }
@@ -126,7 +128,7 @@ class SafetyIT {
 
   @Test
   void anAccessTokenThatExpiresMidRunIsRenewedOnceAndTheApplyFinishes() throws Exception {
-    Workspace ws = workspace(EmulatorConfig.defaults().withLatency(Duration.ofMillis(40)), 40);
+    Workspace ws = workspace(EmulatorConfig.builder().latency(Duration.ofMillis(40)).build(), 40);
     CompletableFuture<CliRun> apply =
         CompletableFuture.supplyAsync(
             () ->

@@ -19,9 +19,10 @@ class ConcurrencyTest {
   @Test
   void concurrentCreatesWithLatencyAllLandOnceWithDistinctIds() throws Exception {
     EmulatorConfig config =
-        EmulatorConfig.defaults()
-            .withLatency(Duration.ofMillis(50))
-            .withDataFile(dir.resolve("data.json"));
+        EmulatorConfig.builder()
+            .latency(Duration.ofMillis(50))
+            .dataFile(dir.resolve("data.json"))
+            .build();
     try (FlowServiceEmulator emulator = FlowServiceEmulator.start(config)) {
       Api api = Api.signedIn(emulator, "client-a", "dev");
       ExecutorService pool = Executors.newFixedThreadPool(16);

@@ -54,8 +54,9 @@ class FaultInjectionTest {
   void aScriptedThrottleAnswers429WithRetryAfterAndNothingLands() {
     FlowServiceEmulator emulator =
         start(
-            EmulatorConfig.defaults()
-                .withFaults(Faults.none().withRetryAfter(Duration.ofSeconds(7))));
+            EmulatorConfig.builder()
+                .faults(Faults.none().withRetryAfter(Duration.ofSeconds(7)))
+                .build());
     Api api = Api.signedIn(emulator, "client-a", "dev");
     emulator.injectFaults(Operation.CREATE, FaultKind.THROTTLED, 1);
     Api.Answer answer = api.create("not landed");
@@ -86,8 +87,7 @@ class FaultInjectionTest {
 
   @Test
   void randomFaultsRepeatExactlyForTheSameSeed() {
-    EmulatorConfig config =
-        EmulatorConfig.defaults().withSeed(42).withFaults(Faults.errorRate(0.5));
+    EmulatorConfig config = EmulatorConfig.builder().seed(42).faults(Faults.errorRate(0.5)).build();
     List<Integer> first = statuses(start(config), 30);
     List<Integer> second = statuses(start(config), 30);
     assertEquals(first, second);
@@ -98,7 +98,8 @@ class FaultInjectionTest {
   @Test
   void aRateOfOneInOneKindFailsEveryConnectionCallThatWay() {
     FlowServiceEmulator emulator =
-        start(EmulatorConfig.defaults().withFaults(Faults.none().with(FaultKind.UNAVAILABLE, 1)));
+        start(
+            EmulatorConfig.builder().faults(Faults.none().with(FaultKind.UNAVAILABLE, 1)).build());
     assertEquals(List.of(503, 503, 503), statuses(emulator, 3));
     Api api = Api.signedIn(emulator, "client-a", "dev");
     assertEquals(503, api.get("/connections").status());
@@ -109,8 +110,7 @@ class FaultInjectionTest {
   void theRateLimitAnswers429WithRetryAfterWithinOneSecondThenAdmitsAgain() {
     HandClock clock = HandClock.at("2026-11-28T10:00:00Z");
     FlowServiceEmulator emulator =
-        start(
-            EmulatorConfig.defaults().withClock(clock).withFaults(Faults.none().withRateLimit(3)));
+        start(EmulatorConfig.builder().clock(clock).faults(Faults.none().withRateLimit(3)).build());
     Api api = Api.signedIn(emulator, "client-a", "dev");
     for (int i = 0; i < 3; i++) {
       assertEquals(200, api.get("/connections").status());

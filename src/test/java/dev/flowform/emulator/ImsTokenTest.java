@@ -32,7 +32,8 @@ class ImsTokenTest {
   @Test
   void grantsOnlyTheConfiguredClient() {
     emulator =
-        FlowServiceEmulator.start(EmulatorConfig.defaults().withClient("ci-client", "ci-secret"));
+        FlowServiceEmulator.start(
+            EmulatorConfig.builder().client("ci-client", "ci-secret").build());
     Api api = new Api(emulator);
     assertEquals(200, api.token("ci-client", "ci-secret").status());
     Api.Answer wrongId = api.token("other", "ci-secret");
@@ -72,7 +73,7 @@ class ImsTokenTest {
     HandClock clock = HandClock.at("2026-11-28T10:00:00Z");
     emulator =
         FlowServiceEmulator.start(
-            EmulatorConfig.defaults().withClock(clock).withTokenLifetime(Duration.ofMinutes(5)));
+            EmulatorConfig.builder().clock(clock).tokenLifetime(Duration.ofMinutes(5)).build());
     Api api = Api.signedIn(emulator, "client-a", "dev");
     clock.advance(Duration.ofMinutes(4));
     assertEquals(200, api.get("/connections").status());

@@ -17,7 +17,8 @@ class ListConnectionsTest {
 
   @BeforeEach
   void start() {
-    emulator = FlowServiceEmulator.start(EmulatorConfig.defaults().withPageSize(3));
+    emulator =
+        FlowServiceEmulator.start(EmulatorConfig.builder().pageSize(3).maxPageSize(5).build());
     api = Api.signedIn(emulator, "client-a", "dev");
   }
 
@@ -133,8 +134,87 @@ class ListConnectionsTest {
   }
 
   @Test
+  void aLimitAboveTheMaxPageSizeIsClampedAndTheRestFollowsTheNextLink() {
+    for (int i = 1; i <= 12; i++) {
+      api.create("c" + i);
+    }
+    Api.Answer first = api.get("/connections?limit=500");
+    assertEquals(200, first.status());
+    assertEquals(List.of("c1", "c2", "c3", "c4", "c5"), names(first));
+    Api.Answer second = api.get(first.json().get("_links").get("next").get("href").asText());
+    assertEquals(List.of("c6", "c7", "c8", "c9", "c10"), names(second));
+    Api.Answer third = api.get(second.json().get("_links").get("next").get("href").asText());
+    assertEquals(List.of("c11", "c12"), names(third));
+    assertFalse(third.json().has("_links"));
+    assertEquals(5, names(api.get("/connections?limit=99999999999999")).size());
+  }
+
+  @Test
+  void pagingWithAFilterReturnsEachMatchingConnectionOnceEvenWhenTheQueryIsSentAgain() {
+    List<String> wanted = new ArrayList<>();
+    for (int i = 1; i <= 23; i++) {
+      String name = String.format("n%02d", i);
+      String id = api.create(name).json().get("id").asText();
+      if (i % 3 != 0) {
+        wanted.add(0, id);
+      }
+    }
+    String filter =
+        property(
+            "name=="
+                + String.join(
+                    ",",
+                    java.util.stream.IntStream.rangeClosed(1, 23)
+                        .filter(i -> i % 3 != 0)
+                        .mapToObj(i -> String.format("n%02d", i))
+                        .toList()));
+    String query = filter + "&orderby=-name&limit=4";
+    List<String> seen = new ArrayList<>();
+    Api.Answer page = api.get("/connections?" + query);
+    while (true) {
+      page.json().get("items").forEach(item -> seen.add(item.get("id").asText()));
+      JsonNode next = page.json().path("_links").path("next").path("href");
+      if (next.isMissingNode()) {
+        break;
+      }
+      // as aepp's getConnections does: the next link, with the first query's parameters again
+      page = api.get(next.asText() + "&" + query);
+    }
+    assertEquals(wanted, seen);
+  }
+
+  @Test
+  void aConnectionCreatedOrDeletedWhilePagingNeitherRepeatsNorHidesAnother() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 1; i <= 9; i++) {
+      ids.add(api.create("same").json().get("id").asText());
+    }
+    Api.Answer first = api.get("/connections?limit=3&" + property("name==same"));
+    List<String> seen = new ArrayList<>();
+    first.json().get("items").forEach(item -> seen.add(item.get("id").asText()));
+    api.delete("/connections/" + ids.get(0));
+    api.delete("/connections/" + ids.get(4));
+    String added = api.create("same").json().get("id").asText();
+    Api.Answer page = api.get(first.json().get("_links").get("next").get("href").asText());
+    while (true) {
+      page.json().get("items").forEach(item -> seen.add(item.get("id").asText()));
+      JsonNode next = page.json().path("_links").path("next").path("href");
+      if (next.isMissingNode()) {
+        break;
+      }
+      page = api.get(next.asText());
+    }
+    List<String> expected = new ArrayList<>(ids);
+    expected.remove(4);
+    expected.add(added);
+    assertEquals(expected, seen);
+  }
+
+  @Test
   void aBadLimitOrTokenIsAnInvalidRequest() {
     assertEquals("1100-400", api.get("/connections?limit=0").errorCode());
+    assertEquals("1100-400", api.get("/connections?limit=-3").errorCode());
+    assertEquals("1100-400", api.get("/connections?limit=ten").errorCode());
     assertEquals("1100-400", api.get("/connections?continuationToken=garbage").errorCode());
   }
 }

@@ -10,7 +10,7 @@ class NoDelayTest {
   @Test
   void turnsNagleOffBeforeServingSoBodiesAreNotHeldBackForAnAck() {
     try (FlowServiceEmulator emulator =
-        FlowServiceEmulator.start(EmulatorConfig.defaults().withPort(0))) {
+        FlowServiceEmulator.start(EmulatorConfig.builder().port(0).build())) {
       assertNotNull(emulator.flowServiceUrl());
       assertEquals("true", System.getProperty(FlowServiceEmulator.NO_DELAY));
     }

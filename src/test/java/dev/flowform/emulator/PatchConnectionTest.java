@@ -3,6 +3,7 @@ package dev.flowform.emulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +60,37 @@ class PatchConnectionTest {
     assertEquals(
         200,
         patch(unquoted, "[{\"op\":\"add\",\"path\":\"/description\",\"value\":\"d\"}]").status());
+  }
+
+  @Test
+  void opNamesAreComparedIgnoringCaseAsAeppAndTheOpenApiSpellThem() {
+    String aepp = "[{\"op\":\"Add\",\"path\":\"/description\",\"value\":\"from aepp\"}]";
+    String newEtag = patch(etag, aepp).json().get("etag").asText();
+    assertEquals("from aepp", item().get("description").asText());
+    String openApi = "[{\"op\":\"REPLACE\",\"path\":\"/name\",\"value\":\"upper\"}]";
+    assertEquals(200, patch(newEtag, openApi).status());
+    assertEquals("upper", item().get("name").asText());
+  }
+
+  @Test
+  void anUnsupportedOpIsNamedAsItWasSent() {
+    Api.Answer answer = patch(etag, "[{\"op\":\"Move\",\"path\":\"/name\",\"value\":\"x\"}]");
+    assertEquals("1434-400", answer.errorCode());
+    assertTrue(answer.json().get("errorMessage").asText().contains("'Move'"));
+  }
+
+  @Test
+  void aSingleOperationObjectIsAcceptedLikeAOneElementArray() {
+    Api.Answer answer = patch(etag, "{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"single\"}");
+    assertEquals(200, answer.status());
+    assertEquals("single", item().get("name").asText());
+    assertEquals(answer.json().get("etag").asText(), item().get("etag").asText());
+  }
+
+  @Test
+  void aBodyThatIsNeitherAnArrayNorAnObjectIsAnInvalidRequest() {
+    assertEquals("1100-400", patch(etag, "\"replace\"").errorCode());
+    assertEquals("1405-400", patch(etag, "[]").errorCode());
   }
 
   @Test

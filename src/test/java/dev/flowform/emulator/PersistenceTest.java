@@ -20,7 +20,7 @@ class PersistenceTest {
   @Test
   void connectionsSurviveARestartWithTheSameIdsAndEtags() {
     Path file = dir.resolve("nested/dev.emulator.json");
-    EmulatorConfig config = EmulatorConfig.defaults().withDataFile(file);
+    EmulatorConfig config = EmulatorConfig.builder().dataFile(file).build();
     String id;
     String etag;
     String deleted;
@@ -55,7 +55,7 @@ class PersistenceTest {
   void theDataFileHoldsNoSecretValueOnlyDigests() throws IOException {
     Path file = dir.resolve("data.json");
     try (FlowServiceEmulator emulator =
-        FlowServiceEmulator.start(EmulatorConfig.defaults().withDataFile(file))) {
+        FlowServiceEmulator.start(EmulatorConfig.builder().dataFile(file).build())) {
       Api.signedIn(emulator, "client-a", "dev").create("secretive");
     }
     String content = Files.readString(file);
@@ -70,7 +70,7 @@ class PersistenceTest {
   @Test
   void aDigestStaysTheSameAcrossRewrites() throws IOException {
     Path file = dir.resolve("data.json");
-    EmulatorConfig config = EmulatorConfig.defaults().withDataFile(file);
+    EmulatorConfig config = EmulatorConfig.builder().dataFile(file).build();
     try (FlowServiceEmulator emulator = FlowServiceEmulator.start(config)) {
       Api.signedIn(emulator, "client-a", "dev").create("one");
     }
@@ -89,7 +89,7 @@ class PersistenceTest {
     FlowformException error =
         assertThrows(
             FlowformException.class,
-            () -> FlowServiceEmulator.start(EmulatorConfig.defaults().withDataFile(file)));
+            () -> FlowServiceEmulator.start(EmulatorConfig.builder().dataFile(file).build()));
     assertTrue(error.getMessage().contains("not valid"), error.getMessage());
     assertEquals("{\"formatVersion\": 1, \"connections\": [", Files.readString(file));
   }

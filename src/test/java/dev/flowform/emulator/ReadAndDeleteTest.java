@@ -19,7 +19,7 @@ class ReadAndDeleteTest {
   void start() {
     emulator =
         FlowServiceEmulator.start(
-            EmulatorConfig.defaults().withClock(HandClock.at("2026-11-28T10:00:00Z")));
+            EmulatorConfig.builder().clock(HandClock.at("2026-11-28T10:00:00Z")).build());
     api = Api.signedIn(emulator, "client-a", "dev");
   }
 
@@ -108,6 +108,47 @@ class ReadAndDeleteTest {
     assertEquals("password", properties.get("refreshToken").get("format").asText());
     assertEquals(4, auth.get("spec").get("required").size());
     assertEquals("1101-404", api.get("/connectionSpecs/unknown").errorCode());
+  }
+
+  @Test
+  void listsTheConnectionSpecsInTheItemsEnvelope() {
+    Api.Answer answer = api.get("/connectionSpecs");
+    assertEquals(200, answer.status());
+    JsonNode items = answer.json().get("items");
+    assertEquals(1, items.size());
+    assertEquals(Api.HUBSPOT, items.get(0).get("id").asText());
+    assertEquals("hubspot", items.get(0).get("name").asText());
+    assertEquals("Basic Authentication", items.get(0).get("authSpec").get(0).get("name").asText());
+  }
+
+  @Test
+  void filtersTheConnectionSpecsByProperty() {
+    assertEquals(
+        1, api.get("/connectionSpecs?property=name%3D%3Dhubspot").json().get("items").size());
+    assertEquals(
+        0, api.get("/connectionSpecs?property=name%3D%3Dsalesforce").json().get("items").size());
+    assertEquals(
+        1,
+        api.get("/connectionSpecs?property=id%3D%3D" + Api.HUBSPOT + ",other")
+            .json()
+            .get("items")
+            .size());
+    assertEquals("1100-400", api.get("/connectionSpecs?property=colour%3D%3Dred").errorCode());
+    assertEquals(405, api.delete("/connectionSpecs").status());
+  }
+
+  @Test
+  void testingAConnectionAnswersAResultAndAnUnknownIdIs1101() {
+    String id = api.create("tested").json().get("id").asText();
+    Api.Answer answer = api.get("/connections/" + id + "/test");
+    assertEquals(200, answer.status());
+    assertTrue(answer.json().get("result").asBoolean());
+    Api.Answer unknown = api.get("/connections/no-such-id/test");
+    assertEquals(404, unknown.status());
+    assertEquals("1101-404", unknown.errorCode());
+    Api prod = Api.signedIn(emulator, "client-a", "prod");
+    assertEquals("1101-404", prod.get("/connections/" + id + "/test").errorCode());
+    assertEquals(3, emulator.requestCount("GET", "/connections/{id}/test"));
   }
 
   @Test

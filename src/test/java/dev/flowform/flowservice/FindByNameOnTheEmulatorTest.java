@@ -27,12 +27,13 @@ class FindByNameOnTheEmulatorTest {
 
   @BeforeEach
   void start() {
-    emulator = FlowServiceEmulator.start(EmulatorConfig.defaults().withPageSize(2));
+    emulator = FlowServiceEmulator.start(EmulatorConfig.builder().pageSize(2).build());
     URI base = emulator.flowServiceUrl();
     FlowServiceConfig config =
-        FlowServiceConfig.of(base, ORG, "dev", "client-1", "flowform/test")
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10))
-            .withRetries(1, Duration.ofMillis(1), Duration.ofMillis(1));
+        FlowServiceConfig.builder(base, ORG, "dev", "client-1", "flowform/test")
+            .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10))
+            .retries(1, Duration.ofMillis(1), Duration.ofMillis(1))
+            .build();
     api =
         new FlowServiceClients(
                 config, Optional.empty(), new RecordingSleeper(), new Random(7), Clock.systemUTC())

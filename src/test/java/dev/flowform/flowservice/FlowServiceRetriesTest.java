@@ -180,9 +180,9 @@ class FlowServiceRetriesTest {
             .willReturn(aResponse().withStatus(201).withBody(CREATED).withFixedDelay(3_000)));
     FlowServiceApi impatient =
         TestClients.clients(
-                TestClients.config(server.baseUrl())
-                    .withTimeouts(
-                        Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(10)),
+                TestClients.configBuilder(server.baseUrl())
+                    .timeouts(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(10))
+                    .build(),
                 sleeper)
             .api(TokenSource.fixed(TestClients.TOKEN));
 

@@ -2,15 +2,14 @@ package dev.flowform.flowservice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.flowform.testing.Fixtures;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RetryAfterTest {
-  private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
+  private final Clock clock = Fixtures.CLOCK;
 
   @Test
   void readsDelaySeconds() {

@@ -1,6 +1,7 @@
 package dev.flowform.flowservice;
 
 import dev.flowform.model.ConnectionSpecRef;
+import dev.flowform.testing.Fixtures;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
@@ -24,14 +25,20 @@ final class TestClients {
   static final String HUBSPOT_SECRET = "hubspot-secret-value-7a6b";
   static final String HUBSPOT_ACCESS = "hubspot-access-value-5c4d";
   static final String HUBSPOT_REFRESH = "hubspot-refresh-value-3e2f";
-  static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+  static final Instant NOW = Fixtures.T0;
 
   private TestClients() {}
 
   static FlowServiceConfig config(String serverUrl) {
-    return FlowServiceConfig.of(URI.create(serverUrl + PATH), ORG, SANDBOX, API_KEY, USER_AGENT)
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10))
-        .withRetries(4, Duration.ofMillis(100), Duration.ofSeconds(5));
+    return configBuilder(serverUrl).build();
+  }
+
+  /** Short timeouts and quick retries, to change further. */
+  static FlowServiceConfig.Builder configBuilder(String serverUrl) {
+    return FlowServiceConfig.builder(
+            URI.create(serverUrl + PATH), ORG, SANDBOX, API_KEY, USER_AGENT)
+        .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10))
+        .retries(4, Duration.ofMillis(100), Duration.ofSeconds(5));
   }
 
   static FlowServiceClients clients(FlowServiceConfig config, Sleeper sleeper) {

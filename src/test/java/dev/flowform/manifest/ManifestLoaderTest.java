@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.model.ConnectionSpecRef;
+import dev.flowform.model.StateLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,8 +196,11 @@ class ManifestLoaderTest {
   void theDefaultStateLivesBesideTheManifestsFolderAndAGivenOneBesideItsFile() throws IOException {
     standardLayout();
     List<EnvironmentConfig> environments = load("dev", Resolution.STRICT).environments();
-    assertEquals(work.resolve(".flowform/dev.state.json"), environments.get(0).statePath());
-    assertEquals(work.resolve("state/prod.json"), environments.get(1).statePath());
+    assertEquals(
+        new StateLocation.File(work.resolve(".flowform/dev.state.json")),
+        environments.get(0).state());
+    assertEquals(
+        new StateLocation.File(work.resolve("state/prod.json")), environments.get(1).state());
   }
 
   @Test
@@ -221,6 +225,58 @@ class ManifestLoaderTest {
         List.of(
             "manifests/environments/dev.yaml:6:10: error: ${env:ORG}: environment variable ORG is not set"),
         errors);
+  }
+
+  @Test
+  void offlineKeepsEveryUnavailableReferenceUnresolvedAndSaysWhich() throws IOException {
+    standardLayout();
+    write(
+        "environments/dev.yaml",
+        DEV.replace("region: eu", "region: \"${env:REGION}\"")
+            .replace("sandbox: dev", "sandbox: ${env:SANDBOX}"));
+    write(
+        "connections/a.yaml",
+        connection("a", "[dev, prod]", "${env:SECRET}").replace("client-a", "${env:CLIENT}"));
+    Files.delete(work.resolve("manifests/connections/token.txt"));
+    env.remove("SECRET");
+    env.remove("AEP_SECRET");
+    env.remove("ORG");
+    env.put("SANDBOX", "");
+
+    LoadResult offline = load("dev", Resolution.OFFLINE);
+
+    assertEquals(List.of(), offline.diagnostics().all());
+    DesiredState desired = offline.desired().orElseThrow();
+    EnvironmentConfig dev = desired.environment();
+    assertEquals(java.util.Set.of("/sandbox", "/orgId", "/variables/region"), dev.unresolved());
+    assertFalse(dev.resolved(EnvironmentConfig.ORG_ID));
+    assertTrue(dev.resolved(EnvironmentConfig.ENDPOINT));
+    assertFalse(dev.credentials().orElseThrow().resolved());
+    DesiredConnection a = desired.connection("a").orElseThrow();
+    assertEquals(java.util.Set.of("/name", "/auth/params/clientId"), a.unresolved());
+    assertFalse(a.secrets().get("clientSecret").isResolved());
+    assertFalse(a.secrets().get("accessToken").isResolved());
+    assertTrue(a.secrets().get("refreshToken").isResolved());
+    assertTrue(load("dev", Resolution.LENIENT_SECRETS).diagnostics().hasErrors());
+  }
+
+  @Test
+  void offlineStillRefusesAnUndefinedVariableAndAMalformedReference() throws IOException {
+    standardLayout();
+    write(
+        "connections/a.yaml",
+        connection("a", "[dev, prod]", "${env:SECRET}")
+            .replace("client-a", "${var:typo}")
+            .replace("${env:REFRESH}", "${env:REFRESH"));
+    env.remove("SECRET");
+
+    List<String> errors =
+        load("dev", Resolution.OFFLINE).diagnostics().errors().map(Diagnostic::message).toList();
+
+    assertTrue(
+        errors.stream().anyMatch(e -> e.contains("variable typo is not defined")),
+        errors.toString());
+    assertTrue(errors.contains("unterminated reference"), errors.toString());
   }
 
   @Test

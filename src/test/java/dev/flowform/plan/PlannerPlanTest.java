@@ -1,17 +1,18 @@
 package dev.flowform.plan;
 
-import static dev.flowform.plan.PlanFixtures.connection;
-import static dev.flowform.plan.PlanFixtures.desired;
-import static dev.flowform.plan.PlanFixtures.recorded;
-import static dev.flowform.plan.PlanFixtures.secretValue;
-import static dev.flowform.plan.PlanFixtures.state;
 import static dev.flowform.plan.PlannerCreatesTest.none;
+import static dev.flowform.testing.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.desired;
+import static dev.flowform.testing.Fixtures.secretValue;
+import static dev.flowform.testing.StateFixtures.recorded;
+import static dev.flowform.testing.StateFixtures.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.testing.Fixtures;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +38,9 @@ class PlannerPlanTest {
     assertEquals(List.of("a", "b", "c"), plan.changes().stream().map(Change::address).toList());
     assertEquals("dev", plan.environment());
     assertEquals("dev", plan.sandbox());
-    assertEquals(PlanFixtures.LINEAGE, plan.lineage());
+    assertEquals(Fixtures.LINEAGE, plan.lineage());
     assertEquals(7, plan.serial());
-    assertEquals(PlanFixtures.DIGEST, plan.manifestDigest());
+    assertEquals(Fixtures.DIGEST, plan.manifestDigest());
     assertFalse(plan.refreshed());
   }
 
@@ -62,7 +63,7 @@ class PlannerPlanTest {
 
     assertEquals(Set.of("a"), plan.secretFingerprints().keySet());
     assertEquals(
-        Fingerprints.of(PlanFixtures.SALT, secretValue("a", "clientSecret")),
+        Fingerprints.of(Fixtures.SALT, secretValue("a", "clientSecret")),
         plan.secretFingerprints().get("a").get("clientSecret"));
     assertEquals(3, plan.secretFingerprints().get("a").size());
   }

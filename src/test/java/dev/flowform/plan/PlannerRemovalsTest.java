@@ -1,20 +1,21 @@
 package dev.flowform.plan;
 
-import static dev.flowform.plan.PlanFixtures.connection;
-import static dev.flowform.plan.PlanFixtures.desired;
-import static dev.flowform.plan.PlanFixtures.namesFound;
-import static dev.flowform.plan.PlanFixtures.pending;
-import static dev.flowform.plan.PlanFixtures.recorded;
-import static dev.flowform.plan.PlanFixtures.remote;
-import static dev.flowform.plan.PlanFixtures.state;
 import static dev.flowform.plan.PlannerCreatesTest.none;
 import static dev.flowform.plan.PlannerCreatesTest.only;
+import static dev.flowform.testing.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.desired;
+import static dev.flowform.testing.Fixtures.namesFound;
+import static dev.flowform.testing.Fixtures.remote;
+import static dev.flowform.testing.StateFixtures.pending;
+import static dev.flowform.testing.StateFixtures.recorded;
+import static dev.flowform.testing.StateFixtures.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.testing.StateFixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class PlannerRemovalsTest {
     assertEquals(Action.DELETE, change.action());
     assertEquals(Reason.REMOVED_FROM_MANIFESTS, change.reason());
     assertEquals("id-1", change.id());
-    assertEquals(PlanFixtures.etagOf("id-1", 1), change.etag());
+    assertEquals(StateFixtures.etagOf("id-1", 1), change.etag());
   }
 
   @Test

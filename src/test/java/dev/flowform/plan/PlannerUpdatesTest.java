@@ -1,13 +1,13 @@
 package dev.flowform.plan;
 
-import static dev.flowform.plan.PlanFixtures.connection;
-import static dev.flowform.plan.PlanFixtures.desired;
-import static dev.flowform.plan.PlanFixtures.etagOf;
-import static dev.flowform.plan.PlanFixtures.recorded;
-import static dev.flowform.plan.PlanFixtures.remote;
-import static dev.flowform.plan.PlanFixtures.state;
 import static dev.flowform.plan.PlannerCreatesTest.none;
 import static dev.flowform.plan.PlannerCreatesTest.only;
+import static dev.flowform.testing.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.desired;
+import static dev.flowform.testing.Fixtures.remote;
+import static dev.flowform.testing.StateFixtures.etagOf;
+import static dev.flowform.testing.StateFixtures.recorded;
+import static dev.flowform.testing.StateFixtures.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +16,7 @@ import dev.flowform.diag.Diagnostic;
 import dev.flowform.diag.DiagnosticsException;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.model.ConnectionSpecRef;
+import dev.flowform.testing.Fixtures;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,7 +141,7 @@ class PlannerUpdatesTest {
   @Test
   void aConnectionRenamedOnThePlatformIsUpdatedBackUsingTheRemoteEtag() {
     RemoteView remote =
-        PlanFixtures.found("a", remote("id-1", "Renamed by hand", "Marketing CRM contacts"));
+        Fixtures.found("a", remote("id-1", "Renamed by hand", "Marketing CRM contacts"));
 
     Change change = planWith(before, remote);
 
@@ -154,8 +155,7 @@ class PlannerUpdatesTest {
 
   @Test
   void aConnectionFoundUnchangedOnThePlatformIsANoop() {
-    RemoteView remote =
-        PlanFixtures.found("a", remote("id-1", "HubSpot a", "Marketing CRM contacts"));
+    RemoteView remote = Fixtures.found("a", remote("id-1", "HubSpot a", "Marketing CRM contacts"));
 
     assertEquals(Action.NOOP, planWith(before, remote).action());
   }

@@ -1,9 +1,9 @@
 package dev.flowform.plan;
 
-import static dev.flowform.plan.PlanFixtures.connection;
-import static dev.flowform.plan.PlanFixtures.desired;
-import static dev.flowform.plan.PlanFixtures.recorded;
-import static dev.flowform.plan.PlanFixtures.state;
+import static dev.flowform.testing.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.desired;
+import static dev.flowform.testing.StateFixtures.recorded;
+import static dev.flowform.testing.StateFixtures.state;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +14,7 @@ import dev.flowform.manifest.DesiredState;
 import dev.flowform.manifest.EnvironmentConfig;
 import dev.flowform.model.Endpoint;
 import dev.flowform.state.State;
+import dev.flowform.testing.Fixtures;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +80,7 @@ class StalePlanCheckTest {
   @Test
   void aPlanIsStaleWhenTheManifestsMoved() {
     DesiredState moved =
-        new DesiredState(PlanFixtures.environment(), desired(a).connections(), "sha256:other");
+        new DesiredState(Fixtures.environment(), desired(a).connections(), "sha256:other");
 
     assertStale("the manifests changed", state, plan(moved, state));
   }
@@ -110,7 +111,9 @@ class StalePlanCheckTest {
             other.secretFingerprints(),
             other.changes(),
             List.of(),
-            false);
+            false,
+            other.orgId(),
+            other.endpoint());
 
     assertStale("made for environment dev (sandbox dev), not prod", state, prod);
   }
@@ -118,30 +121,15 @@ class StalePlanCheckTest {
   @Test
   void aPlanMadeWithoutStateIsRefusedForAnotherOrgOrEndpoint() {
     SavedPlan fresh = SavedPlan.of(plan(desired(a), Optional.empty()));
-    EnvironmentConfig dev = PlanFixtures.environment();
-    EnvironmentConfig otherOrg =
-        new EnvironmentConfig(
-            dev.name(),
-            dev.position(),
-            dev.sandbox(),
-            "ORG2@AdobeOrg",
-            dev.endpoint(),
-            dev.statePath(),
-            dev.credentials(),
-            dev.variables());
+    EnvironmentConfig dev = Fixtures.environment();
+    EnvironmentConfig otherOrg = Fixtures.environment("ORG2@AdobeOrg", dev.endpoint());
     EnvironmentConfig otherEndpoint =
-        new EnvironmentConfig(
-            dev.name(),
-            dev.position(),
-            dev.sandbox(),
+        Fixtures.environment(
             dev.orgId(),
-            Endpoint.of("https://platform-stage.adobe.io/data/foundation/flowservice"),
-            dev.statePath(),
-            dev.credentials(),
-            dev.variables());
+            Endpoint.of("https://platform-stage.adobe.io/data/foundation/flowservice"));
 
     for (EnvironmentConfig moved : List.of(otherOrg, otherEndpoint)) {
-      DesiredState now = new DesiredState(moved, desired(a).connections(), PlanFixtures.DIGEST);
+      DesiredState now = new DesiredState(moved, desired(a).connections(), Fixtures.DIGEST);
       FlowformException e =
           assertThrows(
               FlowformException.class,
@@ -157,7 +145,8 @@ class StalePlanCheckTest {
         assertThrows(FlowformException.class, () -> StalePlanCheck.check(saved, current, fresh));
     assertTrue(e.getMessage().startsWith("stale plan: "), e.getMessage());
     assertTrue(e.getMessage().contains(why), e.getMessage());
-    assertTrue(e.hint().contains("flowform plan --out"), e.hint());
+    assertTrue(
+        e.hint().contains("flowform plan --env " + fresh.environment() + " --out"), e.hint());
     return e;
   }
 

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 
 class RefresherTest {
   private final Harness run = new Harness();
-  private final DesiredConnection a = connection("a");
-  private final DesiredConnection b = connection("b");
-  private final DesiredConnection c = connection("c");
-  private final DesiredConnection d = connection("d");
+  private final DesiredConnection a = connection("a").build();
+  private final DesiredConnection b = connection("b").build();
+  private final DesiredConnection c = connection("c").build();
+  private final DesiredConnection d = connection("d").build();
   private DesiredState all;
 
   @BeforeEach
@@ -64,11 +64,14 @@ class RefresherTest {
   void looksUpThePendingRecordsByTheNameTheyWereSentWith() {
     State withPending =
         run.state()
-            .with("p", ResourceRecords.pending(connection("p"), "salt", Fixtures.CLOCK.instant()));
+            .with(
+                "p",
+                ResourceRecords.pending(
+                    connection("p").build(), Fixtures.SALT, Fixtures.CLOCK.instant()));
 
     RemoteView view = new Refresher().refresh(withPending, desired(a, b), run.api, 2).view();
 
-    assertTrue(view.named(connection("p").name()).isPresent());
+    assertTrue(view.named(connection("p").build().name()).isPresent());
   }
 
   @Test
@@ -91,7 +94,8 @@ class RefresherTest {
   @Test
   void failsNamingWhatItCouldNotRead() {
     run.api.failNext(
-        "get", new FlowServiceException(503, "1103-503", "Unavailable", null, "r", null, null));
+        "get",
+        FlowServiceException.builder(503, "Unavailable").code("1103-503").requestId("r").build());
 
     FlowformException e =
         assertThrows(

@@ -11,6 +11,7 @@ import dev.flowform.plan.RemoteView;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.State;
 import dev.flowform.testing.Fixtures;
+import dev.flowform.testing.StateFixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,11 @@ import org.junit.jupiter.api.Test;
 class StateRefreshTest {
   private static final Instant AT = Fixtures.CLOCK.instant();
   private final ResourceState a =
-      ResourceRecords.pending(connection("a"), "salt", AT).withCreated("id-a", "\"1\"", AT);
-  private final ResourceState pending = ResourceRecords.pending(connection("p"), "salt", AT);
-  private final State state = Fixtures.emptyState().with("a", a).with("p", pending);
+      ResourceRecords.pending(connection("a").build(), Fixtures.SALT, AT)
+          .withCreated("id-a", "\"1\"", AT);
+  private final ResourceState pending =
+      ResourceRecords.pending(connection("p").build(), Fixtures.SALT, AT);
+  private final State state = StateFixtures.empty().with("a", a).with("p", pending);
 
   private RemoteConnection remote(String etag, String name) {
     return new RemoteConnection(
@@ -33,7 +36,7 @@ class StateRefreshTest {
         a.connectionSpec(),
         "enabled",
         a.authSpecName(),
-        Map.of("clientId", "client-a", "clientSecret", "****"));
+        Map.of("clientId", a.params().get("clientId"), "clientSecret", "****"));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.diag.FlowformException;
 import dev.flowform.diag.Scrubber;
+import dev.flowform.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileStateLockTest {
-  static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+  static final Instant NOW = Fixtures.T0;
   static final UUID FIRST = UUID.fromString("12345678-0000-4000-8000-000000000001");
   static final UUID SECOND = UUID.fromString("12345678-0000-4000-8000-000000000002");
   static final LockRequest APPLY = new LockRequest("apply", "alice@build-7");

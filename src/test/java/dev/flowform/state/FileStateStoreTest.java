@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.diag.FlowformException;
+import dev.flowform.testing.Fixtures;
+import dev.flowform.testing.StateFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +34,7 @@ class FileStateStoreTest {
 
     State read = new FileStateStore(file).read().orElseThrow();
 
-    assertEquals(StateFixtures.LINEAGE, read.lineage());
+    assertEquals(Fixtures.LINEAGE, read.lineage());
     assertEquals(2, read.serial());
     assertEquals(state, read);
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.diag.FlowformException;
+import dev.flowform.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class StateBindingTest {
@@ -21,7 +22,7 @@ class StateBindingTest {
           "prod",
           "PROD@AdobeOrg",
           URL,
-          StateFixtures.SALT,
+          Fixtures.SALT,
           new java.util.TreeMap<>());
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.diag.FlowformException;
+import dev.flowform.testing.StateFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,11 @@ class StateJournalTest {
     return dir.resolve("dev.state.json");
   }
 
+  /** Where the README says the journal is: {@code <state>.journal}. */
+  private Path journal() {
+    return dir.resolve("dev.state.json.journal");
+  }
+
   @Test
   void recordingAChangeAppendsOneLineAndLeavesTheMainFileAlone() throws IOException {
     FileStateStore store = new FileStateStore(file());
@@ -35,7 +41,7 @@ class StateJournalTest {
     store.record(next, "new-one");
 
     assertArrayEquals(main, Files.readAllBytes(file()));
-    List<String> lines = Files.readAllLines(store.journalFile());
+    List<String> lines = Files.readAllLines(journal());
     assertEquals(2, lines.size(), "header and one change");
     assertTrue(lines.get(1).startsWith("{\"serial\":4,\"address\":\"new-one\""), lines.get(1));
     assertEquals(next, new FileStateStore(file()).read().orElseThrow());
@@ -46,7 +52,7 @@ class StateJournalTest {
     FileStateStore store = new FileStateStore(file());
     State state = StateFixtures.withResources(3);
     store.write(state);
-    state = state.with("conn-00001", StateFixtures.created(1).withEtag("\"e2\"", StateFixtures.T0));
+    state = state.with("conn-00001", StateFixtures.created(1, "\"e2\""));
     store.record(state, "conn-00001");
     state = state.without("conn-00002");
     store.record(state, "conn-00002");
@@ -80,7 +86,7 @@ class StateJournalTest {
 
     State main = new StateFormat().decode(Files.readAllBytes(file()), "f");
     assertTrue(main.serial() > 1, "the journal was folded into the main file");
-    assertTrue(Files.size(store.journalFile()) < Files.size(file()));
+    assertTrue(Files.size(journal()) < Files.size(file()));
     assertEquals(state, new FileStateStore(file()).read().orElseThrow());
   }
 
@@ -93,7 +99,7 @@ class StateJournalTest {
 
     store.record(twoChanges, "b");
 
-    assertFalse(Files.exists(store.journalFile()));
+    assertFalse(Files.exists(journal()));
     assertEquals(twoChanges, new StateFormat().decode(Files.readAllBytes(file()), "f"));
   }
 
@@ -106,14 +112,14 @@ class StateJournalTest {
     store.record(pending, "a");
     State created = pending.with("a", StateFixtures.created(1));
     store.record(created, "a");
-    byte[] journal = Files.readAllBytes(store.journalFile());
+    byte[] journal = Files.readAllBytes(journal());
     int lastLineStart = lastLineStart(journal);
     byte[] cut = Arrays.copyOf(journal, lastLineStart + (journal.length - lastLineStart) / 2);
-    Files.write(store.journalFile(), cut); // the crash hit while the id was being written
+    Files.write(journal(), cut); // the crash hit while the id was being written
 
     FileStateStore afterCrash = new FileStateStore(file());
     assertEquals(pending, afterCrash.read().orElseThrow(), "the pending record survives");
-    assertArrayEquals(cut, Files.readAllBytes(store.journalFile()), "reading changes nothing");
+    assertArrayEquals(cut, Files.readAllBytes(journal()), "reading changes nothing");
 
     State retried = pending.with("a", StateFixtures.created(1));
     afterCrash.record(retried, "a");
@@ -128,14 +134,14 @@ class StateJournalTest {
     State pending = state.with("a", StateFixtures.pending(1));
     crashed.record(pending, "a"); // then the process died: no close
     byte[] main = Files.readAllBytes(file());
-    byte[] journal = Files.readAllBytes(crashed.journalFile());
+    byte[] journal = Files.readAllBytes(journal());
 
     FileStateStore reader = new FileStateStore(file());
     assertEquals(pending, reader.read().orElseThrow());
     reader.close();
 
     assertArrayEquals(main, Files.readAllBytes(file()), "a plan writes no state");
-    assertArrayEquals(journal, Files.readAllBytes(crashed.journalFile()));
+    assertArrayEquals(journal, Files.readAllBytes(journal()));
     assertEquals(pending, new FileStateStore(file()).read().orElseThrow());
   }
 
@@ -146,9 +152,9 @@ class StateJournalTest {
     store.write(state);
     State next = state.with("a", StateFixtures.pending(1));
     store.record(next, "a");
-    byte[] journal = Files.readAllBytes(store.journalFile());
+    byte[] journal = Files.readAllBytes(journal());
     store.close(); // folds it in and deletes it...
-    Files.write(store.journalFile(), journal); // ...but say the crash came before the delete
+    Files.write(journal(), journal); // ...but say the crash came before the delete
 
     assertEquals(next, new FileStateStore(file()).read().orElseThrow());
   }
@@ -169,15 +175,15 @@ class StateJournalTest {
     State state = StateFixtures.withResources(1);
     store.write(state);
     store.record(state.with("a", StateFixtures.pending(1)), "a");
-    Files.writeString(store.journalFile(), "{\"serial\":\n", StandardOpenOption.APPEND);
-    byte[] journal = Files.readAllBytes(store.journalFile());
+    Files.writeString(journal(), "{\"serial\":\n", StandardOpenOption.APPEND);
+    byte[] journal = Files.readAllBytes(journal());
     byte[] main = Files.readAllBytes(file());
 
     FlowformException e =
         assertThrows(FlowformException.class, () -> new FileStateStore(file()).read());
 
     assertTrue(e.getMessage().startsWith("corrupt state journal " + file() + ".journal:3"));
-    assertArrayEquals(journal, Files.readAllBytes(store.journalFile()));
+    assertArrayEquals(journal, Files.readAllBytes(journal()));
     assertArrayEquals(main, Files.readAllBytes(file()));
   }
 
@@ -202,11 +208,10 @@ class StateJournalTest {
     store.write(big);
     long mainSize = Files.size(file());
 
-    State next =
-        big.with("conn-00042", StateFixtures.created(42).withEtag("\"e\"", StateFixtures.T0));
+    State next = big.with("conn-00042", StateFixtures.created(42, "\"e\""));
     store.record(next, "conn-00042");
 
-    assertTrue(Files.size(store.journalFile()) < 2_000, "one line, not the whole state");
+    assertTrue(Files.size(journal()) < 2_000, "one line, not the whole state");
     assertEquals(mainSize, Files.size(file()));
   }
 

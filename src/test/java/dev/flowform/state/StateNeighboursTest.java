@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flowform.diag.Scrubber;
+import dev.flowform.testing.StateFixtures;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -31,6 +32,11 @@ class StateNeighboursTest {
     return dir.resolve("dev.state.json");
   }
 
+  /** The journal beside the state: {@code <state>.journal}. */
+  private Path journal() {
+    return file().resolveSibling(file().getFileName() + ".journal");
+  }
+
   private static String mode(Path file) throws IOException {
     return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
   }
@@ -45,11 +51,10 @@ class StateNeighboursTest {
     FileStateLock lock = new FileStateLock(file(), Clock.systemUTC(), 1, "test", UUID::randomUUID);
     try (LockHandle held = lock.acquire(new LockRequest("apply", "me@host"), Duration.ZERO)) {
       for (Path each :
-          new Path[] {
-            file(), store.journalFile(), store.backupFile(), lock.lockFile(), lock.infoFile()
-          }) {
+          new Path[] {file(), journal(), store.backupFile(), lock.lockFile(), lock.infoFile()}) {
         assertEquals("rw-------", mode(each), each.getFileName().toString());
       }
+      assertEquals("me@host", held.info().who(), "the lock info is the one just written");
     }
   }
 
@@ -75,7 +80,7 @@ class StateNeighboursTest {
 
     store.record(StateFixtures.withResources(1).with("x", StateFixtures.pending(9)), "x");
 
-    String journal = Files.readString(store.journalFile());
+    String journal = Files.readString(journal());
     assertFalse(journal.contains("Marketing CRM contacts 9"), journal);
     assertTrue(journal.contains("(sensitive)"), journal);
   }

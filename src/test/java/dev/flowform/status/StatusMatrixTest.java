@@ -9,8 +9,8 @@ import dev.flowform.plan.AttributeChange;
 import dev.flowform.plan.Change;
 import dev.flowform.plan.Plan;
 import dev.flowform.plan.Reason;
+import dev.flowform.testing.Fixtures;
 import java.util.List;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class StatusMatrixTest {
@@ -20,16 +20,8 @@ class StatusMatrixTest {
   }
 
   private static Plan plan(String env, boolean hasState, List<String> unresolved, Change... c) {
-    return new Plan(
-        env,
-        env,
-        hasState ? "lineage-" + env : null,
-        hasState ? 3 : 0,
-        "sha256:x",
-        new TreeMap<>(),
-        List.of(c),
-        unresolved,
-        false);
+    return Fixtures.planFor(
+        env, hasState ? "lineage-" + env : null, hasState ? 3 : 0, List.of(c), unresolved);
   }
 
   private final StatusMatrix matrix =
@@ -55,7 +47,8 @@ class StatusMatrixTest {
                       "sales",
                       Action.UPDATE,
                       Reason.MANIFEST_CHANGED,
-                      AttributeChange.plain("/auth/params/clientId", "app-1", "${env:HS_ID}"))),
+                      AttributeChange.unresolved(
+                          "/auth/params/clientId", "app-1", "${env:HS_ID}"))),
               plan("prod", false, List.of(), change("marketing", Action.CREATE, Reason.NEW))));
 
   @Test

@@ -110,7 +110,10 @@ public final class FakeFlowService implements FlowServiceApi {
         throw throttled();
       }
       if (fault == CreateFault.UNKNOWN_NOT_LANDED) {
-        throw new UnknownOutcomeException(504, "1104-504", "Gateway timeout", null, "req", null);
+        throw FlowServiceException.builder(504, "Gateway timeout")
+            .code("1104-504")
+            .requestId("req")
+            .unknownOutcome();
       }
       String id = newId();
       RemoteConnection created =
@@ -126,7 +129,7 @@ public final class FakeFlowService implements FlowServiceApi {
       connections.put(id, created);
       receivedParams.put(id, request.params());
       if (fault == CreateFault.LAND_THEN_UNKNOWN) {
-        throw new UnknownOutcomeException(0, null, "read timed out", null, null, null);
+        throw FlowServiceException.builder(0, "read timed out").unknownOutcome();
       }
       return new CreatedConnection(id, created.etag());
     }
@@ -153,12 +156,16 @@ public final class FakeFlowService implements FlowServiceApi {
     patches.add(new PatchCall(id, etag, List.copyOf(operations)));
     RemoteConnection old = connections.get(id);
     if (old == null) {
-      throw new FlowServiceException(
-          404, "1101-404", "Resource not found", null, "req", null, null);
+      throw FlowServiceException.builder(404, "Resource not found")
+          .code("1101-404")
+          .requestId("req")
+          .build();
     }
     if (!old.etag().equals(etag)) {
-      throw new FlowServiceException(
-          412, "1404-412", "Version not matching", null, "req", null, null);
+      throw FlowServiceException.builder(412, "Version not matching")
+          .code("1404-412")
+          .requestId("req")
+          .build();
     }
     RemoteConnection next = FakePatch.apply(old, operations, etag(id, patches.size()));
     connections.put(id, next);
@@ -170,8 +177,10 @@ public final class FakeFlowService implements FlowServiceApi {
     count("delete");
     throwIfScripted("delete");
     if (usedByFlows.contains(id)) {
-      throw new FlowServiceException(
-          400, "1418-400", "Connection is used by flows", null, "req", null, null);
+      throw FlowServiceException.builder(400, "Connection is used by flows")
+          .code("1418-400")
+          .requestId("req")
+          .build();
     }
     connections.remove(id);
   }
@@ -201,7 +210,7 @@ public final class FakeFlowService implements FlowServiceApi {
   }
 
   public static FlowServiceException throttled() {
-    return new FlowServiceException(429, null, "Too Many Requests", null, "req", null, null);
+    return FlowServiceException.builder(429, "Too Many Requests").requestId("req").build();
   }
 
   private List<RemoteConnection> findByNameQuietly(String name) {

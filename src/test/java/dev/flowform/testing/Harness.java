@@ -5,7 +5,6 @@ import dev.flowform.apply.ApplyOptions;
 import dev.flowform.apply.ApplyResult;
 import dev.flowform.manifest.DesiredState;
 import dev.flowform.plan.Change;
-import dev.flowform.state.InMemoryStateStore;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.State;
 
@@ -16,7 +15,7 @@ public final class Harness {
   private State state;
 
   public Harness() {
-    this(Fixtures.emptyState());
+    this(StateFixtures.empty());
   }
 
   public Harness(State start) {
@@ -25,7 +24,7 @@ public final class Harness {
   }
 
   public ApplyResult apply(DesiredState desired, Change... changes) {
-    return apply(desired, Fixtures.options(), changes);
+    return apply(desired, Fixtures.options().build(), changes);
   }
 
   public ApplyResult apply(DesiredState desired, ApplyOptions options, Change... changes) {

@@ -9,29 +9,33 @@ import java.util.List;
 final class Hints {
   private Hints() {}
 
-  static List<String> of(Change change) {
+  /** The advice under {@code change}, a change of a plan for {@code environment}. */
+  static List<String> of(String environment, Change change) {
     List<String> out = new ArrayList<>();
     String address = change.address();
+    String env = " --env " + environment + " ";
     if (change.action() == Action.CONFLICT) {
       out.add(
           "nothing will be sent; found on the platform: " + String.join(", ", change.remoteIds()));
       if (change.remoteIds().size() == 1) {
         out.add(
-            "to manage it with flowform: flowform import "
+            "to manage it with flowform: flowform import"
+                + env
                 + address
                 + " "
                 + change.remoteIds().get(0));
         out.add("or plan again with --adopt-existing to adopt it");
       } else {
         out.add(
-            "flowform will not choose: import the right one with flowform import "
+            "flowform will not choose: import the right one with flowform import"
+                + env
                 + address
                 + " <id>");
         out.add("and rename or delete the others in AEP");
       }
     } else if (change.action() == Action.ORPHAN) {
       out.add("kept: apply --prune deletes it");
-      out.add("to stop managing it without deleting it: flowform state rm " + address);
+      out.add("to stop managing it without deleting it: flowform state rm" + env + address);
     } else if (change.adopts()) {
       out.add(
           "nothing is created: flowform takes over connection "

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowform.apply.ApplyResult;
 import dev.flowform.apply.ChangeOutcome;
 import dev.flowform.apply.Outcome;
+import dev.flowform.plan.Action;
 import dev.flowform.plan.Change;
 import dev.flowform.plan.Plan;
 import dev.flowform.plan.PlanJson;
@@ -37,7 +38,7 @@ public final class JsonApplyRenderer {
     root.put("formatVersion", FORMAT_VERSION);
     root.put("environment", plan.environment());
     root.put("sandbox", plan.sandbox());
-    root.put("status", status(result));
+    root.put("status", status(plan, result));
     root.put("serial", result.state().serial());
     ObjectNode planned = root.putObject("planned");
     plan.counts().forEach((action, count) -> planned.put(action.label(), count));
@@ -69,9 +70,13 @@ public final class JsonApplyRenderer {
     return node;
   }
 
-  private static String status(ApplyResult result) {
+  /** As the exit code says: a conflict leaves the manifests unmet, so the apply failed. */
+  private static String status(Plan plan, ApplyResult result) {
     if (result.cancelled()) {
       return "cancelled";
+    }
+    if (plan.counts().get(Action.CONFLICT) > 0) {
+      return "failed";
     }
     if (result.outcomes().isEmpty()) {
       return "no-changes";

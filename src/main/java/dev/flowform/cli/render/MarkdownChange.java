@@ -12,7 +12,7 @@ final class MarkdownChange {
 
   private MarkdownChange() {}
 
-  static String block(Change change) {
+  static String block(String environment, Change change) {
     List<String> lines = new ArrayList<>();
     for (AttributeChange attribute : change.attributes()) {
       lines.addAll(diffLines(change.action(), attribute));
@@ -20,7 +20,7 @@ final class MarkdownChange {
     if (change.action() == Action.DELETE && change.name() != null) {
       lines.add("- name = " + Attributes.quote(change.name()));
     }
-    Hints.of(change).forEach(hint -> lines.add("# " + hint));
+    Hints.of(environment, change).forEach(hint -> lines.add("# " + hint));
     String body = String.join(NL, lines);
     String fence = fenceFor(body);
     StringBuilder out = new StringBuilder();

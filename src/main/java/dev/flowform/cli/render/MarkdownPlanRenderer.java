@@ -43,7 +43,7 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
     List<String> blocks = new ArrayList<>();
     for (Change change : plan.changes()) {
       if (change.action() != Action.NOOP) {
-        blocks.add(MarkdownChange.block(change));
+        blocks.add(MarkdownChange.block(plan.environment(), change));
       }
     }
     String footer = "**" + Summary.line(plan) + "**" + NL;
@@ -67,7 +67,9 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
           .append(left)
           .append(left == 1 ? " more change is" : " more changes are")
           .append(" not shown, to keep this comment under 60,000 characters. ")
-          .append("Run `flowform plan --output json` for the whole plan.")
+          .append("Run `flowform plan --env ")
+          .append(plan.environment())
+          .append(" --output json` for the whole plan.")
           .append(NL);
     }
     return out.toString();

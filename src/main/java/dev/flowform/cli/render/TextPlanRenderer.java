@@ -45,7 +45,7 @@ public final class TextPlanRenderer implements PlanRenderer {
     out.append("flowform will perform the following actions:").append(NL).append(NL);
     for (Change change : plan.changes()) {
       if (change.action() != Action.NOOP) {
-        renderChange(out, change);
+        renderChange(out, plan.environment(), change);
         out.append(NL);
       }
     }
@@ -54,7 +54,7 @@ public final class TextPlanRenderer implements PlanRenderer {
     return out.toString();
   }
 
-  private void renderChange(StringBuilder out, Change change) {
+  private void renderChange(StringBuilder out, String environment, Change change) {
     Action action = change.action();
     out.append("  ").append(ansi.dim("# " + change.reason().description())).append(NL);
     out.append("  ")
@@ -74,7 +74,7 @@ public final class TextPlanRenderer implements PlanRenderer {
           .append(Attributes.quote(change.name()))
           .append(NL);
     }
-    for (String hint : Hints.of(change)) {
+    for (String hint : Hints.of(environment, change)) {
       out.append("      ").append(ansi.dim("# " + hint)).append(NL);
     }
   }

@@ -26,8 +26,9 @@ public record ConnectionManifest(
 
   /** The connection as AEP gets it. */
   public record Spec(
-      @NotBlank(message = Rules.REQUIRED) String name,
-      String description,
+      @NotBlank(message = Rules.REQUIRED) @Size(max = Rules.AEP_NAME_MAX, message = Rules.LENGTH)
+          String name,
+      @Size(max = Rules.DESCRIPTION_MAX, message = Rules.LENGTH) String description,
       @Valid ConnectionSpec connectionSpec,
       @NotNull(message = Rules.REQUIRED) @Valid Auth auth) {}
 

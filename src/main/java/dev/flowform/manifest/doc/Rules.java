@@ -7,6 +7,18 @@ public final class Rules {
   public static final int NAME_MAX = 63;
   public static final String NAME_PATTERN = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
   public static final String NAME_LENGTH = "must be at most {max} characters";
+
+  /**
+   * The longest AEP connection name flowform sends. Adobe's API description and documentation give
+   * no limit; this one is flowform's own (documented in the README and the schema), far above any
+   * name a person reads, so that a runaway value fails at validation, not at the platform.
+   */
+  public static final int AEP_NAME_MAX = 256;
+
+  /** The longest connection description flowform sends; flowform's own limit, as above. */
+  public static final int DESCRIPTION_MAX = 1024;
+
+  public static final String LENGTH = "must be at most {max} characters (flowform's limit)";
   public static final String NAME_SHAPE =
       "must be lower case letters, digits and '-', starting and ending with a letter or digit";
   public static final String UUID_PATTERN =

@@ -68,6 +68,11 @@ public final class SourceMap {
     return name.replace("~", "~0").replace("/", "~1");
   }
 
+  /** The name one escaped JSON-pointer segment stands for: the reverse of {@link #segment}. */
+  public static String unescape(String segment) {
+    return segment.replace("~1", "/").replace("~0", "~");
+  }
+
   /** {@code /spec/auth/params} to {@code spec.auth.params}: how messages name a field. */
   public static String dotted(String pointer) {
     if (pointer.isEmpty()) {

@@ -9,6 +9,7 @@ import dev.flowform.manifest.doc.References;
 import dev.flowform.manifest.doc.SourceMap;
 import dev.flowform.model.Endpoint;
 import dev.flowform.model.EndpointPolicy;
+import dev.flowform.model.PostgresUrl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public final class EnvironmentRules {
     EnvironmentManifest.Spec spec = bound.manifest().spec();
     SourceMap sources = bound.document().sources();
     url(spec.endpoint(), "/spec/endpoint", sources, true, out);
+    stateUrl(bound, context, out);
     Credentials credentials = spec.credentials();
     boolean embedded = embedded(bound.manifest());
     if (credentials == null) {
@@ -90,6 +92,58 @@ public final class EnvironmentRules {
               sources.position("/spec/credentials/" + field),
               "spec.credentials." + field + " is required with " + partner));
     }
+  }
+
+  /**
+   * A PostgreSQL state URL must parse, libpq's variables filling in what it leaves out, and a
+   * password written in it must be a reference: the database password is a secret.
+   */
+  private static void stateUrl(
+      Bound<EnvironmentManifest> bound, RuleContext context, List<Diagnostic> out) {
+    literalPassword(bound.document().text("/spec/state"))
+        .ifPresent(
+            why ->
+                out.add(
+                    Diagnostic.error(
+                        bound.document().sources().position("/spec/state"),
+                        "the password in spec.state " + why,
+                        "write it as ${env:NAME} or ${file:PATH} in the URL, or leave it out and"
+                            + " set PGPASSWORD")));
+    String state = bound.manifest().spec().state();
+    if (!PostgresUrl.isUrl(state) || References.hasAny(state)) {
+      return;
+    }
+    try {
+      PostgresUrl.parse(state, bound.manifest().metadata().name(), context.env());
+    } catch (IllegalArgumentException e) {
+      out.add(
+          Diagnostic.error(
+              bound.document().sources().position("/spec/state"),
+              "spec." + e.getMessage(),
+              "write it as postgresql://[user[:password]@]host[:port]/database"
+                  + "[?schema=NAME&key=NAME&sslmode=MODE]"));
+    }
+  }
+
+  /** Why the password of a state URL as written is not a single secret reference, if it is not. */
+  private static Optional<String> literalPassword(String raw) {
+    if (!PostgresUrl.isUrl(raw)) {
+      return Optional.empty();
+    }
+    String rest = raw.substring(raw.indexOf("//") + 2);
+    int at = rest.lastIndexOf('@');
+    int colon = at < 0 ? -1 : rest.substring(0, at).indexOf(':');
+    if (colon < 0) {
+      return Optional.empty();
+    }
+    List<References.Part> parts = References.parse(rest.substring(colon + 1, at));
+    boolean oneSecretReference =
+        parts.size() == 1
+            && parts.get(0) instanceof References.Ref ref
+            && !ref.scheme().equals("var");
+    return oneSecretReference
+        ? Optional.empty()
+        : Optional.of("is sensitive and must be a reference, not a literal value");
   }
 
   private static void url(

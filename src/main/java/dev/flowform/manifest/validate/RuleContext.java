@@ -12,11 +12,14 @@ import java.util.TreeMap;
  * environments exist and run the embedded emulator.
  *
  * @param embedded every known environment's name, true when its endpoint is {@code embedded}
+ * @param env the process environment, whose libpq variables complete a state URL
  */
-public record RuleContext(Optional<String> selected, Map<String, Boolean> embedded) {
+public record RuleContext(
+    Optional<String> selected, Map<String, Boolean> embedded, Map<String, String> env) {
 
   public RuleContext {
     embedded = new TreeMap<>(embedded);
+    env = Map.copyOf(env);
   }
 
   public Set<String> environments() {

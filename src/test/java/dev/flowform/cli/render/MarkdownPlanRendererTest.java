@@ -63,7 +63,7 @@ class MarkdownPlanRendererTest {
 
     assertTrue(md.contains("+ description = \"new `text` <b>\""), md);
     assertFalse(md.contains("<b>g-orphan</b> <b>"), md);
-    assertTrue(md.contains("flowform import c-conflict <id>"), md);
+    assertTrue(md.contains("flowform import --env dev c-conflict <id>"), md);
   }
 
   @Test
@@ -90,7 +90,7 @@ class MarkdownPlanRendererTest {
             "> "
                 + (400 - shown)
                 + " more changes are not shown, to keep this comment under 60,000 characters."
-                + " Run `flowform plan --output json` for the whole plan.\n"),
+                + " Run `flowform plan --env dev --output json` for the whole plan.\n"),
         md.substring(md.length() - 400));
     assertTrue(md.contains("| create | 400 |"));
   }
@@ -109,16 +109,8 @@ class MarkdownPlanRendererTest {
                 dev.flowform.plan.AttributeChange.plain("/description", null, "x".repeat(90_000))),
             java.util.List.of());
     Plan plan =
-        new Plan(
-            "prod",
-            "prod",
-            null,
-            0,
-            "sha256:0",
-            new java.util.TreeMap<>(),
-            java.util.List.of(huge),
-            java.util.List.of(),
-            false);
+        dev.flowform.testing.Fixtures.planFor(
+            "prod", null, 0, java.util.List.of(huge), java.util.List.of());
 
     String md = renderer.render(plan);
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.plan.Plan;
-import dev.flowform.plan.PlanFixtures;
 import dev.flowform.plan.SavedPlanFile;
+import dev.flowform.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +25,7 @@ class NoSecretInAnyOutputTest {
 
   @Test
   void noRendererShowsASecretValue() {
-    assertTrue(
-        PlanFixtures.secretValue("a", "clientSecret").contains(MARK), "fixtures use the mark");
+    assertTrue(Fixtures.secretValue("a", "clientSecret").contains(MARK), "fixtures use the mark");
     for (Plan plan : plans()) {
       for (PlanRenderer renderer :
           List.of(

@@ -1,11 +1,11 @@
 package dev.flowform.cli.render;
 
-import static dev.flowform.plan.PlanFixtures.connection;
-import static dev.flowform.plan.PlanFixtures.desired;
-import static dev.flowform.plan.PlanFixtures.namesFound;
-import static dev.flowform.plan.PlanFixtures.recorded;
-import static dev.flowform.plan.PlanFixtures.remote;
-import static dev.flowform.plan.PlanFixtures.state;
+import static dev.flowform.testing.Fixtures.connection;
+import static dev.flowform.testing.Fixtures.desired;
+import static dev.flowform.testing.Fixtures.namesFound;
+import static dev.flowform.testing.Fixtures.remote;
+import static dev.flowform.testing.StateFixtures.recorded;
+import static dev.flowform.testing.StateFixtures.state;
 
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.model.ConnectionSpecRef;

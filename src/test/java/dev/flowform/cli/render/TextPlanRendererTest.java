@@ -65,7 +65,8 @@ class TextPlanRendererTest {
     assertTrue(text.contains("  ? orphan connection \"g-orphan\" (id id-g)\n"), text);
     assertTrue(text.contains("# kept: apply --prune deletes it"), text);
     assertTrue(
-        text.contains("# to stop managing it without deleting it: flowform state rm g-orphan"),
+        text.contains(
+            "# to stop managing it without deleting it: flowform state rm --env dev g-orphan"),
         text);
     assertTrue(
         text.contains("Not planned: 1 orphan (kept without --prune), 1 conflict (nothing sent).\n"),
@@ -78,7 +79,8 @@ class TextPlanRendererTest {
 
     assertTrue(text.contains("  ! conflict connection \"a\"\n"), text);
     assertTrue(text.contains("# nothing will be sent; found on the platform: id-x"), text);
-    assertTrue(text.contains("# to manage it with flowform: flowform import a id-x"), text);
+    assertTrue(
+        text.contains("# to manage it with flowform: flowform import --env dev a id-x"), text);
     assertTrue(text.contains("Plan: 0 to create, 0 to update, 0 to delete, 0 unchanged.\n"), text);
   }
 

@@ -1,16 +1,16 @@
-package dev.flowform.state;
+package dev.flowform.testing;
 
+import dev.flowform.state.State;
+import dev.flowform.state.StateStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A state store in memory, for tests: keeps every version written. */
+/** A state store in memory: keeps every version written. */
 public final class InMemoryStateStore implements StateStore {
   private final AtomicReference<State> current = new AtomicReference<>();
   private final List<State> history = new ArrayList<>();
-
-  public InMemoryStateStore() {}
 
   public InMemoryStateStore(State initial) {
     current.set(initial);

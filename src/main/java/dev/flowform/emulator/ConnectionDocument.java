@@ -8,11 +8,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /** A connection as the Flow Service shows it: every item field, secret params masked. */
-final class ConnectionJson {
+final class ConnectionDocument {
   /** What a secret param reads back as. */
   static final String MASK = "****";
 
-  private ConnectionJson() {}
+  private ConnectionDocument() {}
 
   static ObjectNode item(EmulatedConnection c, ObjectMapper mapper) {
     ObjectNode item = mapper.createObjectNode();

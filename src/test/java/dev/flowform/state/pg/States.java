@@ -1,18 +1,22 @@
-package dev.flowform.state;
+package dev.flowform.state.pg;
 
 import dev.flowform.model.ConnectionSpecRef;
 import dev.flowform.plan.Fingerprints;
+import dev.flowform.state.ResourceState;
+import dev.flowform.state.ResourceStatus;
+import dev.flowform.state.State;
 import java.time.Instant;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** States to test with: realistic, deterministic, and free of any secret. */
-final class StateFixtures {
+/** States to test the PostgreSQL backend with: realistic, deterministic, free of any secret. */
+final class States {
   static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
   static final String SALT = "00112233445566778899aabbccddeeff";
   static final String LINEAGE = "5b0c3c1e-7a4c-4f1e-9d55-2a8c2d1e9f00";
+  static final Author APPLY = new Author("apply", "alice@build-7", "0.1.0");
 
-  private StateFixtures() {}
+  private States() {}
 
   static State empty() {
     return new State(
@@ -27,7 +31,7 @@ final class StateFixtures {
         new TreeMap<>());
   }
 
-  /** A state of {@code count} created connections, addresses {@code conn-00000}... */
+  /** A state of {@code count} created connections at serial {@code count}. */
   static State withResources(int count) {
     SortedMap<String, ResourceState> resources = new TreeMap<>();
     for (int i = 0; i < count; i++) {
@@ -77,5 +81,22 @@ final class StateFixtures {
             String.format("2fce94c1-0000-4000-8000-%012d", i),
             "\"d403848a-" + i + "\"",
             T0.plusSeconds(i));
+  }
+
+  /** The resource as a PATCH leaves it: a new etag, updated at {@code at}. */
+  static ResourceState withEtag(ResourceState r, String etag, Instant at) {
+    return new ResourceState(
+        r.kind(),
+        r.status(),
+        r.id(),
+        etag,
+        r.name(),
+        r.description(),
+        r.connectionSpec(),
+        r.authSpecName(),
+        r.params(),
+        r.secretFingerprints(),
+        r.createdAt(),
+        at);
   }
 }

@@ -10,14 +10,15 @@ import java.time.Duration;
  * x-request-id}, else a new one), counts it, waits the configured latency, and turns whatever the
  * route throws into an error answer.
  */
-final class Endpoint implements HttpHandler {
+final class RouteHandler implements HttpHandler {
   private final Route route;
   private final ObjectMapper mapper;
   private final Ids ids;
   private final RequestCounter counter;
   private final Duration latency;
 
-  Endpoint(Route route, ObjectMapper mapper, Ids ids, RequestCounter counter, Duration latency) {
+  RouteHandler(
+      Route route, ObjectMapper mapper, Ids ids, RequestCounter counter, Duration latency) {
     this.route = route;
     this.mapper = mapper;
     this.ids = ids;

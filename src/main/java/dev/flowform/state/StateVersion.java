@@ -1,0 +1,29 @@
+package dev.flowform.state;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One version of a state kept in its history: who made it, when and with which operation.
+ *
+ * @param version the flowform version that wrote it
+ * @param changes how many resources it set or removed
+ * @param address the one address it changed, when it changed exactly one
+ */
+public record StateVersion(
+    long serial,
+    Instant at,
+    String operation,
+    String who,
+    String version,
+    int changes,
+    Optional<String> address) {
+  public StateVersion {
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(who, "who");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(address, "address");
+  }
+}

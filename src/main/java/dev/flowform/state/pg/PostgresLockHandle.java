@@ -1,0 +1,52 @@
+package dev.flowform.state.pg;
+
+import dev.flowform.state.LockHandle;
+import dev.flowform.state.LockInfo;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A held PostgreSQL state lock: its own connection, kept open for the whole run. Closing deletes
+ * the holder row, releases the advisory lock and closes the connection (which would release it
+ * anyway). Idempotent.
+ */
+final class PostgresLockHandle implements LockHandle {
+  private final LockInfo info;
+  private final Connection connection;
+  private final LockRows.AdvisoryKey key;
+  private final LockRows rows;
+  private boolean closed;
+
+  PostgresLockHandle(
+      LockInfo info, Connection connection, LockRows.AdvisoryKey key, LockRows rows) {
+    this.info = info;
+    this.connection = connection;
+    this.key = key;
+    this.rows = rows;
+  }
+
+  @Override
+  public LockInfo info() {
+    return info;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      rows.deleteHolder(connection, info.id());
+      rows.unlock(connection, key);
+    } catch (SQLException e) {
+      // the connection is gone: the server released the lock with it; a stale row is only a label
+    } finally {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // as above
+      }
+    }
+  }
+}

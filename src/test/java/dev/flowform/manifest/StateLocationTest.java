@@ -1,0 +1,107 @@
+package dev.flowform.manifest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flowform.diag.Diagnostic;
+import dev.flowform.model.PostgresUrl;
+import dev.flowform.model.StateLocation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code spec.state} as a file path or a PostgreSQL URL. */
+class StateLocationTest {
+  @TempDir Path work;
+
+  private LoadResult load(String state, Map<String, String> env) throws IOException {
+    Path dir = work.resolve("manifests");
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("dev.yaml"),
+        """
+        apiVersion: flowform/v1
+        kind: Environment
+        metadata:
+          name: dev
+        spec:
+          sandbox: dev
+          orgId: ORG@AdobeOrg
+          endpoint: embedded
+          state: %s
+        """
+            .formatted(state));
+    return new ManifestLoader(work, env).load(dir, Optional.of("dev"), Resolution.STRICT);
+  }
+
+  @Test
+  void aPostgresUrlNamesTheDatabaseWithLibpqVariablesFillingIn() throws IOException {
+    LoadResult loaded =
+        load(
+            "postgresql://flowform@db.example.com/infra?key=marketing-dev",
+            Map.of("PGPASSWORD", "pg-secret-1", "PGPORT", "6543"));
+
+    assertFalse(loaded.diagnostics().hasErrors(), loaded.diagnostics().all().toString());
+    PostgresUrl url = ((StateLocation.Postgres) loaded.environments().get(0).state()).url();
+    assertEquals("db.example.com:6543/infra", url.location());
+    assertEquals("marketing-dev", url.key());
+    assertEquals("pg-secret-1", url.password());
+    assertEquals(
+        work.resolve(".flowform/dev.emulator.json"), loaded.environments().get(0).emulatorData());
+  }
+
+  @Test
+  void theKeyDefaultsToTheEnvironmentsName() throws IOException {
+    LoadResult loaded = load("postgresql://flowform@db.example.com/infra", Map.of());
+
+    assertEquals(
+        "dev", ((StateLocation.Postgres) loaded.environments().get(0).state()).url().key());
+  }
+
+  @Test
+  void aMalformedUrlIsAnErrorAtItsPositionThatNeverShowsThePassword() throws IOException {
+    LoadResult loaded =
+        load("postgresql://flowform:pg-secret-2@db.example.com:54x2/infra", Map.of());
+
+    String shown =
+        loaded.diagnostics().all().stream().map(Diagnostic::format).collect(Collectors.joining());
+    assertTrue(shown.contains("manifests/dev.yaml:9:10: error: spec.state URL: port"), shown);
+    assertFalse(shown.contains("pg-secret-2"), shown);
+    assertTrue(loaded.environments().get(0).state() instanceof StateLocation.Unusable);
+  }
+
+  @Test
+  void aPathStaysAFileBesideTheDocument() throws IOException {
+    LoadResult loaded = load("../state/dev.json", Map.of());
+
+    assertEquals(
+        new StateLocation.File(work.resolve("state/dev.json")),
+        loaded.environments().get(0).state());
+    assertEquals(
+        work.resolve("state/dev.emulator.json"), loaded.environments().get(0).emulatorData());
+  }
+
+  @Test
+  void aLiteralPasswordInTheUrlIsAnErrorAndAReferenceIsNot() throws IOException {
+    LoadResult literal = load("postgresql://flowform:pg-secret-3@db.example.com/infra", Map.of());
+    LoadResult referenced =
+        load(
+            "postgresql://flowform:${env:PG_PW}@db.example.com/infra",
+            Map.of("PG_PW", "pg-secret-4"));
+
+    String shown =
+        literal.diagnostics().all().stream().map(Diagnostic::format).collect(Collectors.joining());
+    assertTrue(shown.contains("the password in spec.state is sensitive"), shown);
+    assertFalse(shown.contains("pg-secret-3"), shown);
+    assertFalse(referenced.diagnostics().hasErrors(), referenced.diagnostics().all().toString());
+    assertEquals(
+        "pg-secret-4",
+        ((StateLocation.Postgres) referenced.environments().get(0).state()).url().password());
+  }
+}
