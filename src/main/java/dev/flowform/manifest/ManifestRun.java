@@ -192,6 +192,7 @@ final class ManifestRun {
     Diagnostics diagnostics = new Diagnostics(problems);
     List<EnvironmentConfig> configs =
         environments.stream().map(b -> EnvironmentConfigs.of(b, dir, env)).toList();
+    configs.forEach(c -> PostgresPasswords.of(c.state()).ifPresent(secrets));
     Optional<DesiredState> desired = Optional.empty();
     if (resolving && !diagnostics.hasErrors()) {
       EnvironmentConfig environment =
