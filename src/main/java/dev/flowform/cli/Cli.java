@@ -1,5 +1,6 @@
 package dev.flowform.cli;
 
+import dev.flowform.diag.Scrubber;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -37,7 +38,13 @@ public final class Cli {
 
   /** Runs the command line and returns the exit code. */
   public int run(String... args) {
-    return commandLine(args).execute(args);
+    CliContext scrubbed = context.scrubbedBy(new Scrubber());
+    try {
+      return commandLine(scrubbed, args).execute(args);
+    } finally {
+      scrubbed.terminal().out().flush();
+      scrubbed.terminal().err().flush();
+    }
   }
 
   /**
@@ -47,20 +54,24 @@ public final class Cli {
    * gets the whole tree, so what is printed is the same either way.
    */
   CommandLine commandLine(String... args) {
-    Map<String, Supplier<Object>> commands = commands();
+    return commandLine(context, args);
+  }
+
+  private CommandLine commandLine(CliContext context, String... args) {
+    Map<String, Supplier<Object>> commands = commands(context);
     if (args.length > 0 && commands.containsKey(args[0]) && !args[0].equals("completion")) {
-      return tree(Map.of(args[0], commands.get(args[0])));
+      return tree(context, Map.of(args[0], commands.get(args[0])));
     }
-    return tree(commands);
+    return tree(context, commands);
   }
 
   /** The whole command tree. */
   CommandLine commandLine() {
-    return tree(commands());
+    return tree(context, commands(context));
   }
 
   /** Every command, by name, in the order help lists them; each made only when asked for. */
-  private Map<String, Supplier<Object>> commands() {
+  private Map<String, Supplier<Object>> commands(CliContext context) {
     Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
     commands.put("init", () -> new InitCommand(context));
     commands.put("validate", () -> new ValidateCommand(context));
@@ -69,7 +80,7 @@ public final class Cli {
     commands.put("refresh", () -> new RefreshCommand(context));
     commands.put("import", () -> new ImportCommand(context));
     commands.put("destroy", () -> new DestroyCommand(context, interrupts));
-    commands.put("state", this::stateCommands);
+    commands.put("state", () -> stateCommands(context));
     commands.put("force-unlock", () -> new ForceUnlockCommand(context));
     commands.put("status", () -> new StatusCommand(context));
     commands.put("output", () -> new OutputCommand(context));
@@ -79,7 +90,7 @@ public final class Cli {
     return commands;
   }
 
-  private CommandLine tree(Map<String, Supplier<Object>> commands) {
+  private CommandLine tree(CliContext context, Map<String, Supplier<Object>> commands) {
     CommandLine cli = new CommandLine(new Root());
     commands.forEach((name, command) -> cli.addSubcommand(name, command.get()));
     cli.setOut(context.terminal().out());
@@ -90,7 +101,7 @@ public final class Cli {
     return cli;
   }
 
-  private CommandLine stateCommands() {
+  private CommandLine stateCommands(CliContext context) {
     CommandLine state = new CommandLine(new StateCommand());
     state.addSubcommand(new StateListCommand(context));
     state.addSubcommand(new StateShowCommand(context));

@@ -3,6 +3,7 @@ package dev.flowform.cli;
 import dev.flowform.run.RunSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
 
@@ -25,6 +26,11 @@ public final class CommonOptions {
 
   public boolean color(CliContext context) {
     return color.color(context);
+  }
+
+  /** The folders {@code --allow-file-root} opened to {@code ${file:}}, resolved. */
+  public List<Path> fileRoots(CliContext context) {
+    return environment.fileRoots(context);
   }
 
   public boolean verbose() {

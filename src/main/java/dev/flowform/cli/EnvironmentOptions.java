@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
 
-/** {@code --dir} and {@code --env}: where the manifests are and which environment to work on. */
+/**
+ * {@code --dir}, {@code --env} and {@code --allow-file-root}: where the manifests are and which
+ * environment to work on.
+ */
 public final class EnvironmentOptions {
   @Mixin DirOption dir;
   @Mixin EnvOption env;
+  @Mixin FileRootOption fileRoots;
 
   public java.nio.file.Path dir(CliContext context) {
     return dir.dir(context);
@@ -16,6 +20,11 @@ public final class EnvironmentOptions {
 
   public Optional<String> env(CliContext context) {
     return env.env(context);
+  }
+
+  /** The folders {@code --allow-file-root} opened to {@code ${file:}}, resolved. */
+  public java.util.List<java.nio.file.Path> fileRoots(CliContext context) {
+    return fileRoots.fileRoots(context);
   }
 
   /** The settings of a run that calls no platform (no HTTP trace). */
@@ -26,6 +35,7 @@ public final class EnvironmentOptions {
   /** The settings of a run, tracing HTTP when {@code verbose}, for {@code environment}. */
   public RunSettings settings(
       CliContext context, Duration lockTimeout, boolean verbose, Optional<String> environment) {
-    return Settings.of(context, dir.dir(context), environment, verbose, lockTimeout);
+    return Settings.of(
+        context, dir.dir(context), fileRoots(context), environment, verbose, lockTimeout);
   }
 }

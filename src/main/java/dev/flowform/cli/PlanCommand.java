@@ -86,7 +86,7 @@ final class PlanCommand implements Callable<Integer> {
 
   private void save(Plan plan) {
     Path file = context.workDir().resolve(out);
-    new SavedPlanFile().write(file, plan);
+    new SavedPlanFile(context.scrubber()).write(file, plan);
     context.terminal().err().println("Saved the plan to " + context.display(file) + ".");
     context
         .terminal()

@@ -3,6 +3,7 @@ package dev.flowform.cli;
 import dev.flowform.run.RunSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything a run takes from the world and the command line. */
@@ -12,6 +13,7 @@ final class Settings {
   static RunSettings of(
       CliContext context,
       Path dir,
+      List<Path> fileRoots,
       Optional<String> environment,
       boolean verbose,
       Duration lockTimeout) {
@@ -26,7 +28,9 @@ final class Settings {
         lockTimeout,
         who(context),
         Version.current(),
-        context.clock());
+        context.clock(),
+        context.scrubber(),
+        fileRoots);
   }
 
   private static String who(CliContext context) {

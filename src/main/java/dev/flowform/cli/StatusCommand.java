@@ -37,6 +37,7 @@ final class StatusCommand implements Callable<Integer> {
   private final CliContext context;
 
   @Mixin DirOption common;
+  @Mixin FileRootOption fileRoots;
 
   @Option(
       names = "--output",
@@ -76,7 +77,13 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunSettings settings =
-        Settings.of(context, common.dir(context), Optional.empty(), false, Duration.ZERO);
+        Settings.of(
+            context,
+            common.dir(context),
+            fileRoots.fileRoots(context),
+            Optional.empty(),
+            false,
+            Duration.ZERO);
     List<Plan> plans = new StatusReader(settings).plans(environments);
     StatusMatrix matrix = StatusMatrix.of(plans);
     if (refresh) {

@@ -39,7 +39,11 @@ final class ValidateCommand implements Callable<Integer> {
     Optional<String> env = common.env(context);
     Resolution resolution = env.isPresent() ? Resolution.STRICT : Resolution.STRUCTURE;
     LoadReport report =
-        new ManifestLoader(context.workDir(), context.env())
+        new ManifestLoader(
+                context.workDir(),
+                context.env(),
+                common.fileRoots(context),
+                context.scrubber()::add)
             .report(common.dir(context), env, resolution);
     Diagnostics diagnostics = report.result().diagnostics();
     PrintWriter err = context.terminal().err();

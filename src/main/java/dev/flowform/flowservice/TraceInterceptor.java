@@ -11,6 +11,7 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import okio.Buffer;
 
 /**
@@ -86,10 +87,13 @@ final class TraceInterceptor implements Interceptor {
       block.append(", request id ").append(requestId);
     }
     block.append(")\n");
-    String text = response.peekBody(BODY_LIMIT).string();
+    ResponseBody peeked = response.peekBody(BODY_LIMIT);
+    boolean cut = peeked.contentLength() >= BODY_LIMIT;
+    String text = peeked.string();
     if (!text.isEmpty()) {
       String type = response.header("Content-Type");
-      block.append(redactor.body(text, type)).append('\n');
+      // "..." marks the cut, so the run's scrubber also masks a secret cut in two by it
+      block.append(redactor.body(text, type)).append(cut ? "...\n" : "\n");
     }
     return block.toString();
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Decides what to resolve in a document: the selected environment (its variables first, then the
@@ -25,12 +26,33 @@ final class DocumentResolver {
           "/spec/credentials/clientSecret",
           "/spec/credentials/accessToken",
           "/spec/credentials/apiKey");
+
+  /** The credentials that are secrets (the client id is also sent as the API key, in clear). */
+  static final Set<String> SECRET_CREDENTIALS =
+      Set.of("/spec/credentials/clientSecret", "/spec/credentials/accessToken");
+
   private static final String VARIABLES = "/spec/variables";
 
   private final Map<String, String> env;
+  private final FileAccess files;
+  private final SecretSources sources;
+  private final Consumer<String> secrets;
 
-  DocumentResolver(Map<String, String> env) {
+  /**
+   * @param files where {@code ${file:}} may read
+   * @param sources what sensitive fields refer to, in every document
+   * @param secrets told every value read from those sources
+   */
+  DocumentResolver(
+      Map<String, String> env, FileAccess files, SecretSources sources, Consumer<String> secrets) {
     this.env = Map.copyOf(env);
+    this.files = files;
+    this.sources = sources;
+    this.secrets = secrets;
+  }
+
+  private Interpolator interpolator(Map<String, String> variables, String owner) {
+    return new Interpolator(env, variables, owner, files, sources, secrets);
   }
 
   /**
@@ -62,14 +84,14 @@ final class DocumentResolver {
   }
 
   Resolved environment(ManifestDocument doc, Resolution resolution) {
-    Interpolator plain =
-        new Interpolator(env, Map.of(), "spec.variables (a variable cannot use another)");
+    Interpolator plain = interpolator(Map.of(), "spec.variables (a variable cannot use another)");
     TreeInterpolator.Outcome first =
         TreeInterpolator.apply(
             doc,
             plain,
             tolerance(resolution, Set.of(), Set.of()),
-            p -> !(p.equals("/spec") || p.startsWith(VARIABLES)));
+            p -> !(p.equals("/spec") || p.startsWith(VARIABLES)),
+            SECRET_CREDENTIALS::contains);
     Variables variables = variables(first);
     String name = doc.text("/metadata/name");
     ManifestDocument withVariables =
@@ -77,9 +99,10 @@ final class DocumentResolver {
     TreeInterpolator.Outcome second =
         TreeInterpolator.apply(
             withVariables,
-            new Interpolator(env, variables.values(), "environment " + name),
+            interpolator(variables.values(), "environment " + name),
             tolerance(resolution, SENSITIVE_CREDENTIALS, variables.unresolved()),
-            p -> p.startsWith(VARIABLES));
+            p -> p.startsWith(VARIABLES),
+            SECRET_CREDENTIALS::contains);
     List<Diagnostic> problems = new ArrayList<>(first.problems());
     problems.addAll(second.problems());
     Set<String> unresolved = new HashSet<>(first.unresolved());
@@ -92,9 +115,10 @@ final class DocumentResolver {
     TreeInterpolator.Outcome outcome =
         TreeInterpolator.apply(
             doc,
-            new Interpolator(env, variables.values(), "environment " + environment),
+            interpolator(variables.values(), "environment " + environment),
             tolerance(resolution, SENSITIVE_PARAMS, variables.unresolved()),
-            p -> false);
+            p -> false,
+            SENSITIVE_PARAMS::contains);
     return new Resolved(doc, outcome.tree(), outcome.unresolved(), outcome.problems(), variables);
   }
 

@@ -5,15 +5,11 @@ import dev.flowform.manifest.doc.References.Literal;
 import dev.flowform.manifest.doc.References.Malformed;
 import dev.flowform.manifest.doc.References.Part;
 import dev.flowform.manifest.doc.References.Ref;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Resolves {@code ${env:NAME}}, {@code ${file:PATH}} and {@code ${var:NAME}} inside one string, and
@@ -23,20 +19,51 @@ import java.util.Map;
  * @param env the process environment
  * @param variables the selected environment's {@code spec.variables}
  * @param variablesOwner how messages name where variables come from, e.g. {@code environment dev}
+ * @param files where {@code ${file:}} may read
+ * @param sources the env variables and files that sensitive fields refer to
+ * @param secrets told every value read from one of those sources, wherever it is used
  */
 public record Interpolator(
-    Map<String, String> env, Map<String, String> variables, String variablesOwner) {
+    Map<String, String> env,
+    Map<String, String> variables,
+    String variablesOwner,
+    FileAccess files,
+    SecretSources sources,
+    Consumer<String> secrets) {
 
   public Interpolator {
     env = Map.copyOf(env);
     variables = Map.copyOf(variables);
   }
 
-  /** Why one reference did not resolve; {@code malformed} when it does not even parse. */
-  public record Failure(int offset, String message, String hint, boolean malformed) {}
+  /** An interpolator that reports no secret. */
+  public Interpolator(
+      Map<String, String> env, Map<String, String> variables, String owner, FileAccess files) {
+    this(env, variables, owner, files, SecretSources.NONE, value -> {});
+  }
 
-  /** The resolved text, or the failures (then {@code value} is null). */
-  public record Result(String value, List<Failure> failures) {
+  /**
+   * Why one reference did not resolve; {@code malformed} when it does not even parse, {@code
+   * refused} when flowform will not read what it names (a {@code ${file:}} outside the project, a
+   * device): neither is ever tolerated, in any {@link Resolution}.
+   */
+  public record Failure(
+      int offset, String message, String hint, boolean malformed, boolean refused) {
+    public Failure(int offset, String message, String hint, boolean malformed) {
+      this(offset, message, hint, malformed, false);
+    }
+
+    /** True when a lenient resolution may leave this reference unresolved (unset, missing). */
+    public boolean tolerable() {
+      return !malformed && !refused;
+    }
+  }
+
+  /**
+   * The resolved text, or the failures (then {@code value} is null); {@code secretSourced} when a
+   * reference read the environment variable or file of a secret.
+   */
+  public record Result(String value, List<Failure> failures, boolean secretSourced) {
     public Result {
       failures = List.copyOf(failures);
     }
@@ -50,6 +77,7 @@ public record Interpolator(
   public Result interpolate(String text, Path baseDir) {
     StringBuilder out = new StringBuilder();
     List<Failure> failures = new ArrayList<>();
+    boolean secretSourced = false;
     for (Part part : References.parse(text)) {
       if (part instanceof Literal literal) {
         out.append(literal.text());
@@ -57,12 +85,13 @@ public record Interpolator(
         failures.add(new Failure(bad.offset(), bad.message(), bad.hint(), true));
       } else if (part instanceof Ref ref) {
         String value = resolve(ref, baseDir, failures);
+        secretSourced |= value != null && isSecretSource(ref, baseDir);
         if (value != null) {
           out.append(value);
         }
       }
     }
-    return new Result(failures.isEmpty() ? out.toString() : null, failures);
+    return new Result(failures.isEmpty() ? out.toString() : null, failures, secretSourced);
   }
 
   /** Syntax only: the references that do not parse, without resolving anything. */
@@ -81,8 +110,11 @@ public record Interpolator(
         switch (ref.scheme()) {
           case "env" -> env.get(ref.argument());
           case "var" -> variables.get(ref.argument());
-          default -> readFile(ref, baseDir, failures);
+          default -> FileReference.read(ref, baseDir, files, failures);
         };
+    if (value != null && isSecretSource(ref, baseDir)) {
+      secrets.accept(value);
+    }
     if (ref.scheme().equals("env") && value != null && value.isEmpty()) {
       // CI systems give a secret that is not available (a pull request from a fork) as ""
       failures.add(
@@ -97,6 +129,14 @@ public record Interpolator(
       failures.add(unset(ref));
     }
     return value;
+  }
+
+  private boolean isSecretSource(Ref ref, Path baseDir) {
+    return switch (ref.scheme()) {
+      case "env" -> sources.isSecretEnv(ref.argument());
+      case "file" -> sources.isSecretFile(baseDir, ref.argument());
+      default -> false;
+    };
   }
 
   private Failure unset(Ref ref) {
@@ -116,39 +156,5 @@ public record Interpolator(
         ref.text() + ": variable " + ref.argument() + " is not defined in " + variablesOwner,
         hint,
         false);
-  }
-
-  private static String readFile(Ref ref, Path baseDir, List<Failure> failures) {
-    Path path = baseDir.resolve(ref.argument());
-    if (Files.isDirectory(path)) {
-      failures.add(fileFailure(ref, "it is a folder"));
-      return null;
-    }
-    try {
-      String content = Files.readString(path);
-      if (content.endsWith("\r\n")) {
-        return content.substring(0, content.length() - 2);
-      }
-      return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
-    } catch (NoSuchFileException e) {
-      failures.add(
-          new Failure(
-              ref.offset(),
-              ref.text() + ": cannot read file (no such file)",
-              "the path is relative to the file holding the reference",
-              false));
-    } catch (AccessDeniedException e) {
-      failures.add(fileFailure(ref, "permission denied"));
-    } catch (CharacterCodingException e) {
-      failures.add(fileFailure(ref, "not UTF-8 text"));
-    } catch (IOException e) {
-      failures.add(fileFailure(ref, e.getClass().getSimpleName()));
-    }
-    return null;
-  }
-
-  private static Failure fileFailure(Ref ref, String reason) {
-    return new Failure(
-        ref.offset(), ref.text() + ": cannot read file (" + reason + ")", null, false);
   }
 }

@@ -2,8 +2,10 @@ package dev.flowform.manifest;
 
 import dev.flowform.manifest.validate.BeanChecks;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads every manifest under a folder, resolves the selected environment's references, binds and
@@ -13,6 +15,8 @@ import java.util.Optional;
 public final class ManifestLoader {
   private final DisplayPath display;
   private final Map<String, String> env;
+  private final List<Path> fileRoots;
+  private final Consumer<String> secrets;
   private final BeanChecks checks = new BeanChecks();
   private final DocumentBinder binder;
 
@@ -21,8 +25,21 @@ public final class ManifestLoader {
    * @param env the process environment, for {@code ${env:NAME}}
    */
   public ManifestLoader(Path workDir, Map<String, String> env) {
+    this(workDir, env, List.of(), value -> {});
+  }
+
+  /**
+   * @param fileRoots folders beyond the project (the folder holding the manifests folder) that
+   *     {@code ${file:}} may read: an explicit opt-in, reported as a warning
+   * @param secrets told every secret value resolved, and every value read from the environment
+   *     variable or file of a secret (e.g. the run's {@code Scrubber::add})
+   */
+  public ManifestLoader(
+      Path workDir, Map<String, String> env, List<Path> fileRoots, Consumer<String> secrets) {
     this.display = new DisplayPath(workDir);
     this.env = Map.copyOf(env);
+    this.fileRoots = List.copyOf(fileRoots);
+    this.secrets = secrets;
     // the validator's bootstrap is the longest part of a load: start it on another core first,
     // then build the binder's ObjectMapper here meanwhile
     checks.prepare();
@@ -40,6 +57,7 @@ public final class ManifestLoader {
   /** Like {@link #load}, with the document counts {@code validate} prints. */
   public LoadReport report(Path dir, Optional<String> environment, Resolution resolution) {
     Path absolute = display.absolute(dir);
-    return new ManifestRun(display, binder, checks, env).run(absolute, environment, resolution);
+    return new ManifestRun(display, binder, checks, env, fileRoots, secrets)
+        .run(absolute, environment, resolution);
   }
 }

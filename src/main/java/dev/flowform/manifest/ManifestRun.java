@@ -21,22 +21,34 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /** One load: read, select the environment, interpolate, bind, validate, build. */
 final class ManifestRun {
   private final DisplayPath display;
   private final DocumentPipeline pipeline;
-  private final DocumentResolver resolver;
   private final Map<String, String> env;
+  private final List<Path> fileRoots;
+  private final Consumer<String> secrets;
   private final List<Diagnostic> problems = new ArrayList<>();
 
+  /**
+   * @param fileRoots folders beyond the project that {@code ${file:}} may read
+   * @param secrets told every secret value resolved
+   */
   ManifestRun(
-      DisplayPath display, DocumentBinder binder, BeanChecks checks, Map<String, String> env) {
+      DisplayPath display,
+      DocumentBinder binder,
+      BeanChecks checks,
+      Map<String, String> env,
+      List<Path> fileRoots,
+      Consumer<String> secrets) {
     this.display = display;
     this.pipeline = new DocumentPipeline(binder, checks);
     checks.prepare();
-    this.resolver = new DocumentResolver(env);
     this.env = Map.copyOf(env);
+    this.fileRoots = List.copyOf(fileRoots);
+    this.secrets = secrets;
   }
 
   LoadReport run(Path dir, Optional<String> requested, Resolution resolution) {
@@ -55,6 +67,18 @@ final class ManifestRun {
       return report(List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
     }
     List<ManifestDocument> documents = read(listing.files());
+    FileAccess files = FileAccess.forManifests(dir, fileRoots);
+    files
+        .extraRoots()
+        .forEach(
+            root ->
+                problems.add(
+                    Diagnostic.warning(
+                        SourcePosition.ofFile(display.of(root)),
+                        "${file:} may read in this folder, outside the project"
+                            + " (--allow-file-root)")));
+    DocumentResolver resolver =
+        new DocumentResolver(env, files, SecretSources.of(documents), secrets);
     List<ManifestDocument> environmentDocs =
         documents.stream().filter(d -> d.kind().equals(EnvironmentManifest.KIND)).toList();
     List<ManifestDocument> connectionDocs =
@@ -168,6 +192,7 @@ final class ManifestRun {
     Diagnostics diagnostics = new Diagnostics(problems);
     List<EnvironmentConfig> configs =
         environments.stream().map(b -> EnvironmentConfigs.of(b, dir, env)).toList();
+    configs.forEach(c -> PostgresPasswords.of(c.state()).ifPresent(secrets));
     Optional<DesiredState> desired = Optional.empty();
     if (resolving && !diagnostics.hasErrors()) {
       EnvironmentConfig environment =

@@ -22,13 +22,14 @@ interface Tolerance {
   /** LENIENT_SECRETS: a sensitive value whose references are well formed but did not resolve. */
   static Tolerance sensitive(Set<String> pointers) {
     return (pointer, raw, failures) ->
-        pointers.contains(pointer) && failures.stream().noneMatch(Interpolator.Failure::malformed);
+        pointers.contains(pointer) && failures.stream().allMatch(Interpolator.Failure::tolerable);
   }
 
   /**
    * OFFLINE: any value whose every failing reference is an {@code ${env:}} or {@code ${file:}}
    * (unset, empty, missing), or a {@code ${var:}} naming a variable that itself did not resolve. A
-   * malformed reference or an undefined variable stays an error.
+   * malformed reference, a refused {@code ${file:}} (outside the project, not a regular file, too
+   * large) or an undefined variable stays an error.
    *
    * @param unresolvedVariables the selected environment's variables that did not resolve
    */
@@ -36,7 +37,7 @@ interface Tolerance {
     return (pointer, raw, failures) -> {
       List<References.Part> parts = References.parse(raw);
       return failures.stream()
-          .allMatch(f -> !f.malformed() && unavailable(parts, f.offset(), unresolvedVariables));
+          .allMatch(f -> f.tolerable() && unavailable(parts, f.offset(), unresolvedVariables));
     };
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.flowform.diag.Diagnostic;
+import dev.flowform.diag.Severity;
 import dev.flowform.manifest.doc.ManifestDocument;
 import dev.flowform.manifest.doc.SourceMap;
 import java.nio.file.Path;
@@ -35,6 +36,19 @@ final class TreeInterpolator {
       Interpolator interpolator,
       Tolerance tolerance,
       Predicate<String> skip) {
+    return apply(document, interpolator, tolerance, skip, p -> true);
+  }
+
+  /**
+   * @param sensitive the pointers of secret fields: any other that reads the source of a secret
+   *     gets a warning (its value is treated as a secret too)
+   */
+  static Outcome apply(
+      ManifestDocument document,
+      Interpolator interpolator,
+      Tolerance tolerance,
+      Predicate<String> skip,
+      Predicate<String> sensitive) {
     // syntax checks change nothing: only a tree that gets resolved needs a copy of its own
     ObjectNode copy = interpolator == null ? document.tree() : document.tree().deepCopy();
     Walk walk =
@@ -43,7 +57,8 @@ final class TreeInterpolator {
             document.file().toAbsolutePath().getParent(),
             interpolator,
             tolerance,
-            skip);
+            skip,
+            sensitive);
     walk.visit(copy, "");
     return new Outcome(copy, walk.unresolved, walk.problems);
   }
@@ -54,6 +69,7 @@ final class TreeInterpolator {
     private final Interpolator interpolator;
     private final Tolerance tolerance;
     private final Predicate<String> skip;
+    private final Predicate<String> sensitive;
     private final Set<String> unresolved = new HashSet<>();
     private final List<Diagnostic> problems = new ArrayList<>();
 
@@ -62,8 +78,10 @@ final class TreeInterpolator {
         Path baseDir,
         Interpolator interpolator,
         Tolerance tolerance,
-        Predicate<String> skip) {
+        Predicate<String> skip,
+        Predicate<String> sensitive) {
       this.sources = sources;
+      this.sensitive = sensitive;
       this.baseDir = baseDir;
       this.interpolator = interpolator;
       this.tolerance = tolerance;
@@ -113,6 +131,16 @@ final class TreeInterpolator {
       }
       Interpolator.Result result = interpolator.interpolate(raw, baseDir);
       if (result.ok()) {
+        if (result.secretSourced() && !sensitive.test(pointer)) {
+          problems.add(
+              new Diagnostic(
+                  Severity.WARNING,
+                  sources.position(pointer),
+                  SourceMap.dotted(pointer)
+                      + " reads the environment variable or file of a secret: its value is"
+                      + " treated as a secret and shows as (sensitive)",
+                  "keep secrets in clientSecret, accessToken and refreshToken"));
+        }
         return TextNode.valueOf(result.value());
       }
       if (tolerance.tolerates(pointer, raw, result.failures())) {

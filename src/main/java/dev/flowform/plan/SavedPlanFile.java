@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.diag.InputFile;
+import dev.flowform.diag.Scrubber;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -21,8 +22,16 @@ public final class SavedPlanFile {
   public static final long MAX_BYTES = 64L * 1024 * 1024;
 
   private final ObjectMapper mapper = new ObjectMapper();
+  private final Scrubber scrubber;
 
-  public SavedPlanFile() {}
+  public SavedPlanFile() {
+    this(new Scrubber());
+  }
+
+  /** Plans written go through the run's {@code scrubber}, like everything else it writes. */
+  public SavedPlanFile(Scrubber scrubber) {
+    this.scrubber = scrubber;
+  }
 
   /**
    * Saves the plan, replacing the file at once (a temporary file beside it, then a rename).
@@ -33,7 +42,7 @@ public final class SavedPlanFile {
     SavedPlan saved = SavedPlan.of(plan);
     Path absolute = file.toAbsolutePath();
     try {
-      String json = PlanJson.writer(mapper).writeValueAsString(saved) + "\n";
+      String json = scrubber.scrub(PlanJson.writer(mapper).writeValueAsString(saved) + "\n");
       Path temp = Files.createTempFile(absolute.getParent(), ".flowform-plan", ".tmp");
       try {
         Files.writeString(temp, json, StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package dev.flowform.run;
 
 import dev.flowform.diag.FlowformException;
+import dev.flowform.diag.Scrubber;
 import dev.flowform.emulator.EmulatorConfig;
 import dev.flowform.emulator.FlowServiceEmulator;
 import dev.flowform.flowservice.FlowServiceApi;
@@ -43,8 +44,13 @@ public final class Platform implements AutoCloseable {
    * @throws FlowformException when the credentials did not resolve (an offline run)
    */
   public static Platform open(
-      EnvironmentConfig environment, String userAgent, Optional<PrintWriter> trace, Clock clock) {
-    return open(environment, userAgent, trace, clock, FlowServiceConfig.DEFAULT_LIST_PAGE_SIZE);
+      EnvironmentConfig environment,
+      String userAgent,
+      Optional<PrintWriter> trace,
+      Clock clock,
+      Scrubber scrubber) {
+    return open(
+        environment, userAgent, trace, clock, FlowServiceConfig.DEFAULT_LIST_PAGE_SIZE, scrubber);
   }
 
   /**
@@ -55,9 +61,10 @@ public final class Platform implements AutoCloseable {
       String userAgent,
       Optional<PrintWriter> trace,
       Clock clock,
-      int listPageSize) {
+      int listPageSize,
+      Scrubber scrubber) {
     if (environment.endpoint().embedded()) {
-      return openEmbedded(environment, userAgent, trace, clock, listPageSize);
+      return openEmbedded(environment, userAgent, trace, clock, listPageSize, scrubber);
     }
     Credentials credentials =
         environment
@@ -72,7 +79,7 @@ public final class Platform implements AutoCloseable {
                         "set the environment variables or files its credentials refer to"));
     URI base = URI.create(environment.endpoint().url());
     return new Platform(
-        connect(environment, base, credentials, userAgent, trace, clock, listPageSize),
+        connect(environment, base, credentials, userAgent, trace, clock, listPageSize, scrubber),
         Optional.empty());
   }
 
@@ -81,7 +88,8 @@ public final class Platform implements AutoCloseable {
       String userAgent,
       Optional<PrintWriter> trace,
       Clock clock,
-      int listPageSize) {
+      int listPageSize,
+      Scrubber scrubber) {
     FlowServiceEmulator emulator =
         FlowServiceEmulator.start(
             EmulatorConfig.builder()
@@ -105,7 +113,8 @@ public final class Platform implements AutoCloseable {
               userAgent,
               trace,
               clock,
-              listPageSize);
+              listPageSize,
+              scrubber);
       return new Platform(api, Optional.of(emulator));
     } catch (RuntimeException e) {
       emulator.close();
@@ -128,7 +137,8 @@ public final class Platform implements AutoCloseable {
       String userAgent,
       Optional<PrintWriter> trace,
       Clock clock,
-      int listPageSize) {
+      int listPageSize,
+      Scrubber scrubber) {
     FlowServiceConfig config =
         FlowServiceConfig.builder(
                 base,
@@ -140,7 +150,7 @@ public final class Platform implements AutoCloseable {
             .build();
     FlowServiceClients clients =
         new FlowServiceClients(config, trace, Sleeper.THREAD, new SecureRandom(), clock);
-    return clients.api(tokens(clients, credentials));
+    return clients.api(new ScrubbedTokens(tokens(clients, credentials), scrubber));
   }
 
   private static TokenSource tokens(FlowServiceClients clients, Credentials credentials) {

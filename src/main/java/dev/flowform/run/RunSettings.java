@@ -1,9 +1,11 @@
 package dev.flowform.run;
 
+import dev.flowform.diag.Scrubber;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,6 +22,10 @@ import java.util.function.Function;
  * @param display shows a path as the user should see it
  * @param lockTimeout how long to wait for the state lock
  * @param who who takes the lock, e.g. {@code alice@build-7}
+ * @param scrubber the run's secret filter: told every secret the run resolves, and passed every
+ *     file the run writes ({@code err} and {@code trace} already go through it)
+ * @param fileRoots folders beyond the project that {@code ${file:}} may read ({@code
+ *     --allow-file-root})
  */
 public record RunSettings(
     Path workDir,
@@ -32,10 +38,13 @@ public record RunSettings(
     Duration lockTimeout,
     String who,
     String version,
-    Clock clock) {
+    Clock clock,
+    Scrubber scrubber,
+    List<Path> fileRoots) {
 
   public RunSettings {
     env = Map.copyOf(env);
+    fileRoots = List.copyOf(fileRoots);
   }
 
   public String userAgent() {

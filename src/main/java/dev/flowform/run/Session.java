@@ -74,12 +74,15 @@ public final class Session implements AutoCloseable {
   /** The selected environment's desired state; warnings printed, errors thrown. */
   public static DesiredState load(RunSettings settings, Resolution resolution) {
     LoadResult loaded =
-        new ManifestLoader(settings.workDir(), settings.env())
+        new ManifestLoader(
+                settings.workDir(), settings.env(), settings.fileRoots(), settings.scrubber()::add)
             .load(settings.dir(), settings.environment(), resolution);
     if (!loaded.diagnostics().hasErrors()) {
       loaded.diagnostics().all().stream().map(Diagnostic::format).forEach(settings.err()::println);
     }
-    return loaded.orThrow();
+    DesiredState desired = loaded.orThrow();
+    RunSecrets.register(desired, settings.scrubber());
+    return desired;
   }
 
   /** The selected environment, for the commands that need only its state file. */
@@ -110,7 +113,8 @@ public final class Session implements AutoCloseable {
               settings.userAgent(),
               settings.trace(),
               settings.clock(),
-              ListPageSize.from(settings.env()));
+              ListPageSize.from(settings.env()),
+              settings.scrubber());
     }
     return platform;
   }

@@ -2,6 +2,7 @@ package dev.flowform.run;
 
 import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.EnvironmentConfig;
+import dev.flowform.manifest.PostgresPasswords;
 import dev.flowform.model.StateLocation;
 import dev.flowform.state.FileStateBackend;
 import dev.flowform.state.StateBackend;
@@ -18,6 +19,7 @@ final class StateBackends {
    */
   static StateBackend of(EnvironmentConfig environment, RunSettings settings, String operation) {
     StateLocation location = environment.state();
+    PostgresPasswords.of(location).ifPresent(settings.scrubber()::add);
     if (location instanceof StateLocation.File file) {
       return new FileStateBackend(
           file.path(),
@@ -25,7 +27,8 @@ final class StateBackends {
           settings.clock(),
           ProcessHandle.current().pid(),
           settings.version(),
-          UUID::randomUUID);
+          UUID::randomUUID,
+          settings.scrubber());
     }
     if (location instanceof StateLocation.Postgres postgres) {
       return new PostgresStateBackend(

@@ -44,7 +44,9 @@ public final class StatusReader {
    */
   public List<Plan> plans(List<String> only) {
     Path dir = settings.dir();
-    ManifestLoader loader = new ManifestLoader(settings.workDir(), settings.env());
+    ManifestLoader loader =
+        new ManifestLoader(
+            settings.workDir(), settings.env(), settings.fileRoots(), settings.scrubber()::add);
     LoadResult structure = loader.load(dir, Optional.empty(), Resolution.STRUCTURE);
     if (structure.diagnostics().hasErrors()) {
       structure.orThrow();

@@ -62,7 +62,12 @@ public final class StatusRefresh {
                 StateBackends.of(config, settings, "status"),
                 StateSession.bindingOf(config));
         Platform platform =
-            Platform.open(config, settings.userAgent(), settings.trace(), settings.clock())) {
+            Platform.open(
+                config,
+                settings.userAgent(),
+                settings.trace(),
+                settings.clock(),
+                settings.scrubber())) {
       State recorded = state.recordedOrEmpty();
       RemoteView view =
           new Refresher().refresh(recorded, desired, platform.api(), parallelism).view();

@@ -25,11 +25,12 @@ final class AtomicFiles {
   private AtomicFiles() {}
 
   /** Replaces {@code target} with {@code bytes}, creating missing parent folders. */
-  static void replace(Path target, byte[] bytes) throws IOException {
+  static void replace(Path target, byte[] bytes, FileMode mode) throws IOException {
     Path dir = parent(target);
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, target.getFileName() + ".", TEMP_SUFFIX);
     try {
+      mode.applyTo(temp);
       try (FileChannel out = FileChannel.open(temp, WRITE)) {
         writeFully(out, bytes);
         out.force(true);
@@ -42,11 +43,12 @@ final class AtomicFiles {
   }
 
   /** Copies {@code source} to {@code target} the same way: target is whole, old or new. */
-  static void copy(Path source, Path target) throws IOException {
+  static void copy(Path source, Path target, FileMode mode) throws IOException {
     Path dir = parent(target);
     Path temp = Files.createTempFile(dir, target.getFileName() + ".", TEMP_SUFFIX);
     try {
       Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+      mode.applyTo(temp);
       try (FileChannel out = FileChannel.open(temp, WRITE)) {
         out.force(true);
       }
@@ -56,12 +58,26 @@ final class AtomicFiles {
     }
   }
 
-  /** Appends {@code bytes} and forces them to disk before returning. */
-  static void append(Path file, byte[] bytes) throws IOException {
+  /** Appends {@code bytes} and forces them to disk before returning; a new file gets the mode. */
+  static void append(Path file, byte[] bytes, FileMode mode) throws IOException {
+    createWithMode(file, mode);
     try (FileChannel out = FileChannel.open(file, CREATE, WRITE, APPEND)) {
       writeFully(out, bytes);
       out.force(false);
     }
+  }
+
+  /** Creates {@code file} empty with {@code mode} unless it exists (then it is left alone). */
+  static void createWithMode(Path file, FileMode mode) throws IOException {
+    if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try {
+      Files.createFile(file);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      return; // created meanwhile by whoever else: theirs
+    }
+    mode.applyTo(file);
   }
 
   /** Deletes a file and forces its folder, so that the deletion survives a crash. */

@@ -1,6 +1,7 @@
 package dev.flowform.state;
 
 import dev.flowform.diag.FlowformException;
+import dev.flowform.diag.Scrubber;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public final class FileStateLock implements StateLock {
   private final String version;
   private final Supplier<UUID> ids;
   private final Sleeper sleeper;
+  private final Scrubber scrubber;
 
   /**
    * @param pid this process's id, as lock info shows it
@@ -36,11 +38,34 @@ public final class FileStateLock implements StateLock {
    * @param ids lock ids, e.g. {@code UUID::randomUUID}
    */
   public FileStateLock(Path stateFile, Clock clock, long pid, String version, Supplier<UUID> ids) {
-    this(stateFile, clock, pid, version, ids, d -> Thread.sleep(d.toMillis()));
+    this(stateFile, clock, pid, version, ids, new Scrubber());
+  }
+
+  /** Like the other, with lock info going through the run's {@code scrubber}. */
+  public FileStateLock(
+      Path stateFile,
+      Clock clock,
+      long pid,
+      String version,
+      Supplier<UUID> ids,
+      Scrubber scrubber) {
+    this(stateFile, clock, pid, version, ids, d -> Thread.sleep(d.toMillis()), scrubber);
   }
 
   FileStateLock(
       Path stateFile, Clock clock, long pid, String version, Supplier<UUID> ids, Sleeper sleeper) {
+    this(stateFile, clock, pid, version, ids, sleeper, new Scrubber());
+  }
+
+  FileStateLock(
+      Path stateFile,
+      Clock clock,
+      long pid,
+      String version,
+      Supplier<UUID> ids,
+      Sleeper sleeper,
+      Scrubber scrubber) {
+    this.scrubber = scrubber;
     this.stateFile = stateFile;
     this.clock = clock;
     this.pid = pid;
@@ -51,6 +76,10 @@ public final class FileStateLock implements StateLock {
 
   public Path lockFile() {
     return sibling(".lock");
+  }
+
+  private LockInfoFile infoFile(FileMode mode) {
+    return new LockInfoFile(infoFile(), mode, scrubber);
   }
 
   public Path infoFile() {
@@ -90,11 +119,11 @@ public final class FileStateLock implements StateLock {
 
   @Override
   public void forceUnlock(String lockId) {
-    LockInfoFile infoFile = new LockInfoFile(infoFile());
+    LockInfoFile infoFile = infoFile(FileMode.of(stateFile));
     LockInfo info = matching(infoFile, lockId);
     OsLock os;
     try {
-      os = OsLock.tryTake(lockFile()).orElseThrow(() -> stillHeld(info));
+      os = OsLock.tryTake(lockFile(), FileMode.of(stateFile)).orElseThrow(() -> stillHeld(info));
     } catch (IOException e) {
       throw new FlowformException("cannot open " + lockFile() + ": " + e, null, e);
     }
@@ -111,7 +140,7 @@ public final class FileStateLock implements StateLock {
   private Optional<LockHandle> tryAcquire(LockRequest request) {
     Optional<OsLock> os;
     try {
-      os = OsLock.tryTake(lockFile());
+      os = OsLock.tryTake(lockFile(), FileMode.of(stateFile));
     } catch (IOException e) {
       throw new FlowformException(
           "cannot lock state file " + stateFile + ": " + e,
@@ -130,7 +159,7 @@ public final class FileStateLock implements StateLock {
             version,
             clock.instant(),
             stateFile.toAbsolutePath().normalize().toString());
-    LockInfoFile infoFile = new LockInfoFile(infoFile());
+    LockInfoFile infoFile = infoFile(FileMode.of(stateFile));
     try {
       infoFile.write(info);
     } catch (IOException e) {
@@ -174,7 +203,7 @@ public final class FileStateLock implements StateLock {
   }
 
   private StateLockedException locked(Duration timeout) {
-    Optional<LockInfo> holder = new LockInfoFile(infoFile()).read();
+    Optional<LockInfo> holder = infoFile(FileMode.of(stateFile)).read();
     String by =
         holder
             .map(LockInfo::describe)

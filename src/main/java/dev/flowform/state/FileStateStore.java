@@ -2,6 +2,7 @@ package dev.flowform.state;
 
 import dev.flowform.diag.FlowformException;
 import dev.flowform.diag.InputFile;
+import dev.flowform.diag.Scrubber;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +33,7 @@ public final class FileStateStore implements StateStore {
   private final StateFormat format = new StateFormat();
   private final StateJournal journal;
   private final long minCompactBytes;
+  private final Scrubber scrubber;
 
   private State current;
   private String mainDigest;
@@ -43,22 +45,37 @@ public final class FileStateStore implements StateStore {
 
   /** A store for {@code file}, shown in messages as given. */
   public FileStateStore(Path file) {
-    this(file, file.toString(), MIN_COMPACT_BYTES);
+    this(file, file.toString(), MIN_COMPACT_BYTES, new Scrubber());
   }
 
   /** A store for {@code file}, shown in messages as {@code shownAs}. */
   public FileStateStore(Path file, String shownAs) {
-    this(file, shownAs, MIN_COMPACT_BYTES);
+    this(file, shownAs, MIN_COMPACT_BYTES, new Scrubber());
+  }
+
+  /** A store whose every written byte goes through the run's {@code scrubber}. */
+  public FileStateStore(Path file, Scrubber scrubber) {
+    this(file, file.toString(), MIN_COMPACT_BYTES, scrubber);
+  }
+
+  /** The same, shown in messages as {@code shownAs}. */
+  public FileStateStore(Path file, String shownAs, Scrubber scrubber) {
+    this(file, shownAs, MIN_COMPACT_BYTES, scrubber);
   }
 
   FileStateStore(Path file, long minCompactBytes) {
-    this(file, file.toString(), minCompactBytes);
+    this(file, file.toString(), minCompactBytes, new Scrubber());
   }
 
-  private FileStateStore(Path file, String shownAs, long minCompactBytes) {
+  FileStateStore(Path file, long minCompactBytes, Scrubber scrubber) {
+    this(file, file.toString(), minCompactBytes, scrubber);
+  }
+
+  private FileStateStore(Path file, String shownAs, long minCompactBytes, Scrubber scrubber) {
     this.file = Objects.requireNonNull(file, "file");
     this.shownAs = shownAs;
-    this.journal = new StateJournal(sibling(".journal"), shownAs, format.mapper());
+    this.scrubber = scrubber;
+    this.journal = new StateJournal(sibling(".journal"), shownAs, format.mapper(), file, scrubber);
     this.minCompactBytes = minCompactBytes;
   }
 
@@ -109,7 +126,7 @@ public final class FileStateStore implements StateStore {
 
   @Override
   public synchronized void write(State state) {
-    byte[] bytes = format.encode(state);
+    byte[] bytes = scrubber.scrub(format.encode(state));
     String digest = StateJournal.digest(bytes);
     if (current != null && !journalExists && digest.equals(mainDigest)) {
       current = state;
@@ -117,10 +134,11 @@ public final class FileStateStore implements StateStore {
     }
     try {
       AtomicFiles.sweepTemporaries(file);
+      FileMode mode = FileMode.of(file);
       if (Files.exists(file)) {
-        AtomicFiles.copy(file, backupFile());
+        AtomicFiles.copy(file, backupFile(), mode);
       }
-      AtomicFiles.replace(file, bytes);
+      AtomicFiles.replace(file, bytes, mode);
     } catch (IOException e) {
       throw cannot("write", e);
     }

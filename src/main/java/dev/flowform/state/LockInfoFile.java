@@ -2,6 +2,7 @@ package dev.flowform.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.diag.InputFile;
+import dev.flowform.diag.Scrubber;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,9 +15,17 @@ final class LockInfoFile {
 
   private final Path file;
   private final ObjectMapper mapper = StateJson.newMapper();
+  private final FileMode mode;
+  private final Scrubber scrubber;
 
-  LockInfoFile(Path file) {
+  /**
+   * @param mode the state's, which this file takes
+   * @param scrubber what the content goes through before it is written
+   */
+  LockInfoFile(Path file, FileMode mode, Scrubber scrubber) {
     this.file = file;
+    this.mode = mode;
+    this.scrubber = scrubber;
   }
 
   Path file() {
@@ -24,7 +33,7 @@ final class LockInfoFile {
   }
 
   void write(LockInfo info) throws IOException {
-    AtomicFiles.replace(file, StateJson.prettyBytes(mapper, info));
+    AtomicFiles.replace(file, scrubber.scrub(StateJson.prettyBytes(mapper, info)), mode);
   }
 
   /** The holder; empty when there is no lock info or it cannot be read (it is only a label). */

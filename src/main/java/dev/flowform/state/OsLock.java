@@ -28,7 +28,7 @@ final class OsLock implements AutoCloseable {
   }
 
   /** The lock; empty when this or another process holds it. Creates the file and its folders. */
-  static Optional<OsLock> tryTake(Path file) throws IOException {
+  static Optional<OsLock> tryTake(Path file, FileMode mode) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path key = dir.toRealPath().resolve(file.getFileName());
@@ -37,6 +37,7 @@ final class OsLock implements AutoCloseable {
     }
     FileChannel channel;
     try {
+      AtomicFiles.createWithMode(key, mode);
       channel = FileChannel.open(key, CREATE, WRITE);
     } catch (IOException e) {
       ProcessFileLocks.release(key);

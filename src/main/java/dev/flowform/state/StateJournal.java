@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.diag.InputFile;
+import dev.flowform.diag.Scrubber;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,13 +63,23 @@ final class StateJournal {
   private final String shownAs;
   private final String stateShownAs;
   private final ObjectMapper mapper;
+  private final Path stateFile;
+  private final Scrubber scrubber;
 
-  /** The journal {@code file} of the state file shown as {@code stateShownAs}. */
-  StateJournal(Path file, String stateShownAs, ObjectMapper mapper) {
+  /**
+   * The journal {@code file} of the state file shown as {@code stateShownAs}.
+   *
+   * @param stateFile whose mode the journal takes
+   * @param scrubber what every line goes through before it is written
+   */
+  StateJournal(
+      Path file, String stateShownAs, ObjectMapper mapper, Path stateFile, Scrubber scrubber) {
     this.file = file;
     this.shownAs = stateShownAs + ".journal";
     this.stateShownAs = stateShownAs;
     this.mapper = mapper;
+    this.stateFile = stateFile;
+    this.scrubber = scrubber;
   }
 
   Path file() {
@@ -81,7 +92,7 @@ final class StateJournal {
     ByteArrayOutputStream lines = new ByteArrayOutputStream();
     lines.writeBytes(line(new Header(VERSION, main.lineage(), base)));
     lines.writeBytes(entry(serial, address, resource));
-    AtomicFiles.append(file, lines.toByteArray());
+    AtomicFiles.append(file, lines.toByteArray(), FileMode.of(stateFile));
     AtomicFiles.forceDirectory(file.toAbsolutePath().getParent());
     return lines.size();
   }
@@ -89,7 +100,7 @@ final class StateJournal {
   /** Appends one change, forced to disk; returns the bytes written. */
   long append(long serial, String address, ResourceState resource) throws IOException {
     byte[] line = entry(serial, address, resource);
-    AtomicFiles.append(file, line);
+    AtomicFiles.append(file, line, FileMode.of(stateFile));
     return line.length;
   }
 
@@ -193,7 +204,7 @@ final class StateJournal {
   }
 
   private byte[] line(Object value) throws JsonProcessingException {
-    byte[] json = mapper.writeValueAsBytes(value);
+    byte[] json = scrubber.scrub(mapper.writeValueAsBytes(value));
     byte[] out = Arrays.copyOf(json, json.length + 1);
     out[json.length] = '\n';
     return out;

@@ -88,35 +88,50 @@ class CommandLineContractTest {
   }
 
   static Stream<Arguments> optionsOfEachCommand() {
-    Set<String> environment = Set.of("--dir", "--env");
+    Set<String> environment = Set.of("--dir", "--env", "--allow-file-root");
     return Stream.of(
         Arguments.of(List.of("init"), Set.of("--dir")),
         Arguments.of(List.of("validate"), environment),
         Arguments.of(
             List.of("refresh"),
-            Set.of("--dir", "--env", "--verbose", "--lock-timeout", "--parallelism")),
-        Arguments.of(List.of("import"), Set.of("--dir", "--env", "--verbose", "--lock-timeout")),
+            Set.of(
+                "--dir",
+                "--env",
+                "--allow-file-root",
+                "--verbose",
+                "--lock-timeout",
+                "--parallelism")),
+        Arguments.of(
+            List.of("import"),
+            Set.of("--dir", "--env", "--allow-file-root", "--verbose", "--lock-timeout")),
         Arguments.of(
             List.of("status"),
             Set.of(
                 "--dir",
+                "--allow-file-root",
                 "--output",
                 "--detailed-exitcode",
                 "--environments",
                 "--refresh",
                 "--parallelism")),
         Arguments.of(List.of("force-unlock"), environment),
-        Arguments.of(List.of("state", "list"), Set.of("--dir", "--env", "--output")),
-        Arguments.of(List.of("state", "show"), Set.of("--dir", "--env", "--serial")),
+        Arguments.of(
+            List.of("state", "list"), Set.of("--dir", "--env", "--allow-file-root", "--output")),
+        Arguments.of(
+            List.of("state", "show"), Set.of("--dir", "--env", "--allow-file-root", "--serial")),
         Arguments.of(List.of("state", "history"), environment),
         Arguments.of(
-            List.of("state", "migrate"), Set.of("--dir", "--env", "--lock-timeout", "--to")),
-        Arguments.of(List.of("state", "rm"), Set.of("--dir", "--env", "--lock-timeout")),
+            List.of("state", "migrate"),
+            Set.of("--dir", "--env", "--allow-file-root", "--lock-timeout", "--to")),
+        Arguments.of(
+            List.of("state", "rm"),
+            Set.of("--dir", "--env", "--allow-file-root", "--lock-timeout")),
         Arguments.of(
             List.of("destroy"),
             Set.of(
                 "--dir",
                 "--env",
+                "--allow-file-root",
                 "--no-color",
                 "--verbose",
                 "--lock-timeout",

@@ -93,4 +93,34 @@ class VerboseTraceTest {
     assertTrue(trace.contains("\"name\":\"HubSpot eu\""), trace);
     assertTrue(trace.contains("<-- 200 PATCH"), trace);
   }
+
+  @Test
+  void aResponseBodyCutByTheTraceLimitEndsInAMarkSoACutSecretIsStillMasked() {
+    String secret = "hs-SECRET-cut-in-two-by-the-limit";
+    String echoed = "x".repeat(64 * 1024 - 10) + secret;
+    server.stubFor(
+        post("/ims/token/v3").willReturn(okJson("{\"access_token\":\"t\",\"expires_in\":86399}")));
+    server.stubFor(
+        post(PATH + "/connections").willReturn(aResponse().withStatus(400).withBody(echoed)));
+    StringWriter out = new StringWriter();
+    dev.flowform.diag.Scrubber scrubber = new dev.flowform.diag.Scrubber();
+    scrubber.add(secret);
+    FlowServiceClients clients =
+        TestClients.clients(
+            TestClients.config(server.baseUrl()),
+            new RecordingSleeper(),
+            Optional.of(scrubber.wrap(new PrintWriter(out))),
+            new HandClock(TestClients.NOW));
+    FlowServiceApi api = clients.api(clients.imsTokens(TestClients.ims(server.baseUrl())));
+
+    try {
+      api.create(TestClients.hubspot("HubSpot eu"));
+    } catch (RuntimeException expected) {
+      // the 400 is the point: only its trace matters here
+    }
+
+    String trace = out.toString();
+    assertTrue(trace.contains("xx(sensitive)...\n"), trace.substring(trace.length() - 300));
+    assertFalse(trace.contains(secret.substring(0, 10)), "the beginning of the cut secret");
+  }
 }

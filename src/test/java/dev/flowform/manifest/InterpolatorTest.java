@@ -8,18 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InterpolatorTest {
   @TempDir Path dir;
 
-  private final Interpolator interpolator =
-      new Interpolator(
-          Map.of("TOKEN", "s3cr3t", "NESTED", "${env:TOKEN}"),
-          Map.of("region", "eu"),
-          "environment dev");
+  private Interpolator interpolator;
+
+  @BeforeEach
+  void interpolatorInsideTheTemporaryProject() {
+    interpolator =
+        new Interpolator(
+            Map.of("TOKEN", "s3cr3t", "NESTED", "${env:TOKEN}"),
+            Map.of("region", "eu"),
+            "environment dev",
+            new FileAccess(dir, List.of()));
+  }
 
   @Test
   void replacesEnvironmentVariablesAndVariablesInsideText() {

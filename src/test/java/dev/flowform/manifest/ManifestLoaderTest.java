@@ -280,6 +280,31 @@ class ManifestLoaderTest {
   }
 
   @Test
+  void aFileOutsideTheProjectIsAnErrorInEveryResolutionWhileAMissingOneIsToleratedOffline()
+      throws IOException {
+    standardLayout();
+    write(
+        "connections/a.yaml",
+        connection("a", "[dev, prod]", "${env:SECRET}")
+            .replace("${file:token.txt}", "${file:../../../elsewhere/token}"));
+    write(
+        "connections/c.yaml",
+        connection("c", "[dev]", "${env:SECRET}").replace("token.txt", "missing.txt"));
+
+    for (Resolution resolution :
+        List.of(Resolution.STRICT, Resolution.LENIENT_SECRETS, Resolution.OFFLINE)) {
+      List<String> errors =
+          load("dev", resolution).diagnostics().errors().map(Diagnostic::message).toList();
+      assertTrue(
+          errors.stream().anyMatch(e -> e.contains("the path leads outside the project")),
+          resolution + ": " + errors);
+    }
+    List<String> offline =
+        load("dev", Resolution.OFFLINE).diagnostics().errors().map(Diagnostic::message).toList();
+    assertTrue(offline.stream().noneMatch(e -> e.contains("missing.txt")), offline.toString());
+  }
+
+  @Test
   void anEmptyEnvironmentVariableIsAMissingSecretThatLeniencyTolerates() throws IOException {
     standardLayout();
     env.put("SECRET", "");

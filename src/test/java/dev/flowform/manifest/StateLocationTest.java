@@ -10,8 +10,11 @@ import dev.flowform.model.StateLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +24,11 @@ class StateLocationTest {
   @TempDir Path work;
 
   private LoadResult load(String state, Map<String, String> env) throws IOException {
+    return load(state, env, secret -> {});
+  }
+
+  private LoadResult load(String state, Map<String, String> env, Consumer<String> secrets)
+      throws IOException {
     Path dir = work.resolve("manifests");
     Files.createDirectories(dir);
     Files.writeString(
@@ -37,7 +45,8 @@ class StateLocationTest {
           state: %s
         """
             .formatted(state));
-    return new ManifestLoader(work, env).load(dir, Optional.of("dev"), Resolution.STRICT);
+    return new ManifestLoader(work, env, List.of(), secrets)
+        .load(dir, Optional.of("dev"), Resolution.STRICT);
   }
 
   @Test
@@ -103,5 +112,23 @@ class StateLocationTest {
     assertEquals(
         "pg-secret-4",
         ((StateLocation.Postgres) referenced.environments().get(0).state()).url().password());
+  }
+
+  @Test
+  void thePasswordOfAStateUrlIsASecretTheRunLearns() throws IOException {
+    List<String> fromUrl = new ArrayList<>();
+    List<String> fromLibpq = new ArrayList<>();
+
+    load(
+        "postgresql://flowform:${env:PG_PW}@db.example.com/infra",
+        Map.of("PG_PW", "pg-secret-5"),
+        fromUrl::add);
+    load(
+        "postgresql://flowform@db.example.com/infra",
+        Map.of("PGPASSWORD", "pg-secret-6"),
+        fromLibpq::add);
+
+    assertTrue(fromUrl.contains("pg-secret-5"), fromUrl.toString());
+    assertTrue(fromLibpq.contains("pg-secret-6"), fromLibpq.toString());
   }
 }

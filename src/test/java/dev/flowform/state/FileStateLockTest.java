@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowform.diag.FlowformException;
+import dev.flowform.diag.Scrubber;
 import dev.flowform.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -196,7 +197,11 @@ class FileStateLockTest {
           assertThrows(FlowformException.class, () -> other.forceUnlock(FIRST.toString()));
 
       assertTrue(e.getMessage().contains("is held by a running process"), e.getMessage());
-      assertEquals(held.info(), new LockInfoFile(other.infoFile()).read().orElseThrow());
+      assertEquals(
+          held.info(),
+          new LockInfoFile(other.infoFile(), FileMode.of(other.infoFile()), new Scrubber())
+              .read()
+              .orElseThrow());
       assertThrows(StateLockedException.class, () -> other.acquire(PLAN, Duration.ZERO));
     }
   }
@@ -212,7 +217,7 @@ class FileStateLockTest {
   }
 
   private void writeLeftoverInfo(UUID id) throws IOException {
-    new LockInfoFile(lock(41, id).infoFile())
+    new LockInfoFile(lock(41, id).infoFile(), FileMode.of(lock(41, id).infoFile()), new Scrubber())
         .write(new LockInfo(id.toString(), "apply", "gone@host", 41, "0.1.0", NOW, "x"));
   }
 }

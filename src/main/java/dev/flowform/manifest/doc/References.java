@@ -86,6 +86,19 @@ public final class References {
         && parse(value).stream().anyMatch(p -> p instanceof Ref r && !r.scheme().equals("var"));
   }
 
+  /**
+   * True when the scalar is made of {@code ${env:}} and {@code ${file:}} references only: no
+   * literal text around them and no {@code ${var:}}, which are not secret. A malformed reference
+   * counts as one (it is reported as malformed instead).
+   */
+  public static boolean isSecretSourcesOnly(String value) {
+    List<Part> parts = parse(value);
+    return !parts.isEmpty()
+        && parts.stream()
+            .allMatch(
+                p -> p instanceof Malformed || (p instanceof Ref r && !r.scheme().equals("var")));
+  }
+
   /** True when the scalar holds any reference (well formed or not). */
   public static boolean hasAny(String value) {
     return value != null

@@ -7,7 +7,11 @@ import dev.flowform.manifest.doc.SourceMap;
 import java.util.List;
 import java.util.Optional;
 
-/** Sensitive values must come from {@code ${env:}} or {@code ${file:}}, not from git. */
+/**
+ * Sensitive values must come from {@code ${env:}} or {@code ${file:}}, not from git: neither a
+ * literal, nor literal text around a reference ({@code abc${env:X}} puts part of the secret in
+ * git).
+ */
 final class LiteralSecrets {
   private LiteralSecrets() {}
 
@@ -17,23 +21,32 @@ final class LiteralSecrets {
    */
   static Optional<Diagnostic> check(
       String raw, String pointer, SourceMap sources, Optional<Severity> severity) {
-    if (raw == null || References.hasSecretSource(raw) || severity.isEmpty()) {
+    if (raw == null || References.isSecretSourcesOnly(raw) || severity.isEmpty()) {
       return Optional.empty();
     }
     String field = SourceMap.dotted(pointer);
+    boolean mixed = References.hasSecretSource(raw);
     if (severity.get() == Severity.WARNING) {
       return Optional.of(
           new Diagnostic(
               Severity.WARNING,
               sources.position(pointer),
-              field + " is a literal secret (tolerated for the embedded emulator only)",
+              field
+                  + (mixed ? " mixes literal text with a reference" : " is a literal secret")
+                  + " (tolerated for the embedded emulator only)",
               "use ${env:NAME} or ${file:PATH} for real secrets"));
     }
     return Optional.of(
         Diagnostic.error(
             sources.position(pointer),
-            field + " is sensitive and must be a reference, not a literal value",
-            "use ${env:NAME} or ${file:PATH}"));
+            mixed
+                ? field
+                    + " is sensitive and must be ${env:} or ${file:} references only, without"
+                    + " literal text or ${var:} around them"
+                : field + " is sensitive and must be a reference, not a literal value",
+            mixed
+                ? "put the whole secret in the variable or file"
+                : "use ${env:NAME} or ${file:PATH}"));
   }
 
   static void addTo(List<Diagnostic> out, Optional<Diagnostic> diagnostic) {

@@ -1,0 +1,139 @@
+package dev.flowform.manifest;
+
+import dev.flowform.diag.InputFile;
+import dev.flowform.manifest.doc.References.Ref;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+
+/**
+ * Reads the file of one {@code ${file:PATH}}: relative to the file holding the reference, inside
+ * what {@link FileAccess} allows, a regular file (never a device, FIFO or socket, which could block
+ * or never end) of at most {@link FileAccess#MAX_BYTES} read through {@link InputFile} like every
+ * other input, UTF-8, one trailing newline dropped. Failures name the reference, never the content.
+ */
+final class FileReference {
+  private static final String LIMIT = "1 MiB";
+  private static final String WIDER =
+      "${file:} reads inside the project (the folder holding the manifests folder);"
+          + " allow another folder with --allow-file-root PATH";
+
+  private FileReference() {}
+
+  /** The content, or null with a failure added. */
+  static String read(
+      Ref ref, Path baseDir, FileAccess access, List<Interpolator.Failure> failures) {
+    Path given;
+    try {
+      given = Path.of(ref.argument());
+    } catch (InvalidPathException e) {
+      failures.add(failure(ref, "not a valid path", null));
+      return null;
+    }
+    if (given.isAbsolute() && !access.allowsAbsolute(given)) {
+      failures.add(refused(ref, "an absolute path is not allowed", WIDER));
+      return null;
+    }
+    Path target = baseDir.toAbsolutePath().resolve(given).normalize();
+    if (!access.allows(target)) {
+      failures.add(refused(ref, "the path leads outside the project", WIDER));
+      return null;
+    }
+    Path real;
+    BasicFileAttributes attributes;
+    try {
+      real = target.toRealPath();
+      attributes = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      failures.add(
+          new Interpolator.Failure(
+              ref.offset(),
+              ref.text() + ": cannot read file (no such file)",
+              "the path is relative to the file holding the reference",
+              false));
+      return null;
+    } catch (AccessDeniedException e) {
+      failures.add(failure(ref, "permission denied", null));
+      return null;
+    } catch (IOException e) {
+      failures.add(failure(ref, e.getClass().getSimpleName(), null));
+      return null;
+    }
+    if (!access.allowsReal(real)) {
+      failures.add(refused(ref, "a symbolic link leads outside the project", WIDER));
+      return null;
+    }
+    if (attributes.isDirectory()) {
+      failures.add(refused(ref, "it is a folder", null));
+      return null;
+    }
+    if (!attributes.isRegularFile()) {
+      failures.add(refused(ref, "not a regular file", "a device, FIFO or socket is never read"));
+      return null;
+    }
+    if (attributes.size() > FileAccess.MAX_BYTES) {
+      failures.add(tooLarge(ref));
+      return null;
+    }
+    return content(ref, real, failures);
+  }
+
+  private static String content(Ref ref, Path real, List<Interpolator.Failure> failures) {
+    byte[] bytes;
+    try {
+      bytes = InputFile.read(real, FileAccess.MAX_BYTES); // one reader for every input file
+    } catch (InputFile.RefusedException e) {
+      failures.add(e.line() > 0 ? tooLarge(ref) : refused(ref, "not a regular file", null));
+      return null;
+    } catch (AccessDeniedException e) {
+      failures.add(failure(ref, "permission denied", null));
+      return null;
+    } catch (IOException e) {
+      failures.add(failure(ref, e.getClass().getSimpleName(), null));
+      return null;
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      failures.add(failure(ref, "not UTF-8 text", null));
+      return null;
+    }
+    if (text.endsWith("\r\n")) {
+      return text.substring(0, text.length() - 2);
+    }
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  private static Interpolator.Failure tooLarge(Ref ref) {
+    return refused(
+        ref, "larger than the " + LIMIT + " limit", "a ${file:} holds one secret or value");
+  }
+
+  /** A file flowform will not read: an error in every resolution, never tolerated. */
+  private static Interpolator.Failure refused(Ref ref, String reason, String hint) {
+    return new Interpolator.Failure(
+        ref.offset(), ref.text() + ": cannot read file (" + reason + ")", hint, false, true);
+  }
+
+  private static Interpolator.Failure failure(Ref ref, String reason, String hint) {
+    return new Interpolator.Failure(
+        ref.offset(), ref.text() + ": cannot read file (" + reason + ")", hint, false);
+  }
+}
