@@ -35,6 +35,11 @@ final class ChangeRunner {
     this.deleter = new Deleter(api, recorder);
   }
 
+  /** True once state can no longer be recorded: the dispatcher then starts no new change. */
+  boolean stateLost() {
+    return recorder.lost();
+  }
+
   Step run(Attempt attempt) {
     Change change = attempt.change();
     try {

@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Hands changes to the workers, at most {@code parallelism} at a time, from the caller's thread:
- * puts throttled ones back at the end of the queue, stops starting new ones once cancelled, and
- * calls the listener. Single use.
+ * puts throttled ones back at the end of the queue, stops starting new ones once cancelled or once
+ * state can no longer be recorded, and calls the listener. Single use.
  */
 final class Dispatcher {
   private final CompletionService<Step> workers;
@@ -37,7 +37,10 @@ final class Dispatcher {
     boolean interrupted = false;
     while (!queue.isEmpty() || inFlight > 0) {
       cancelled = cancelled || options.cancellation().isCancelled();
-      while (!cancelled && !queue.isEmpty() && inFlight < options.parallelism()) {
+      while (!cancelled
+          && !runner.stateLost()
+          && !queue.isEmpty()
+          && inFlight < options.parallelism()) {
         Attempt next = queue.poll();
         if (next.requeues() == 0) {
           options.listener().onStart(next.change());
