@@ -70,7 +70,10 @@ final class Dispatcher {
       }
     }
     for (Attempt left : queue) {
-      ChangeOutcome outcome = ChangeOutcome.notStarted(left.change(), left.requeues() > 0);
+      ChangeOutcome outcome =
+          runner.stateLost() && !cancelled
+              ? ChangeOutcome.notStartedStateLost(left.change())
+              : ChangeOutcome.notStarted(left.change(), left.requeues() > 0);
       outcomes[left.index()] = outcome;
       options.listener().onDone(left.change(), outcome);
     }

@@ -68,5 +68,7 @@ class ApplierStateLossTest {
     long notStarted = result.counts().get(Outcome.NOT_STARTED);
     assertTrue(notStarted >= 24, "not started: " + notStarted);
     assertEquals(30, result.outcomes().size());
+    ChangeOutcome last = result.outcomes().get(29);
+    assertEquals("not started: state could no longer be recorded", last.message());
   }
 }
