@@ -42,6 +42,16 @@ public record ChangeOutcome(
         "run apply again to finish the plan");
   }
 
+  /** A change not started because state could no longer be recorded. */
+  static ChangeOutcome notStartedStateLost(Change change) {
+    return new ChangeOutcome(
+        change,
+        Outcome.NOT_STARTED,
+        change.id(),
+        "not started: state could no longer be recorded",
+        "run apply again once the state is reachable");
+  }
+
   public String address() {
     return change.address();
   }

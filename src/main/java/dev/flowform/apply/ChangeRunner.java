@@ -46,6 +46,11 @@ final class ChangeRunner {
     return unreachable.get();
   }
 
+  /** True once state can no longer be recorded: the dispatcher then starts no new change. */
+  boolean stateLost() {
+    return recorder.lost();
+  }
+
   Step run(Attempt attempt) {
     Change change = attempt.change();
     try {

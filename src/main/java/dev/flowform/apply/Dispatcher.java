@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * Hands changes to the workers, at most {@code parallelism} at a time, from the caller's thread:
  * puts throttled ones back at the end of the queue, stops starting new ones once cancelled or once
- * the platform was found unreachable (the rest are reported as not started), and calls the
- * listener. Single use.
+ * the platform was found unreachable or state can no longer be recorded (the rest are reported as
+ * not started), and calls the listener. Single use.
  */
 final class Dispatcher {
   private final CompletionService<Step> workers;
@@ -40,6 +40,7 @@ final class Dispatcher {
       cancelled = cancelled || options.cancellation().isCancelled();
       while (!cancelled
           && !runner.platformUnreachable()
+          && !runner.stateLost()
           && !queue.isEmpty()
           && inFlight < options.parallelism()) {
         Attempt next = queue.poll();
@@ -74,7 +75,9 @@ final class Dispatcher {
       ChangeOutcome outcome =
           runner.platformUnreachable() && !cancelled
               ? ChangeOutcome.notStartedAsUnreachable(left.change())
-              : ChangeOutcome.notStarted(left.change(), left.requeues() > 0);
+              : runner.stateLost() && !cancelled
+                  ? ChangeOutcome.notStartedStateLost(left.change())
+                  : ChangeOutcome.notStarted(left.change(), left.requeues() > 0);
       outcomes[left.index()] = outcome;
       options.listener().onDone(left.change(), outcome);
     }

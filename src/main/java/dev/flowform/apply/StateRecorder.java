@@ -3,7 +3,9 @@ package dev.flowform.apply;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.State;
+import dev.flowform.state.StateConflictException;
 import dev.flowform.state.StateStore;
+import dev.flowform.state.StateUnavailableException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -19,6 +21,7 @@ final class StateRecorder {
   private final StateStore store;
   private final Map<String, Set<String>> addressesById = new HashMap<>();
   private State current;
+  private volatile boolean lost;
 
   StateRecorder(State start, StateStore store) {
     this.store = store;
@@ -37,7 +40,7 @@ final class StateRecorder {
   /** Sets {@code address} and persists (journaled: the cost does not grow with the state). */
   synchronized void record(String address, ResourceState resource) {
     State next = current.with(address, resource);
-    store.record(next, address);
+    persist(next, address);
     current = next;
     remember(address, resource);
   }
@@ -80,8 +83,25 @@ final class StateRecorder {
       return;
     }
     State next = current.without(address);
-    store.record(next, address);
+    persist(next, address);
     current = next;
+  }
+
+  /**
+   * True once the store could not be reached or another writer changed it: nothing more can be
+   * recorded, so no new change may start.
+   */
+  boolean lost() {
+    return lost;
+  }
+
+  private void persist(State next, String address) {
+    try {
+      store.record(next, address);
+    } catch (StateUnavailableException | StateConflictException e) {
+      lost = true;
+      throw e;
+    }
   }
 
   /**

@@ -173,8 +173,8 @@ class SecretLeakIT {
 
     assertNothingLeaked();
     assertEquals(1, markdown.exitCode(), markdown.err());
-    assertTrue(markdown.err().contains("Authorization=Bearer (sensitive)"), markdown.err());
     assertEquals(1, json.exitCode(), json.err());
+    assertTrue(json.err().contains("Authorization=Bearer (sensitive)"), json.err());
     assertEquals(1, ims.exitCode(), ims.err());
     assertTrue(ims.err().contains("client_secret=(sensitive)"), ims.err());
   }
