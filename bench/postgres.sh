@@ -66,7 +66,10 @@ spec:
   orgId: 5C13B1D2E3F4A5B6C7D8E9F0@AdobeOrg
   endpoint: $FS_URL
   state: $state
-  credentials: {clientId: \${env:AEP_CLIENT_ID}, clientSecret: \${env:AEP_CLIENT_SECRET}, imsEndpoint: $IMS_URL}
+  credentials:
+    clientId: \${env:AEP_CLIENT_ID}
+    clientSecret: \${env:AEP_CLIENT_SECRET}
+    imsEndpoint: $IMS_URL
 YAML
   awk -v n="$CREATES" -v r="$run" -v d="$dir/manifests/connections" 'BEGIN {
     for (i = 1; i <= n; i++) {
