@@ -1,10 +1,8 @@
 package dev.flowform.state.pg;
 
-import dev.flowform.model.ConnectionSpecRef;
-import dev.flowform.plan.Fingerprints;
 import dev.flowform.state.ResourceState;
-import dev.flowform.state.ResourceStatus;
 import dev.flowform.state.State;
+import dev.flowform.testing.StateFixtures;
 import java.time.Instant;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -51,36 +49,15 @@ final class States {
   }
 
   static String address(int i) {
-    return String.format("conn-%05d", i);
+    return StateFixtures.address(i);
   }
 
   static ResourceState pending(int i) {
-    SortedMap<String, String> params = new TreeMap<>();
-    params.put("clientId", "client-" + i);
-    SortedMap<String, String> fingerprints = new TreeMap<>();
-    fingerprints.put("accessToken", Fingerprints.of(SALT, "token-" + i));
-    fingerprints.put("clientSecret", Fingerprints.of(SALT, "secret-" + i));
-    return new ResourceState(
-        "HubSpotConnection",
-        ResourceStatus.PENDING,
-        null,
-        null,
-        "HubSpot " + i,
-        "Marketing CRM contacts " + i,
-        ConnectionSpecRef.HUBSPOT,
-        "Basic Authentication",
-        params,
-        fingerprints,
-        null,
-        null);
+    return StateFixtures.pending(i);
   }
 
   static ResourceState created(int i) {
-    return pending(i)
-        .withCreated(
-            String.format("2fce94c1-0000-4000-8000-%012d", i),
-            "\"d403848a-" + i + "\"",
-            T0.plusSeconds(i));
+    return StateFixtures.created(i);
   }
 
   /** The resource as a PATCH leaves it: a new etag, updated at {@code at}. */
