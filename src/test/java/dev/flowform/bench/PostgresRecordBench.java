@@ -1,19 +1,12 @@
 package dev.flowform.bench;
 
-import dev.flowform.model.ConnectionSpecRef;
-import dev.flowform.state.ResourceState;
-import dev.flowform.state.ResourceStatus;
 import dev.flowform.state.State;
 import dev.flowform.state.pg.Author;
 import dev.flowform.state.pg.PostgresStateStore;
 import dev.flowform.testing.PostgresServer;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -30,7 +23,6 @@ import java.util.UUID;
  */
 public final class PostgresRecordBench {
   private static final int CHANGES = 500;
-  private static final Instant AT = Instant.parse("2025-01-01T00:00:00Z");
   private static final Author AUTHOR = new Author("apply", "bench@local", "bench");
 
   private PostgresRecordBench() {}
@@ -58,14 +50,14 @@ public final class PostgresRecordBench {
       String key = "bench-" + size + "-" + UUID.randomUUID();
       try (PostgresStateStore store =
           PostgresStateStore.open(server.parsedUrl(schema, key), AUTHOR, Clock.systemUTC())) {
-        State state = filled(size);
+        State state = BenchStates.filled(size);
         long writeStart = System.nanoTime();
         store.write(state);
         write = (System.nanoTime() - writeStart) / 1_000_000.0;
         long start = System.nanoTime();
         for (int i = 0; i < CHANGES; i++) {
           String address = "c-" + (i % size);
-          state = state.with(address, resource(address, "v" + i));
+          state = state.with(address, BenchStates.resource(address, "v" + i));
           store.record(state, address);
         }
         rounds[round] = (System.nanoTime() - start) / 1_000.0 / CHANGES;
@@ -73,40 +65,5 @@ public final class PostgresRecordBench {
     }
     Arrays.sort(rounds);
     return new double[] {rounds[1], write};
-  }
-
-  private static State filled(int size) {
-    SortedMap<String, ResourceState> resources = new TreeMap<>();
-    for (int i = 0; i < size; i++) {
-      String address = "c-" + i;
-      resources.put(address, resource(address, "v0"));
-    }
-    State empty = State.empty("bench", "bench", "ORG@AdobeOrg", "https://example.test", "salt");
-    return new State(
-        empty.formatVersion(),
-        empty.lineage(),
-        1,
-        empty.environment(),
-        empty.sandbox(),
-        empty.orgId(),
-        empty.endpoint(),
-        empty.fingerprintSalt(),
-        resources);
-  }
-
-  private static ResourceState resource(String address, String etag) {
-    return new ResourceState(
-        "HubSpotConnection",
-        ResourceStatus.CREATED,
-        "id-" + address,
-        "\"" + etag + "\"",
-        "Bench " + address,
-        "benchmark connection",
-        ConnectionSpecRef.HUBSPOT,
-        "OAuth2 Refresh Code",
-        new TreeMap<>(Map.of("clientId", "app-" + address)),
-        new TreeMap<>(Map.of("clientSecret", "sha256:" + "0".repeat(64))),
-        AT,
-        AT);
   }
 }

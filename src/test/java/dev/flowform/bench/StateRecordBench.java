@@ -1,18 +1,11 @@
 package dev.flowform.bench;
 
-import dev.flowform.model.ConnectionSpecRef;
 import dev.flowform.state.FileStateStore;
-import dev.flowform.state.ResourceState;
-import dev.flowform.state.ResourceStatus;
 import dev.flowform.state.State;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Benchmark, not a test (run by {@code bench/run.sh}, never by Maven): the cost of recording one
@@ -25,7 +18,6 @@ import java.util.TreeMap;
  */
 public final class StateRecordBench {
   private static final int CHANGES = 1_000;
-  private static final Instant AT = Instant.parse("2025-01-01T00:00:00Z");
 
   private StateRecordBench() {}
 
@@ -44,12 +36,12 @@ public final class StateRecordBench {
     for (int round = 0; round < rounds.length; round++) {
       Path file = dir.resolve("state-" + size + "-" + round + "-" + report + ".json");
       try (FileStateStore store = new FileStateStore(file)) {
-        State state = filled(size);
+        State state = BenchStates.filled(size);
         store.write(state);
         long start = System.nanoTime();
         for (int i = 0; i < CHANGES; i++) {
           String address = "c-" + (i % size);
-          state = state.with(address, resource(address, "v" + i));
+          state = state.with(address, BenchStates.resource(address, "v" + i));
           store.record(state, address);
         }
         rounds[round] = (System.nanoTime() - start) / 1_000.0 / CHANGES;
@@ -64,50 +56,15 @@ public final class StateRecordBench {
   private static double withOnly(int size) {
     double best = Double.MAX_VALUE;
     for (int round = 0; round < 3; round++) {
-      State state = filled(size);
+      State state = BenchStates.filled(size);
       long start = System.nanoTime();
       for (int i = 0; i < 100_000; i++) {
         String address = "c-" + (i % size);
-        state = state.with(address, resource(address, "v" + i));
+        state = state.with(address, BenchStates.resource(address, "v" + i));
       }
       best = Math.min(best, (System.nanoTime() - start) / 1_000.0 / 100_000);
     }
     return best;
-  }
-
-  private static State filled(int size) {
-    SortedMap<String, ResourceState> resources = new TreeMap<>();
-    for (int i = 0; i < size; i++) {
-      String address = "c-" + i;
-      resources.put(address, resource(address, "v0"));
-    }
-    State empty = State.empty("bench", "bench", "ORG@AdobeOrg", "https://example.test", "salt");
-    return new State(
-        empty.formatVersion(),
-        empty.lineage(),
-        1,
-        empty.environment(),
-        empty.sandbox(),
-        empty.orgId(),
-        empty.endpoint(),
-        empty.fingerprintSalt(),
-        resources);
-  }
-
-  private static ResourceState resource(String address, String etag) {
-    return new ResourceState(
-        "HubSpotConnection",
-        ResourceStatus.CREATED,
-        "id-" + address,
-        "\"" + etag + "\"",
-        "Bench " + address,
-        "benchmark connection",
-        ConnectionSpecRef.HUBSPOT,
-        "OAuth2 Refresh Code",
-        new TreeMap<>(Map.of("clientId", "app-" + address)),
-        new TreeMap<>(Map.of("clientSecret", "sha256:" + "0".repeat(64))),
-        AT,
-        AT);
   }
 
   private static void delete(Path file) {
