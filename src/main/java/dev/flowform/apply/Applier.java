@@ -54,7 +54,7 @@ public final class Applier {
     ExecutorService pool = Executors.newFixedThreadPool(threads, workerThreads());
     try {
       Dispatcher dispatcher = new Dispatcher(pool, runner, options);
-      List<ChangeOutcome> outcomes = dispatcher.run(mutations);
+      List<ChangeOutcome> outcomes = dispatcher.run(mutations, startState.resources());
       return new ApplyResult(outcomes, recorder.current(), dispatcher.cancelled());
     } finally {
       pool.shutdown();

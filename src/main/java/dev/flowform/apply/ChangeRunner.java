@@ -24,9 +24,21 @@ final class ChangeRunner {
   private final StateRecorder recorder;
   private final ApplyOptions options;
   private final AtomicBoolean unreachable = new AtomicBoolean();
+  private final dev.flowform.registry.Kinds kinds;
+  private volatile ResourceRunner resources;
 
   ChangeRunner(
       DesiredState desired, StateRecorder recorder, FlowServiceApi api, ApplyOptions options) {
+    this(desired, recorder, api, options, dev.flowform.registry.Kinds.all());
+  }
+
+  ChangeRunner(
+      DesiredState desired,
+      StateRecorder recorder,
+      FlowServiceApi api,
+      ApplyOptions options,
+      dev.flowform.registry.Kinds kinds) {
+    this.kinds = kinds;
     this.desired = desired;
     this.recorder = recorder;
     this.api = api;
@@ -52,9 +64,43 @@ final class ChangeRunner {
   }
 
   Step run(Attempt attempt) {
+    return guarded(attempt, () -> dispatch(attempt));
+  }
+
+  /** The delete of a pipeline resource's split replacement (its create runs later, apart). */
+  Step runDeleteHalf(Attempt attempt) {
+    return guarded(
+        attempt,
+        () -> {
+          resources().deleteRemote(attempt.change());
+          return ChangeOutcome.of(attempt.change(), Outcome.DELETED, attempt.change().id());
+        });
+  }
+
+  private ResourceRunner resources() {
+    ResourceRunner runner = resources;
+    if (runner == null) {
+      synchronized (this) {
+        if (resources == null) {
+          resources =
+              new ResourceRunner(
+                  kinds,
+                  api.resources(),
+                  recorder,
+                  options.clock(),
+                  options.maxCreateAttempts(),
+                  options.settling());
+        }
+        runner = resources;
+      }
+    }
+    return runner;
+  }
+
+  private Step guarded(Attempt attempt, java.util.function.Supplier<ChangeOutcome> work) {
     Change change = attempt.change();
     try {
-      return new Step.Done(attempt, dispatch(attempt));
+      return new Step.Done(attempt, work.get());
     } catch (Throttled t) {
       return requeue(attempt, t.lookupFirst(), t.deleteDone());
     } catch (UnreachableException e) {
@@ -73,6 +119,9 @@ final class ChangeRunner {
     if (change.moves()) {
       recorder.move(change.movedFrom(), change.address());
     }
+    if (change.isPipeline()) {
+      return dispatchResource(attempt);
+    }
     return switch (change.action()) {
       case MOVE ->
           new ChangeOutcome(
@@ -89,6 +138,47 @@ final class ChangeRunner {
       case REPLACE -> replace(attempt);
       default -> throw new IllegalArgumentException("not a mutation: " + change.action());
     };
+  }
+
+  private ChangeOutcome dispatchResource(Attempt attempt) {
+    Change change = attempt.change();
+    return switch (change.action()) {
+      case MOVE ->
+          new ChangeOutcome(
+              change, Outcome.MOVED, change.id(), "moved from '" + change.movedFrom() + "'", null);
+      case CREATE ->
+          resources().create(change, wantedResource(change), attempt.lookupFirst(), Outcome.CREATED);
+      case UPDATE -> resources().update(change, wantedResource(change));
+      case DELETE -> resources().delete(change);
+      case REPLACE -> {
+        if (!attempt.deleteDone()) {
+          resources().deleteRemote(change);
+        }
+        yield resources().create(change, wantedResource(change), attempt.lookupFirst(), Outcome.REPLACED);
+      }
+      default ->
+          throw new FlowformException(
+              change.address() + ": " + change.action().label() + " is not supported for this kind yet");
+    };
+  }
+
+  private dev.flowform.manifest.DesiredResource wantedResource(Change change) {
+    dev.flowform.manifest.DesiredResource wanted =
+        desired
+            .resource(change.address())
+            .orElseThrow(
+                () ->
+                    new FlowformException(
+                        change.address() + " is no longer in the manifests", "plan again"));
+    if (!wanted.unresolved().isEmpty()) {
+      throw new FlowformException(
+          change.address()
+              + " was loaded offline and "
+              + String.join(", ", new java.util.TreeSet<>(wanted.unresolved()))
+              + " did not resolve, so it cannot be sent",
+          "plan again where every reference resolves");
+    }
+    return wanted;
   }
 
   private ChangeOutcome create(Attempt attempt) {

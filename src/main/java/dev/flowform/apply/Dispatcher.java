@@ -29,14 +29,51 @@ final class Dispatcher {
   }
 
   List<ChangeOutcome> run(List<Change> changes) {
+    return run(changes, java.util.Map.of());
+  }
+
+  /**
+   * Runs the changes in the order their graph allows (see {@link Schedule}): a unit starts once
+   * every unit it waits for succeeded; one whose prerequisite failed is not started.
+   *
+   * @param recorded state's records, which say what depends on what is deleted
+   */
+  List<ChangeOutcome> run(
+      List<Change> changes, java.util.Map<String, dev.flowform.state.ResourceState> recorded) {
+    Schedule schedule = Schedule.of(changes, recorded);
+    List<Schedule.Unit> units = schedule.units();
     ChangeOutcome[] outcomes = new ChangeOutcome[changes.size()];
-    Deque<Attempt> queue = new ArrayDeque<>();
-    for (int i = 0; i < changes.size(); i++) {
-      queue.add(Attempt.first(i, changes.get(i)));
+    Boolean[] succeeded = new Boolean[units.size()];
+    boolean[] started = new boolean[changes.size()];
+    java.util.List<Integer> waiting = new java.util.ArrayList<>();
+    for (int u = 0; u < units.size(); u++) {
+      waiting.add(u);
     }
+    Deque<Attempt> queue = new ArrayDeque<>();
+    java.util.Map<Integer, Integer> unitOf = new java.util.HashMap<>();
     int inFlight = 0;
     boolean interrupted = false;
-    while (!queue.isEmpty() || inFlight > 0) {
+    while (!waiting.isEmpty() || !queue.isEmpty() || inFlight > 0) {
+      for (java.util.Iterator<Integer> it = waiting.iterator(); it.hasNext(); ) {
+        int u = it.next();
+        Schedule.Unit unit = units.get(u);
+        if (unit.waitsFor().stream().anyMatch(w -> Boolean.FALSE.equals(succeeded[w]))) {
+          it.remove();
+          succeeded[u] = false;
+          Change change = changes.get(unit.change());
+          if (outcomes[unit.change()] == null) {
+            outcomes[unit.change()] = blocked(change, unit, units, changes, succeeded);
+            options.listener().onDone(change, outcomes[unit.change()]);
+          }
+        } else if (unit.waitsFor().stream().allMatch(w -> Boolean.TRUE.equals(succeeded[w]))) {
+          it.remove();
+          Change change = changes.get(unit.change());
+          Attempt attempt =
+              new Attempt(unit.change(), change, 0, false, !unit.deleteHalf() && splitBefore(u, units));
+          queue.add(attempt);
+          unitOf.put(attempt.index(), u);
+        }
+      }
       cancelled = cancelled || options.cancellation().isCancelled();
       while (!cancelled
           && !runner.platformUnreachable()
@@ -44,10 +81,13 @@ final class Dispatcher {
           && !queue.isEmpty()
           && inFlight < options.parallelism()) {
         Attempt next = queue.poll();
-        if (next.requeues() == 0) {
+        int u = unitOf.get(next.index());
+        if (!started[next.index()]) {
+          started[next.index()] = true;
           options.listener().onStart(next.change());
         }
-        workers.submit(() -> runner.run(next));
+        boolean deleteHalf = units.get(u).deleteHalf();
+        workers.submit(() -> deleteHalf ? runner.runDeleteHalf(next) : runner.run(next));
         inFlight++;
       }
       if (inFlight == 0) {
@@ -64,27 +104,69 @@ final class Dispatcher {
         throw new IllegalStateException("a worker failed unexpectedly", e.getCause());
       }
       inFlight--;
+      int u = unitOf.get(step.attempt().index());
       if (step instanceof Step.Requeue requeue) {
         queue.add(requeue.attempt());
       } else if (step instanceof Step.Done done) {
-        outcomes[done.attempt().index()] = done.outcome();
-        options.listener().onDone(done.attempt().change(), done.outcome());
+        boolean ok = done.outcome().outcome().success();
+        succeeded[u] = ok;
+        boolean last = schedule.last(done.attempt().index()) == u;
+        if (last || !ok) {
+          outcomes[done.attempt().index()] = done.outcome();
+          options.listener().onDone(done.attempt().change(), done.outcome());
+        }
       }
     }
-    for (Attempt left : queue) {
+    java.util.Set<Integer> left = new java.util.TreeSet<>();
+    queue.forEach(a -> left.add(a.index()));
+    waiting.forEach(u -> left.add(units.get(u).change()));
+    for (int index : left) {
+      if (outcomes[index] != null) {
+        continue;
+      }
+      Change change = changes.get(index);
+      boolean requeued = queue.stream().anyMatch(a -> a.index() == index && a.requeues() > 0);
       ChangeOutcome outcome =
           runner.platformUnreachable() && !cancelled
-              ? ChangeOutcome.notStartedAsUnreachable(left.change())
+              ? ChangeOutcome.notStartedAsUnreachable(change)
               : runner.stateLost() && !cancelled
-                  ? ChangeOutcome.notStartedStateLost(left.change())
-                  : ChangeOutcome.notStarted(left.change(), left.requeues() > 0);
-      outcomes[left.index()] = outcome;
-      options.listener().onDone(left.change(), outcome);
+                  ? ChangeOutcome.notStartedStateLost(change)
+                  : ChangeOutcome.notStarted(change, requeued);
+      outcomes[index] = outcome;
+      options.listener().onDone(change, outcome);
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
     return new ArrayList<>(List.of(outcomes));
+  }
+
+  /** True when unit {@code u} is the create of a split replacement (its delete came first). */
+  private static boolean splitBefore(int u, List<Schedule.Unit> units) {
+    return u > 0 && units.get(u - 1).deleteHalf() && units.get(u - 1).change() == units.get(u).change();
+  }
+
+  private static ChangeOutcome blocked(
+      Change change,
+      Schedule.Unit unit,
+      List<Schedule.Unit> units,
+      List<Change> changes,
+      Boolean[] succeeded) {
+    List<String> failed = new java.util.ArrayList<>();
+    for (int w : unit.waitsFor()) {
+      if (Boolean.FALSE.equals(succeeded[w])) {
+        String address = changes.get(units.get(w).change()).address();
+        if (!failed.contains(address)) {
+          failed.add(address);
+        }
+      }
+    }
+    return new ChangeOutcome(
+        change,
+        Outcome.NOT_STARTED,
+        change.id(),
+        "not started: it waits for " + String.join(", ", failed) + ", which did not succeed",
+        "fix that, then run apply again");
   }
 
   boolean cancelled() {

@@ -78,6 +78,12 @@ final class LimitedFlowService implements FlowServiceApi {
         });
   }
 
+  /** The pipeline calls, not limited yet by the adaptive limit (they share the client's retries). */
+  @Override
+  public dev.flowform.flowservice.PlatformResources resources() {
+    return api.resources();
+  }
+
   private <T> T call(Supplier<T> request) {
     try {
       limit.acquire();

@@ -43,7 +43,8 @@ final class ValidateCommand implements Callable<Integer> {
                 context.workDir(),
                 context.env(),
                 common.fileRoots(context),
-                context.scrubber()::add)
+                context.scrubber()::add,
+                dev.flowform.registry.Kinds.all().manifests())
             .report(common.dir(context), env, resolution);
     Diagnostics diagnostics = report.result().diagnostics();
     PrintWriter err = context.terminal().err();
@@ -58,14 +59,21 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = context.terminal().out();
     if (report.selected().isPresent()) {
       int count = report.result().desired().map(d -> d.connections().size()).orElse(0);
+      int pipeline = report.result().desired().map(d -> d.resources().size()).orElse(0);
       out.printf(
-          "manifests valid: %d %s for environment %s%n",
-          count, plural(count, "connection"), report.selected().get());
+          "manifests valid: %d %s%s for environment %s%n",
+          count,
+          plural(count, "connection"),
+          pipeline == 0 ? "" : " and " + pipeline + " " + plural(pipeline, "pipeline resource"),
+          report.selected().get());
     } else {
       out.printf(
-          "manifests valid: %d %s, %d %s%n",
+          "manifests valid: %d %s, %s%d %s%n",
           report.connections(),
           plural(report.connections(), "connection"),
+          report.pipeline() == 0
+              ? ""
+              : report.pipeline() + " " + plural(report.pipeline(), "pipeline resource") + ", ",
           report.environments(),
           plural(report.environments(), "environment"));
     }

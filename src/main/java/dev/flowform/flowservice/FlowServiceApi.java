@@ -55,4 +55,9 @@ public interface FlowServiceApi {
 
   /** {@code DELETE /connections/{id}}; a 404 counts as done. */
   void delete(String id);
+
+  /** The other collections of the platform, for the pipeline kinds, with this client's headers. */
+  default PlatformResources resources() {
+    throw new UnsupportedOperationException("this Flow Service client serves connections only");
+  }
 }

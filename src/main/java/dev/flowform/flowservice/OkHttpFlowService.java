@@ -26,6 +26,7 @@ final class OkHttpFlowService implements FlowServiceApi {
   private final ConnectionJson bodies;
   private final ObjectMapper json;
   private final int listPageSize;
+  private final PlatformResources resources;
 
   OkHttpFlowService(HttpUrl base, CallRunner calls, ObjectMapper json, int listPageSize) {
     this.base = base;
@@ -33,6 +34,12 @@ final class OkHttpFlowService implements FlowServiceApi {
     this.calls = calls;
     this.bodies = new ConnectionJson(json);
     this.json = json;
+    this.resources = new OkHttpResources(base, calls, json, listPageSize);
+  }
+
+  @Override
+  public PlatformResources resources() {
+    return resources;
   }
 
   @Override

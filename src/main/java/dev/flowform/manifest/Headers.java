@@ -19,8 +19,15 @@ final class Headers {
 
   private Headers() {}
 
+  /**
+   * @param kinds every kind the run knows: the built-in ones and the pipeline kinds it was given
+   */
   static Optional<ManifestDocument> check(
-      Path file, ObjectNode tree, SourceMap sources, List<Diagnostic> problems) {
+      Path file,
+      ObjectNode tree,
+      SourceMap sources,
+      List<String> kinds,
+      List<Diagnostic> problems) {
     JsonNode apiVersion = tree.get("apiVersion");
     if (apiVersion == null || apiVersion.isNull()) {
       problems.add(
@@ -37,12 +44,12 @@ final class Headers {
     if (kind == null || kind.isNull()) {
       problems.add(
           Diagnostic.error(
-              sources.position(""), "kind is required", "one of " + String.join(", ", KINDS)));
+              sources.position(""), "kind is required", "one of " + String.join(", ", kinds)));
       return Optional.empty();
     }
-    if (!kind.isTextual() || !KINDS.contains(kind.textValue())) {
+    if (!kind.isTextual() || !kinds.contains(kind.textValue())) {
       String hint =
-          Suggestions.didYouMean(kind.asText(), KINDS).orElse("one of " + String.join(", ", KINDS));
+          Suggestions.didYouMean(kind.asText(), kinds).orElse("one of " + String.join(", ", kinds));
       problems.add(
           Diagnostic.error(
               sources.position("/kind"), "unknown kind '" + kind.asText() + "'", hint));

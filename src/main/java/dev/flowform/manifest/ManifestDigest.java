@@ -27,10 +27,21 @@ final class ManifestDigest {
 
   /** The digest of the connections and the environment's declared imports (when it has any). */
   String of(Collection<DesiredConnection> connections, List<DeclaredImport> imports) {
+    return of(connections, imports, List.of());
+  }
+
+  /** The digest of the connections, the declared imports and the pipeline resources. */
+  String of(
+      Collection<DesiredConnection> connections,
+      List<DeclaredImport> imports,
+      Collection<DesiredResource> resources) {
     List<Object> canonical = new ArrayList<>();
     connections.stream()
         .sorted(java.util.Comparator.comparing(DesiredConnection::address))
         .forEach(c -> canonical.add(render(c)));
+    resources.stream()
+        .sorted(java.util.Comparator.comparing(DesiredResource::address))
+        .forEach(r -> canonical.add(render(r)));
     if (!imports.isEmpty()) {
       Map<String, String> declared = new TreeMap<>();
       imports.forEach(i -> declared.put(i.address(), i.id()));
@@ -42,6 +53,20 @@ final class ManifestDigest {
     } catch (NoSuchAlgorithmException | JsonProcessingException e) {
       throw new IllegalStateException("cannot digest the manifests", e);
     }
+  }
+
+  private static Map<String, Object> render(DesiredResource r) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("address", r.address());
+    out.put("kind", r.kind());
+    out.put("attributes", new TreeMap<>(r.attributes()));
+    Map<String, String> references = new TreeMap<>();
+    r.references().forEach(ref -> references.put(ref.field(), ref.name()));
+    out.put("references", references);
+    if (!r.movedFrom().isEmpty()) {
+      out.put("movedFrom", r.movedFrom());
+    }
+    return out;
   }
 
   private static Map<String, Object> render(DesiredConnection c) {

@@ -19,6 +19,7 @@ public final class ManifestLoader {
   private final Consumer<String> secrets;
   private final BeanChecks checks = new BeanChecks();
   private final DocumentBinder binder;
+  private final List<ManifestKind<?>> kinds;
 
   /**
    * @param workDir where flowform was started: paths in diagnostics are shown relative to it
@@ -36,6 +37,19 @@ public final class ManifestLoader {
    */
   public ManifestLoader(
       Path workDir, Map<String, String> env, List<Path> fileRoots, Consumer<String> secrets) {
+    this(workDir, env, fileRoots, secrets, List.of());
+  }
+
+  /**
+   * @param kinds the pipeline kinds documents may have, beside HubSpotConnection and Environment
+   */
+  public ManifestLoader(
+      Path workDir,
+      Map<String, String> env,
+      List<Path> fileRoots,
+      Consumer<String> secrets,
+      List<ManifestKind<?>> kinds) {
+    this.kinds = List.copyOf(kinds);
     this.display = new DisplayPath(workDir);
     this.env = Map.copyOf(env);
     this.fileRoots = List.copyOf(fileRoots);
@@ -57,7 +71,7 @@ public final class ManifestLoader {
   /** Like {@link #load}, with the document counts {@code validate} prints. */
   public LoadReport report(Path dir, Optional<String> environment, Resolution resolution) {
     Path absolute = display.absolute(dir);
-    return new ManifestRun(display, binder, checks, env, fileRoots, secrets)
+    return new ManifestRun(display, binder, checks, env, fileRoots, secrets, kinds)
         .run(absolute, environment, resolution);
   }
 }

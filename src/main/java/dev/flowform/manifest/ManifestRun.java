@@ -30,6 +30,7 @@ final class ManifestRun {
   private final Map<String, String> env;
   private final List<Path> fileRoots;
   private final Consumer<String> secrets;
+  private final List<ManifestKind<?>> kinds;
   private final List<Diagnostic> problems = new ArrayList<>();
 
   /**
@@ -42,8 +43,10 @@ final class ManifestRun {
       BeanChecks checks,
       Map<String, String> env,
       List<Path> fileRoots,
-      Consumer<String> secrets) {
+      Consumer<String> secrets,
+      List<ManifestKind<?>> kinds) {
     this.display = display;
+    this.kinds = List.copyOf(kinds);
     this.pipeline = new DocumentPipeline(binder, checks);
     checks.prepare();
     this.env = Map.copyOf(env);
@@ -59,12 +62,14 @@ final class ManifestRun {
               SourcePosition.ofFile(where),
               "manifests folder " + where + " not found",
               "give another with --dir"));
-      return report(List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
+      return report(
+          List.of(), List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
     }
     ManifestFiles.Listing listing = ManifestFiles.under(dir, display);
     if (!listing.problems().isEmpty()) {
       problems.addAll(listing.problems()); // and nothing else: a missing part skews the rest
-      return report(List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
+      return report(
+          List.of(), List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
     }
     List<ManifestDocument> documents = read(listing.files());
     FileAccess files = FileAccess.forManifests(dir, fileRoots);
@@ -139,14 +144,115 @@ final class ManifestRun {
     }
 
     problems.addAll(CrossDocumentRules.check(connections, environments, context));
-    int[] counts = {connectionDocs.size(), environmentDocs.size()};
+    List<KindDocuments.Declared> pipeline =
+        pipeline(
+            documents,
+            connectionDocs,
+            resolver,
+            selectedVariables,
+            selected,
+            resolving ? resolution : Resolution.STRUCTURE,
+            known);
+    int[] counts = {connectionDocs.size(), environmentDocs.size(), pipelineCount(documents)};
     return report(
-        environments, connections, counts, selected.filter(s -> resolving), dir, resolving);
+        environments,
+        connections,
+        pipeline,
+        counts,
+        selected.filter(s -> resolving),
+        dir,
+        resolving);
+  }
+
+  private int pipelineCount(List<ManifestDocument> documents) {
+    Set<String> names = new TreeSet<>();
+    kinds.forEach(k -> names.add(k.kind()));
+    return (int) documents.stream().filter(d -> names.contains(d.kind())).count();
+  }
+
+  /**
+   * Binds the documents of every pipeline kind, checks the graph they make with the connections,
+   * and returns those that apply to the selected environment, their references resolved.
+   */
+  private List<KindDocuments.Declared> pipeline(
+      List<ManifestDocument> documents,
+      List<ManifestDocument> connectionDocs,
+      DocumentResolver resolver,
+      DocumentResolver.Variables variables,
+      Optional<String> selected,
+      Resolution resolution,
+      Set<String> known) {
+    boolean resolving = resolution != Resolution.STRUCTURE;
+    KindDocuments binder = new KindDocuments(pipeline);
+    List<KindDocuments.Declared> declared = new ArrayList<>();
+    Map<String, ManifestKind<?>> byKind = new LinkedHashMap<>();
+    for (ManifestKind<?> kind : kinds) {
+      byKind.put(kind.kind(), kind);
+      List<ManifestDocument> ofKind =
+          documents.stream().filter(d -> d.kind().equals(kind.kind())).toList();
+      declared.addAll(
+          binder.bind(
+              kind,
+              ofKind,
+              doc ->
+                  resolving && applies(doc, selected.orElse(null))
+                      ? resolver.connection(doc, variables, selected.orElse(""), resolution)
+                      : DocumentResolver.asWritten(doc),
+              doc -> resolving && applies(doc, selected.orElse(null)),
+              problems));
+    }
+    List<GraphRules.Node> connections = new ArrayList<>();
+    for (ManifestDocument doc : connectionDocs) {
+      String name = doc.text("/metadata/name");
+      if (name != null) {
+        connections.add(
+            new GraphRules.Node(doc.kind(), name, name, GraphRules.environments(doc)));
+      }
+    }
+    GraphRules graph =
+        new GraphRules(connections, selected.map(Set::of).orElse(known));
+    List<KindDocuments.Declared> resolved = graph.check(declared);
+    problems.addAll(graph.problems());
+    List<KindDocuments.Declared> applying =
+        resolved.stream()
+            .filter(d -> selected.isEmpty() || applies(d.document(), selected.get()))
+            .toList();
+    Map<String, DesiredResource> byAddress = new LinkedHashMap<>();
+    applying.forEach(d -> byAddress.put(d.resource().address(), d.resource()));
+    Map<String, DesiredResource> byName = new LinkedHashMap<>();
+    for (KindDocuments.Declared d : applying) {
+      DesiredResource r = d.resource();
+      if (d.resolved() && r.name() != null) {
+        DesiredResource other = byName.putIfAbsent(r.kind() + "\u0000" + r.name(), r);
+        if (other != null && selected.isPresent()) {
+          problems.add(
+              Diagnostic.error(
+                  r.position(),
+                  r.kind()
+                      + " name \""
+                      + r.name()
+                      + "\" is also the name of "
+                      + other.address()
+                      + " in environment "
+                      + selected.get(),
+                  "AEP names are unique per kind and sandbox: rename one"));
+        }
+      }
+      if (d.resolved()) {
+        problems.addAll(
+            byKind
+                .get(r.kind())
+                .crossCheck(r, address -> Optional.ofNullable(byAddress.get(address))));
+      }
+    }
+    return applying;
   }
 
   /** Reads the files in parallel (each with its own reader), keeping their sorted order. */
   private List<ManifestDocument> read(List<Path> files) {
-    YamlReader reader = new YamlReader(display);
+    List<String> known = new ArrayList<>(List.of(ConnectionManifest.KIND, EnvironmentManifest.KIND));
+    kinds.forEach(k -> known.add(k.kind()));
+    YamlReader reader = new YamlReader(display, known);
     List<FileRead> reads =
         files.parallelStream()
             .map(
@@ -185,6 +291,7 @@ final class ManifestRun {
   private LoadReport report(
       List<Bound<EnvironmentManifest>> environments,
       List<Bound<ConnectionManifest>> connections,
+      List<KindDocuments.Declared> pipeline,
       int[] counts,
       Optional<String> selected,
       Path dir,
@@ -199,12 +306,21 @@ final class ManifestRun {
           configs.stream().filter(c -> c.name().equals(selected.get())).findFirst().orElseThrow();
       List<DesiredConnection> wanted =
           connections.stream().filter(Bound::resolved).map(DesiredConnections::of).toList();
+      List<DesiredResource> resources =
+          pipeline.stream().filter(KindDocuments.Declared::resolved).map(KindDocuments.Declared::resource).toList();
       desired =
           Optional.of(
               DesiredState.of(
-                  environment, wanted, new ManifestDigest().of(wanted, environment.imports())));
+                  environment,
+                  wanted,
+                  new ManifestDigest().of(wanted, environment.imports(), resources),
+                  resources));
     }
     return new LoadReport(
-        new LoadResult(diagnostics, configs, desired), counts[0], counts[1], selected);
+        new LoadResult(diagnostics, configs, desired),
+        counts[0],
+        counts.length > 2 ? counts[2] : 0,
+        counts[1],
+        selected);
   }
 }

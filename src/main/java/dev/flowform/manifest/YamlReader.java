@@ -52,9 +52,11 @@ final class YamlReader {
   private final LoaderOptions options = new LoaderOptions();
   private final Resolver resolver = new Resolver();
   private final DisplayPath display;
+  private final List<String> kinds;
 
   /** Thread-safe: each file gets its own parser and composer; the resolver is only read. */
-  YamlReader(DisplayPath display) {
+  YamlReader(DisplayPath display, List<String> kinds) {
+    this.kinds = List.copyOf(kinds);
     options.setProcessComments(false);
     options.setCodePointLimit(MAX_BYTES);
     options.setNestingDepthLimit(MAX_NESTING);
@@ -130,7 +132,7 @@ final class YamlReader {
     return null;
   }
 
-  private static java.util.Optional<ManifestDocument> document(
+  private java.util.Optional<ManifestDocument> document(
       Path file, String shown, Node root, List<Diagnostic> problems) {
     if (root == null || (root instanceof ScalarNode s && Tag.NULL.equals(s.getTag()))) {
       return java.util.Optional.empty();
@@ -145,7 +147,7 @@ final class YamlReader {
       return java.util.Optional.empty();
     }
     JsonNode tree = new NodeConverter(sources, problems).convert(root, "", null);
-    return Headers.check(file, (ObjectNode) tree, sources, problems);
+    return Headers.check(file, (ObjectNode) tree, sources, kinds, problems);
   }
 
   private static SourcePosition at(String shown, MarkedYAMLException e) {

@@ -14,6 +14,10 @@ import java.util.List;
  *     an import takes over
  * @param movedFrom the address state records this connection under, which apply moves to {@code
  *     address} first ({@code metadata.movedFrom}); null when it does not move
+ * @param kind the kind of a pipeline resource; null for a HubSpot connection, whose plans read as
+ *     they always have
+ * @param dependsOn the addresses it waits for: what a create, update or replace needs first, or
+ *     (for a delete) what must be deleted before it
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Change(
@@ -25,11 +29,41 @@ public record Change(
     String name,
     List<AttributeChange> attributes,
     List<String> remoteIds,
-    String movedFrom) {
+    String movedFrom,
+    String kind,
+    List<String> dependsOn) {
 
   public Change {
     attributes = attributes == null ? List.of() : List.copyOf(attributes);
     remoteIds = remoteIds == null ? List.of() : List.copyOf(remoteIds);
+    dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+  }
+
+  /** A change of a connection, which may move. */
+  public Change(
+      String address,
+      Action action,
+      Reason reason,
+      String id,
+      String etag,
+      String name,
+      List<AttributeChange> attributes,
+      List<String> remoteIds,
+      String movedFrom) {
+    this(address, action, reason, id, etag, name, attributes, remoteIds, movedFrom, null, null);
+  }
+
+  /** True for a change of a pipeline resource (any kind but the HubSpot connection). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isPipeline() {
+    return kind != null;
+  }
+
+  /** This change with another action and reason (and what it waits for). */
+  public Change as(Action newAction, Reason newReason, List<String> waitsFor) {
+    return new Change(
+        address, newAction, newReason, id, etag, name, attributes, remoteIds, movedFrom, kind,
+        waitsFor);
   }
 
   /** A change that moves nothing. */
@@ -49,8 +83,10 @@ public record Change(
   Change movingFrom(String from) {
     return action == Action.NOOP
         ? new Change(
-            address, Action.MOVE, Reason.MOVED, id, etag, name, attributes, remoteIds, from)
-        : new Change(address, action, reason, id, etag, name, attributes, remoteIds, from);
+            address, Action.MOVE, Reason.MOVED, id, etag, name, attributes, remoteIds, from, kind,
+            dependsOn)
+        : new Change(
+            address, action, reason, id, etag, name, attributes, remoteIds, from, kind, dependsOn);
   }
 
   /** True when apply moves a state record to this address before anything else. */

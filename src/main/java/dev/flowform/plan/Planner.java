@@ -10,8 +10,10 @@ import dev.flowform.state.ResourceState;
 import dev.flowform.state.State;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +61,10 @@ public final class Planner {
     if (options.destroy()) {
       resources.forEach(
           (address, r) ->
-              changes.add(Removals.plan(address, r, Reason.DESTROY, true, remote, claimed)));
+              changes.add(
+                  r.isPipeline()
+                      ? ResourcePlans.removal(address, r, Reason.DESTROY, true, remote)
+                      : Removals.plan(address, r, Reason.DESTROY, true, remote, claimed)));
     } else {
       Moves moves = Moves.of(desired, resources, errors);
       SortedMap<String, ResourceState> moved = moves.apply(resources);
@@ -91,9 +96,15 @@ public final class Planner {
         changes.add(moves.mark(change));
       }
       changes.stream().filter(Change::adopts).map(Change::id).forEach(claimed::add);
+      Map<String, Change> byAddress = new HashMap<>();
+      changes.forEach(c -> byAddress.put(c.address(), c));
+      changes.addAll(ResourcePlans.plan(desired, moved, byAddress, view, options, errors));
+      changes.addAll(
+          ResourcePlans.removals(
+              desired, moved, Reason.REMOVED_FROM_MANIFESTS, options.prune(), view));
       moved.forEach(
           (address, r) -> {
-            if (!desired.connections().containsKey(address)) {
+            if (!r.isPipeline() && !desired.connections().containsKey(address)) {
               changes.add(
                   Removals.plan(
                       address, r, Reason.REMOVED_FROM_MANIFESTS, options.prune(), view, claimed));
@@ -104,7 +115,7 @@ public final class Planner {
     if (!errors.isEmpty()) {
       throw new DiagnosticsException(new Diagnostics(errors));
     }
-    List<Change> planned = new ArrayList<>(Targets.only(changes, options));
+    List<Change> planned = new ArrayList<>(Targets.only(changes, options, resources));
     planned.sort(Comparator.comparing(Change::address));
     return new Plan(
         desired.environment().name(),

@@ -1,6 +1,7 @@
 package dev.flowform.plan;
 
 import dev.flowform.model.RemoteConnection;
+import dev.flowform.model.RemoteResource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,8 @@ public record RemoteView(
     Set<String> missing,
     Map<String, List<RemoteConnection>> byName,
     Map<String, RemoteConnection> imported,
-    Set<String> importsMissing) {
+    Set<String> importsMissing,
+    Map<String, RemoteResource> resources) {
 
   /** Nothing read: an offline plan. */
   public static final RemoteView OFFLINE = new RemoteView(Map.of(), Set.of(), Map.of());
@@ -33,6 +35,29 @@ public record RemoteView(
     byName = Map.copyOf(byName);
     imported = Map.copyOf(imported);
     importsMissing = Set.copyOf(importsMissing);
+    resources = Map.copyOf(resources == null ? Map.of() : resources);
+  }
+
+  /** What a refresh read of connections and imports (no pipeline resource). */
+  public RemoteView(
+      Map<String, RemoteConnection> found,
+      Set<String> missing,
+      Map<String, List<RemoteConnection>> byName,
+      Map<String, RemoteConnection> imported,
+      Set<String> importsMissing) {
+    this(found, missing, byName, imported, importsMissing, Map.of());
+  }
+
+  /** This view with what a refresh read of the pipeline resources, by address. */
+  public RemoteView withResources(Map<String, RemoteResource> read, Set<String> gone) {
+    Set<String> allMissing = new java.util.HashSet<>(missing);
+    allMissing.addAll(gone);
+    return new RemoteView(found, allMissing, byName, imported, importsMissing, read);
+  }
+
+  /** What a refresh read of the pipeline resource at {@code address}. */
+  public Optional<RemoteResource> resource(String address) {
+    return Optional.ofNullable(resources.get(address));
   }
 
   /** A view without declared imports. */
@@ -49,7 +74,8 @@ public record RemoteView(
         || !missing.isEmpty()
         || !byName.isEmpty()
         || !imported.isEmpty()
-        || !importsMissing.isEmpty();
+        || !importsMissing.isEmpty()
+        || !resources.isEmpty();
   }
 
   /** The view with the entries read under old addresses shown under their new ones. */
@@ -69,7 +95,16 @@ public record RemoteView(
             renamedMissing.add(to);
           }
         });
-    return new RemoteView(renamedFound, renamedMissing, byName, imported, importsMissing);
+    Map<String, RemoteResource> renamedResources = new java.util.HashMap<>(resources);
+    fromByTo.forEach(
+        (to, from) -> {
+          RemoteResource read = renamedResources.remove(from);
+          if (read != null) {
+            renamedResources.put(to, read);
+          }
+        });
+    return new RemoteView(
+        renamedFound, renamedMissing, byName, imported, importsMissing, renamedResources);
   }
 
   public Optional<RemoteConnection> found(String address) {

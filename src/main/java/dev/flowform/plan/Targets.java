@@ -18,7 +18,7 @@ final class Targets {
       List<Diagnostic> errors) {
     String environment = desired.environment().name();
     for (String target : options.targets()) {
-      if (!desired.connections().containsKey(target) && !resources.containsKey(target)) {
+      if (!desired.wants(target) && !resources.containsKey(target)) {
         errors.add(
             Diagnostic.error(
                 null,
@@ -32,7 +32,7 @@ final class Targets {
       }
     }
     for (String replace : options.replace()) {
-      if (!desired.connections().containsKey(replace)) {
+      if (!desired.wants(replace)) {
         errors.add(
             Diagnostic.error(
                 null,
@@ -45,16 +45,42 @@ final class Targets {
     }
   }
 
-  /** The changes the targets name, by their address or the address they move from. */
-  static List<Change> only(List<Change> changes, PlanOptions options) {
+  /**
+   * The changes the targets name, by their address or the address they move from, and what they
+   * need, as Terraform takes them: a target's dependencies (for a create or update) and, for a
+   * delete, the recorded resources that depend on it (deleted first).
+   */
+  static List<Change> only(
+      List<Change> changes, PlanOptions options, Map<String, ResourceState> resources) {
     if (options.targets().isEmpty()) {
       return changes;
     }
-    return changes.stream()
-        .filter(
-            c ->
-                options.targets(c.address())
-                    || (c.movedFrom() != null && options.targets(c.movedFrom())))
-        .toList();
+    Map<String, Change> byAddress = new java.util.HashMap<>();
+    changes.forEach(c -> byAddress.put(c.address(), c));
+    java.util.Set<String> kept = new java.util.HashSet<>();
+    java.util.Deque<String> next = new java.util.ArrayDeque<>();
+    for (Change c : changes) {
+      if (options.targets(c.address()) || (c.movedFrom() != null && options.targets(c.movedFrom()))) {
+        next.add(c.address());
+      }
+    }
+    while (!next.isEmpty()) {
+      String address = next.poll();
+      Change change = byAddress.get(address);
+      if (change == null || !kept.add(address)) {
+        continue;
+      }
+      if (change.action() == Action.DELETE) {
+        resources.forEach(
+            (other, r) -> {
+              if (r.dependsOn().containsKey(address)) {
+                next.add(other);
+              }
+            });
+      } else {
+        next.addAll(change.dependsOn());
+      }
+    }
+    return changes.stream().filter(c -> kept.contains(c.address())).toList();
   }
 }

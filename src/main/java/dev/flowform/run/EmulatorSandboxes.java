@@ -8,6 +8,7 @@ import dev.flowform.manifest.doc.References;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,7 +27,9 @@ public final class EmulatorSandboxes {
       return Set.of();
     }
     LoadResult loaded =
-        new ManifestLoader(workDir, env).load(folder, Optional.empty(), Resolution.STRUCTURE);
+        new ManifestLoader(
+                workDir, env, List.of(), value -> {}, dev.flowform.registry.Kinds.all().manifests())
+            .load(folder, Optional.empty(), Resolution.STRUCTURE);
     Set<String> sandboxes = new TreeSet<>();
     for (EnvironmentConfig environment : loaded.environments()) {
       if (environment.sandbox() != null && !References.hasAny(environment.sandbox())) {

@@ -75,7 +75,11 @@ public final class Session implements AutoCloseable {
   public static DesiredState load(RunSettings settings, Resolution resolution) {
     LoadResult loaded =
         new ManifestLoader(
-                settings.workDir(), settings.env(), settings.fileRoots(), settings.scrubber()::add)
+                settings.workDir(),
+                settings.env(),
+                settings.fileRoots(),
+                settings.scrubber()::add,
+                dev.flowform.registry.Kinds.all().manifests())
             .load(settings.dir(), settings.environment(), resolution);
     if (!loaded.diagnostics().hasErrors()) {
       loaded.diagnostics().all().stream().map(Diagnostic::format).forEach(settings.err()::println);

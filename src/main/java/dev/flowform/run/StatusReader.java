@@ -46,7 +46,11 @@ public final class StatusReader {
     Path dir = settings.dir();
     ManifestLoader loader =
         new ManifestLoader(
-            settings.workDir(), settings.env(), settings.fileRoots(), settings.scrubber()::add);
+            settings.workDir(),
+            settings.env(),
+            settings.fileRoots(),
+            settings.scrubber()::add,
+            dev.flowform.registry.Kinds.all().manifests());
     LoadResult structure = loader.load(dir, Optional.empty(), Resolution.STRUCTURE);
     if (structure.diagnostics().hasErrors()) {
       structure.orThrow();

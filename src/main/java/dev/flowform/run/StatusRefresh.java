@@ -44,7 +44,12 @@ public final class StatusRefresh {
 
   private Refreshed readOne(String environment, int parallelism) {
     LoadResult loaded =
-        new ManifestLoader(settings.workDir(), settings.env())
+        new ManifestLoader(
+                settings.workDir(),
+                settings.env(),
+                java.util.List.of(),
+                value -> {},
+                dev.flowform.registry.Kinds.all().manifests())
             .load(settings.dir(), Optional.of(environment), Resolution.LENIENT_SECRETS);
     if (loaded.diagnostics().hasErrors() || loaded.desired().isEmpty()) {
       return Refreshed.offline(environment, "some of its references do not resolve here");

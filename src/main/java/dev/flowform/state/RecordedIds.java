@@ -12,14 +12,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The connection ids a state records, checked where they stand: each is a UUID (as the platform's
- * ids are), and no connection is recorded under two addresses. A state that breaks either would
+ * The resource ids a state records, checked where they stand: each is a UUID (as the platform's
+ * ids are; Data Prep writes a mapping set's without dashes), and no connection is recorded under two addresses. A state that breaks either would
  * make apply update or delete one address's connection for another.
  */
 final class RecordedIds {
   static final Pattern UUID =
       Pattern.compile(
-          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+          "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
 
   /** Where an id was recorded. */
   private record Owner(String address, int line) {}

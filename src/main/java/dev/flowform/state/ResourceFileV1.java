@@ -23,21 +23,30 @@ import java.util.TreeMap;
   "params",
   "secretFingerprints",
   "createdAt",
-  "updatedAt"
+  "updatedAt",
+  "attributes",
+  "dependsOn",
+  "outputs"
 })
 record ResourceFileV1(
     @JsonProperty(required = true) String kind,
     @JsonProperty(required = true) String status,
     String id,
     String etag,
-    @JsonProperty(required = true) String name,
+    String name,
     String description,
-    @JsonProperty(required = true) ConnectionSpecV1 connectionSpec,
+    ConnectionSpecV1 connectionSpec,
     String authSpecName,
     SortedMap<String, String> params,
     SortedMap<String, String> secretFingerprints,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> attributes,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> dependsOn,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> outputs) {
+
+  /** The kind of a HubSpot base connection, whose records carry a name and a connection spec. */
+  static final String CONNECTION_KIND = "HubSpotConnection";
 
   static final String PENDING = "pending";
   static final String CREATED = "created";
@@ -51,8 +60,18 @@ record ResourceFileV1(
       FormatRules.text(id, "id");
       FormatRules.text(etag, "etag");
     }
-    FormatRules.text(name, "name");
-    FormatRules.notNull(connectionSpec, "connectionSpec");
+    if (CONNECTION_KIND.equals(kind)) {
+      FormatRules.text(name, "name");
+      FormatRules.notNull(connectionSpec, "connectionSpec");
+    } else if (name != null) {
+      FormatRules.text(name, "name");
+    }
+    attributes = new TreeMap<>(attributes == null ? Map.of() : attributes);
+    dependsOn = new TreeMap<>(dependsOn == null ? Map.of() : dependsOn);
+    outputs = new TreeMap<>(outputs == null ? Map.of() : outputs);
+    FormatRules.values(attributes, "attributes");
+    FormatRules.values(dependsOn, "dependsOn");
+    FormatRules.values(outputs, "outputs");
     params = new TreeMap<>(params == null ? Map.of() : params);
     secretFingerprints = new TreeMap<>(secretFingerprints == null ? Map.of() : secretFingerprints);
     FormatRules.values(params, "params");
@@ -82,7 +101,10 @@ record ResourceFileV1(
         resource.params(),
         resource.secretFingerprints(),
         resource.createdAt(),
-        resource.updatedAt());
+        resource.updatedAt(),
+        resource.attributes(),
+        resource.dependsOn(),
+        resource.outputs());
   }
 
   ResourceState toModel() {
@@ -93,11 +115,16 @@ record ResourceFileV1(
         etag,
         name,
         description,
-        new ConnectionSpecRef(connectionSpec.id(), connectionSpec.version()),
+        connectionSpec == null
+            ? null
+            : new ConnectionSpecRef(connectionSpec.id(), connectionSpec.version()),
         authSpecName,
         params,
         secretFingerprints,
         createdAt,
-        updatedAt);
+        updatedAt,
+        attributes,
+        dependsOn,
+        outputs);
   }
 }

@@ -13,6 +13,10 @@ import java.util.TreeMap;
  *
  * @param id null while pending
  * @param etag exactly as the API returned it, quotes included; null while pending
+ * @param attributes a pipeline resource's attributes as last sent or read, by JSON pointer
+ *     (connections keep theirs in the fields above)
+ * @param dependsOn a pipeline resource's dependencies: the id each address had when it was sent
+ * @param outputs what the platform assigned and later calls need (a mapping set's version)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResourceState(
@@ -27,13 +31,117 @@ public record ResourceState(
     SortedMap<String, String> params,
     SortedMap<String, String> secretFingerprints,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    SortedMap<String, String> attributes,
+    SortedMap<String, String> dependsOn,
+    SortedMap<String, String> outputs) {
 
   public ResourceState {
     params = Collections.unmodifiableSortedMap(new TreeMap<>(params == null ? emptyMap() : params));
     secretFingerprints =
         Collections.unmodifiableSortedMap(
             new TreeMap<>(secretFingerprints == null ? emptyMap() : secretFingerprints));
+    attributes = sorted(attributes);
+    dependsOn = sorted(dependsOn);
+    outputs = sorted(outputs);
+  }
+
+  /** A connection's record. */
+  public ResourceState(
+      String kind,
+      ResourceStatus status,
+      String id,
+      String etag,
+      String name,
+      String description,
+      ConnectionSpecRef connectionSpec,
+      String authSpecName,
+      SortedMap<String, String> params,
+      SortedMap<String, String> secretFingerprints,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        kind,
+        status,
+        id,
+        etag,
+        name,
+        description,
+        connectionSpec,
+        authSpecName,
+        params,
+        secretFingerprints,
+        createdAt,
+        updatedAt,
+        null,
+        null,
+        null);
+  }
+
+  /** A pipeline resource's record (no connection spec, auth or secrets of its own). */
+  public static ResourceState resource(
+      String kind,
+      ResourceStatus status,
+      String id,
+      String etag,
+      String name,
+      SortedMap<String, String> attributes,
+      SortedMap<String, String> dependsOn,
+      SortedMap<String, String> outputs,
+      Instant createdAt,
+      Instant updatedAt) {
+    return new ResourceState(
+        kind,
+        status,
+        id,
+        etag,
+        name,
+        null,
+        null,
+        null,
+        null,
+        null,
+        createdAt,
+        updatedAt,
+        attributes,
+        dependsOn,
+        outputs);
+  }
+
+  private static SortedMap<String, String> sorted(SortedMap<String, String> map) {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(map == null ? emptyMap() : map));
+  }
+
+  /** True for a record of a pipeline kind (anything but a connection). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isPipeline() {
+    return !"HubSpotConnection".equals(kind);
+  }
+
+  /** This record with another etag, attributes and outputs, as after an update. */
+  public ResourceState withUpdate(
+      String newEtag,
+      String newName,
+      SortedMap<String, String> newAttributes,
+      SortedMap<String, String> newDependsOn,
+      SortedMap<String, String> newOutputs,
+      Instant at) {
+    return new ResourceState(
+        kind,
+        status,
+        id,
+        newEtag,
+        newName,
+        description,
+        connectionSpec,
+        authSpecName,
+        params,
+        secretFingerprints,
+        createdAt,
+        at,
+        newAttributes,
+        newDependsOn,
+        newOutputs);
   }
 
   private static SortedMap<String, String> emptyMap() {
@@ -57,6 +165,9 @@ public record ResourceState(
         params,
         secretFingerprints,
         createdAt == null ? at : createdAt,
-        at);
+        at,
+        attributes,
+        dependsOn,
+        outputs);
   }
 }

@@ -45,6 +45,8 @@ class ArchitectureTest {
             "dev.flowform.apply..",
             "dev.flowform.refresh..",
             "dev.flowform.status..")
+        .layer("kinds")
+        .definedBy("dev.flowform.kinds..", "dev.flowform.registry..")
         .layer("edges")
         .definedBy("dev.flowform.state..", "dev.flowform.flowservice..", "dev.flowform.manifest..")
         .layer("model")
@@ -59,10 +61,12 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("operations")
         .mayOnlyBeAccessedByLayers("cli", "run")
-        .whereLayer("edges")
+        .whereLayer("kinds")
         .mayOnlyBeAccessedByLayers("cli", "run", "operations")
+        .whereLayer("edges")
+        .mayOnlyBeAccessedByLayers("cli", "run", "operations", "kinds")
         .whereLayer("model")
-        .mayOnlyBeAccessedByLayers("cli", "run", "operations", "edges")
+        .mayOnlyBeAccessedByLayers("cli", "run", "operations", "kinds", "edges")
         .whereLayer("emulator")
         .mayOnlyBeAccessedByLayers("cli", "run");
   }
@@ -70,6 +74,16 @@ class ArchitectureTest {
   @Test
   void layersPointDownOnly() {
     layering().check(flowform);
+  }
+
+  /** A kind package never imports another kind's: a reference between kinds is data. */
+  @Test
+  void kindPackagesDoNotImportEachOther() {
+    slices()
+        .matching("dev.flowform.kinds.(*)..")
+        .should()
+        .notDependOnEachOther()
+        .check(flowform);
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.flowform.registry.Kinds;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,7 +39,11 @@ class SchemaAgreementTest {
     schemas =
         Map.of(
             "HubSpotConnection", schema(factory, "schemas/hubspot-connection.schema.json"),
-            "Environment", schema(factory, "schemas/environment.schema.json"));
+            "Environment", schema(factory, "schemas/environment.schema.json"),
+            "SourceConnection", schema(factory, "schemas/source-connection.schema.json"),
+            "TargetConnection", schema(factory, "schemas/target-connection.schema.json"),
+            "MappingSet", schema(factory, "schemas/mapping-set.schema.json"),
+            "Dataflow", schema(factory, "schemas/dataflow.schema.json"));
   }
 
   private static JsonSchema schema(JsonSchemaFactory factory, String path) throws IOException {
@@ -65,7 +70,8 @@ class SchemaAgreementTest {
   void theSchemaAndTheValidatorAcceptEveryExampleManifest() throws IOException {
     Path workDir = Path.of("").toAbsolutePath();
     LoadResult result =
-        new ManifestLoader(workDir, Map.of())
+        new ManifestLoader(
+                workDir, Map.of(), List.of(), value -> {}, Kinds.all().manifests())
             .load(Path.of("manifests"), Optional.empty(), Resolution.STRUCTURE);
     assertFalse(result.diagnostics().hasErrors(), result.diagnostics().toString());
     assertEquals(Set.of(), refusedBySchema(workDir, workDir.resolve("manifests")));
@@ -75,10 +81,17 @@ class SchemaAgreementTest {
   void everyExampleManifestNamesItsSchema() throws IOException {
     for (Path file : yamlFiles(Path.of("manifests"))) {
       String first = Files.readAllLines(file).get(0);
+      String text = Files.readString(file);
       String kind =
-          Files.readString(file).contains("kind: Environment")
+          text.contains("kind: Environment")
               ? "environment"
-              : "hubspot-connection";
+              : text.contains("kind: SourceConnection")
+                  ? "source-connection"
+                  : text.contains("kind: TargetConnection")
+                      ? "target-connection"
+                      : text.contains("kind: MappingSet")
+                          ? "mapping-set"
+                          : text.contains("kind: Dataflow") ? "dataflow" : "hubspot-connection";
       assertEquals(
           "# yaml-language-server: $schema=../../schemas/" + kind + ".schema.json",
           first,

@@ -23,9 +23,15 @@ final class Attributes {
   }
 
   /** A value as a double-quoted string with escapes, or {@code null}. */
+  /** An id only apply will know, shown unquoted as Terraform does. */
+  static final String KNOWN_AFTER_APPLY = "(known after apply)";
+
   static String quote(String value) {
     if (value == null) {
       return "null";
+    }
+    if (value.equals(KNOWN_AFTER_APPLY)) {
+      return value;
     }
     StringBuilder out = new StringBuilder("\"");
     for (char c : value.toCharArray()) {

@@ -21,6 +21,7 @@ import java.util.List;
  * ANSI colours only when asked for.
  */
 public final class TextPlanRenderer implements PlanRenderer {
+  private final dev.flowform.registry.Kinds kinds = dev.flowform.registry.Kinds.all();
   private static final String NL = "\n";
   private final Ansi ansi;
 
@@ -73,7 +74,9 @@ public final class TextPlanRenderer implements PlanRenderer {
     out.append("  ").append(ansi.dim("# " + Hints.reason(change))).append(NL);
     out.append("  ")
         .append(ansi.action(action, action.symbol() + " " + Hints.verb(change)))
-        .append(" connection \"")
+        .append(" ")
+        .append(kinds.label(change.kind()))
+        .append(" \"")
         .append(change.address())
         .append('"')
         .append(Hints.idSuffix(change))

@@ -1,0 +1,266 @@
+package dev.flowform.apply;
+
+import dev.flowform.diag.FlowformException;
+import dev.flowform.flowservice.PlatformResources;
+import dev.flowform.flowservice.UnknownOutcomeException;
+import dev.flowform.kinds.Dependency;
+import dev.flowform.kinds.KindCalls;
+import dev.flowform.registry.Kinds;
+import dev.flowform.kinds.Recorded;
+import dev.flowform.kinds.Written;
+import dev.flowform.manifest.DesiredResource;
+import dev.flowform.manifest.ResourceReference;
+import dev.flowform.model.RemoteResource;
+import dev.flowform.plan.AttributeChange;
+import dev.flowform.plan.Change;
+import dev.flowform.plan.Reason;
+import dev.flowform.state.ResourceState;
+import dev.flowform.state.ResourceStatus;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Applies one change of a pipeline resource through its kind's calls, with the promises of
+ * connections: a pending record before each POST, a lost answer looked up (by name, or by content)
+ * through the settling window before anything is sent again, an id recorded the moment it is known.
+ */
+final class ResourceRunner {
+  private final Kinds kinds;
+  private final PlatformResources platform;
+  private final StateRecorder recorder;
+  private final Clock clock;
+  private final int maxAttempts;
+  private final Settling settling;
+
+  ResourceRunner(
+      Kinds kinds,
+      PlatformResources platform,
+      StateRecorder recorder,
+      Clock clock,
+      int maxAttempts,
+      Settling settling) {
+    this.kinds = kinds;
+    this.platform = platform;
+    this.recorder = recorder;
+    this.clock = clock;
+    this.maxAttempts = maxAttempts;
+    this.settling = settling;
+  }
+
+  ChangeOutcome create(
+      Change change, DesiredResource desired, boolean lookupFirst, Outcome postedOutcome) {
+    KindCalls calls = calls(change);
+    Map<String, Dependency> dependencies = dependencies(desired);
+    if (lookupFirst || change.reason() == Reason.PENDING_RECOVERY) {
+      Optional<RemoteResource> found = single(calls, desired, dependencies);
+      if (found.isPresent()) {
+        return adopt(change, desired, dependencies, found.get(), "an earlier create had landed: adopted it");
+      }
+    }
+    recorder.record(change.address(), record(desired, dependencies, ResourceStatus.PENDING, null));
+    UnknownOutcomeException last = null;
+    for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+      Written written;
+      try {
+        written = calls.create(desired, dependencies);
+      } catch (UnknownOutcomeException e) {
+        last = e;
+        Optional<RemoteResource> found =
+            settling.lookFor(() -> single(calls, desired, dependencies));
+        if (found.isPresent()) {
+          return adopt(change, desired, dependencies, found.get(), "the create's answer was lost: found it");
+        }
+        continue;
+      }
+      recordWritten(change, desired, dependencies, written);
+      return ChangeOutcome.of(change, postedOutcome, written.id());
+    }
+    throw new FlowformException(
+        "the create's outcome stayed unknown after "
+            + maxAttempts
+            + " attempts ("
+            + last.getMessage()
+            + ") and nothing of its kind matching it appeared; state keeps it pending",
+        "run apply again: it looks for it before sending anything");
+  }
+
+  ChangeOutcome update(Change change, DesiredResource desired) {
+    ResourceState was = recorded(change);
+    Map<String, Dependency> dependencies = dependencies(desired);
+    List<String> changed =
+        change.attributes().stream()
+            .map(AttributeChange::path)
+            .map(p -> p.endsWith(" (version)") ? p.substring(0, p.length() - 10) : p)
+            .toList();
+    Written written =
+        calls(change)
+            .update(
+                new Recorded(was.id(), change.etag() != null ? change.etag() : was.etag(), was.attributes(), was.outputs()),
+                desired,
+                dependencies,
+                changed);
+    recorder.record(
+        change.address(),
+        was.withUpdate(
+            written.etag(),
+            desired.name(),
+            desired.attributes(),
+            ids(desired, dependencies),
+            written.outputs(),
+            clock.instant()));
+    return ChangeOutcome.of(change, Outcome.UPDATED, was.id());
+  }
+
+  /** Deletes the resource on the platform; state keeps the record until {@link #forget}. */
+  void deleteRemote(Change change) {
+    String id = change.id() != null ? change.id() : recorder.resource(change.address()).map(ResourceState::id).orElse(null);
+    if (id != null) {
+      calls(change).delete(id);
+    }
+  }
+
+  ChangeOutcome delete(Change change) {
+    deleteRemote(change);
+    recorder.forget(change.address());
+    return ChangeOutcome.of(change, Outcome.DELETED, change.id());
+  }
+
+  private KindCalls calls(Change change) {
+    return kinds
+        .of(change.kind())
+        .orElseThrow(() -> new FlowformException("unknown kind " + change.kind()))
+        .calls(platform);
+  }
+
+  private ResourceState recorded(Change change) {
+    return recorder
+        .resource(change.address())
+        .filter(r -> r.id() != null)
+        .orElseThrow(
+            () -> new FlowformException(change.address() + " has no id in state", "plan again"));
+  }
+
+  /** What each reference's address holds now: it was made (or kept) before this change started. */
+  private Map<String, Dependency> dependencies(DesiredResource desired) {
+    Map<String, Dependency> out = new LinkedHashMap<>();
+    for (ResourceReference ref : desired.references()) {
+      ResourceState held =
+          recorder
+              .resource(ref.address())
+              .filter(r -> r.id() != null && !r.isPending())
+              .orElseThrow(
+                  () ->
+                      new FlowformException(
+                          desired.address() + " needs " + ref.address() + ", which has no id yet",
+                          "apply " + ref.address() + " first (or without --target)"));
+      SortedMap<String, String> outputs = new TreeMap<>(held.outputs());
+      if (held.connectionSpec() != null) {
+        outputs.put("connectionSpec.id", held.connectionSpec().id());
+        outputs.put("connectionSpec.version", held.connectionSpec().version());
+      }
+      out.put(ref.address(), new Dependency(held.kind(), held.id(), outputs, held.attributes()));
+    }
+    return out;
+  }
+
+  private static SortedMap<String, String> ids(
+      DesiredResource desired, Map<String, Dependency> dependencies) {
+    SortedMap<String, String> out = new TreeMap<>();
+    desired.references().forEach(r -> out.put(r.address(), dependencies.get(r.address()).id()));
+    return out;
+  }
+
+  /** The one candidate no other address owns; several is an error that lists them. */
+  private Optional<RemoteResource> single(
+      KindCalls calls, DesiredResource desired, Map<String, Dependency> dependencies) {
+    List<RemoteResource> candidates =
+        calls.find(desired, dependencies).stream()
+            .filter(r -> !recorder.ownedByOther(r.id(), desired.address()))
+            .toList();
+    if (candidates.size() > 1) {
+      throw new FlowformException(
+          candidates.size()
+              + " resources could be "
+              + desired.address()
+              + " ("
+              + String.join(", ", candidates.stream().map(RemoteResource::id).toList())
+              + "): flowform does not choose",
+          "import the right one with flowform import, and delete the others");
+    }
+    return candidates.stream().findFirst();
+  }
+
+  private ChangeOutcome adopt(
+      Change change,
+      DesiredResource desired,
+      Map<String, Dependency> dependencies,
+      RemoteResource found,
+      String message) {
+    ResourceState adopted =
+        ResourceState.resource(
+            desired.kind(),
+            ResourceStatus.CREATED,
+            found.id(),
+            found.etag(),
+            desired.name(),
+            merged(desired.attributes(), found.attributes()),
+            ids(desired, dependencies),
+            found.outputs(),
+            clock.instant(),
+            clock.instant());
+    recorder.record(change.address(), adopted);
+    return new ChangeOutcome(change, Outcome.ADOPTED, found.id(), message, null);
+  }
+
+  /** What was wanted, with whatever the platform showed in its place (it may differ). */
+  private static SortedMap<String, String> merged(
+      SortedMap<String, String> wanted, SortedMap<String, String> found) {
+    SortedMap<String, String> out = new TreeMap<>(wanted);
+    out.putAll(found);
+    return out;
+  }
+
+  private void recordWritten(
+      Change change,
+      DesiredResource desired,
+      Map<String, Dependency> dependencies,
+      Written written) {
+    try {
+      ResourceState made = record(desired, dependencies, ResourceStatus.CREATED, written);
+      recorder.record(change.address(), made);
+    } catch (RuntimeException e) {
+      throw new FlowformException(
+          change.address()
+              + " exists as "
+              + written.id()
+              + " but its id could not be recorded: "
+              + e.getMessage()
+              + "; state keeps it pending",
+          "fix the state's location, then apply again: it finds it before sending anything",
+          e);
+    }
+  }
+
+  private ResourceState record(
+      DesiredResource desired,
+      Map<String, Dependency> dependencies,
+      ResourceStatus status,
+      Written written) {
+    return ResourceState.resource(
+        desired.kind(),
+        status,
+        written == null ? null : written.id(),
+        written == null ? null : written.etag(),
+        desired.name(),
+        desired.attributes(),
+        ids(desired, dependencies),
+        written == null ? null : written.outputs(),
+        clock.instant(),
+        clock.instant());
+  }
+}

@@ -1,0 +1,33 @@
+package dev.flowform.kinds.source;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowform.flowservice.Collection;
+import dev.flowform.flowservice.PlatformResources;
+import dev.flowform.kinds.CollectionCalls;
+import dev.flowform.kinds.Dependency;
+import dev.flowform.manifest.DesiredResource;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /sourceConnections}: the body carries the base connection's connection spec. */
+final class SourceConnectionCalls extends CollectionCalls {
+
+  SourceConnectionCalls(PlatformResources platform) {
+    super(
+        platform,
+        Collection.SOURCE_CONNECTIONS,
+        SourceConnectionKind.ATTRIBUTES,
+        List.of(SourceConnectionKind.BASE_CONNECTION));
+  }
+
+  @Override
+  protected ObjectNode body(DesiredResource desired, Map<String, Dependency> dependencies) {
+    ObjectNode body = super.body(desired, dependencies);
+    Dependency base =
+        dependencies.get(desired.references().get(0).address());
+    ObjectNode spec = body.putObject("connectionSpec");
+    spec.put("id", base.output("connectionSpec.id"));
+    spec.put("version", base.output("connectionSpec.version"));
+    return body;
+  }
+}
