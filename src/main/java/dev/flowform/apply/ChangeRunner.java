@@ -147,18 +147,23 @@ final class ChangeRunner {
           new ChangeOutcome(
               change, Outcome.MOVED, change.id(), "moved from '" + change.movedFrom() + "'", null);
       case CREATE ->
-          resources().create(change, wantedResource(change), attempt.lookupFirst(), Outcome.CREATED);
+          resources()
+              .create(change, wantedResource(change), attempt.lookupFirst(), Outcome.CREATED);
       case UPDATE -> resources().update(change, wantedResource(change));
       case DELETE -> resources().delete(change);
       case REPLACE -> {
         if (!attempt.deleteDone()) {
           resources().deleteRemote(change);
         }
-        yield resources().create(change, wantedResource(change), attempt.lookupFirst(), Outcome.REPLACED);
+        yield resources()
+            .create(change, wantedResource(change), attempt.lookupFirst(), Outcome.REPLACED);
       }
       default ->
           throw new FlowformException(
-              change.address() + ": " + change.action().label() + " is not supported for this kind yet");
+              change.address()
+                  + ": "
+                  + change.action().label()
+                  + " is not supported for this kind yet");
     };
   }
 

@@ -69,7 +69,8 @@ final class Dispatcher {
           it.remove();
           Change change = changes.get(unit.change());
           Attempt attempt =
-              new Attempt(unit.change(), change, 0, false, !unit.deleteHalf() && splitBefore(u, units));
+              new Attempt(
+                  unit.change(), change, 0, false, !unit.deleteHalf() && splitBefore(u, units));
           queue.add(attempt);
           unitOf.put(attempt.index(), u);
         }
@@ -143,7 +144,9 @@ final class Dispatcher {
 
   /** True when unit {@code u} is the create of a split replacement (its delete came first). */
   private static boolean splitBefore(int u, List<Schedule.Unit> units) {
-    return u > 0 && units.get(u - 1).deleteHalf() && units.get(u - 1).change() == units.get(u).change();
+    return u > 0
+        && units.get(u - 1).deleteHalf()
+        && units.get(u - 1).change() == units.get(u).change();
   }
 
   private static ChangeOutcome blocked(

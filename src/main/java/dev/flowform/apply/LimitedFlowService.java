@@ -78,7 +78,9 @@ final class LimitedFlowService implements FlowServiceApi {
         });
   }
 
-  /** The pipeline calls, not limited yet by the adaptive limit (they share the client's retries). */
+  /**
+   * The pipeline calls, not limited yet by the adaptive limit (they share the client's retries).
+   */
   @Override
   public dev.flowform.flowservice.PlatformResources resources() {
     return api.resources();

@@ -5,7 +5,6 @@ import dev.flowform.flowservice.PlatformResources;
 import dev.flowform.flowservice.UnknownOutcomeException;
 import dev.flowform.kinds.Dependency;
 import dev.flowform.kinds.KindCalls;
-import dev.flowform.registry.Kinds;
 import dev.flowform.kinds.Recorded;
 import dev.flowform.kinds.Written;
 import dev.flowform.manifest.DesiredResource;
@@ -14,6 +13,7 @@ import dev.flowform.model.RemoteResource;
 import dev.flowform.plan.AttributeChange;
 import dev.flowform.plan.Change;
 import dev.flowform.plan.Reason;
+import dev.flowform.registry.Kinds;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.ResourceStatus;
 import java.time.Clock;
@@ -59,7 +59,8 @@ final class ResourceRunner {
     if (lookupFirst || change.reason() == Reason.PENDING_RECOVERY) {
       Optional<RemoteResource> found = single(calls, desired, dependencies);
       if (found.isPresent()) {
-        return adopt(change, desired, dependencies, found.get(), "an earlier create had landed: adopted it");
+        return adopt(
+            change, desired, dependencies, found.get(), "an earlier create had landed: adopted it");
       }
     }
     recorder.record(change.address(), record(desired, dependencies, ResourceStatus.PENDING, null));
@@ -73,7 +74,8 @@ final class ResourceRunner {
         Optional<RemoteResource> found =
             settling.lookFor(() -> single(calls, desired, dependencies));
         if (found.isPresent()) {
-          return adopt(change, desired, dependencies, found.get(), "the create's answer was lost: found it");
+          return adopt(
+              change, desired, dependencies, found.get(), "the create's answer was lost: found it");
         }
         continue;
       }
@@ -100,7 +102,11 @@ final class ResourceRunner {
     Written written =
         calls(change)
             .update(
-                new Recorded(was.id(), change.etag() != null ? change.etag() : was.etag(), was.attributes(), was.outputs()),
+                new Recorded(
+                    was.id(),
+                    change.etag() != null ? change.etag() : was.etag(),
+                    was.attributes(),
+                    was.outputs()),
                 desired,
                 dependencies,
                 changed);
@@ -118,7 +124,10 @@ final class ResourceRunner {
 
   /** Deletes the resource on the platform; state keeps the record until {@link #forget}. */
   void deleteRemote(Change change) {
-    String id = change.id() != null ? change.id() : recorder.resource(change.address()).map(ResourceState::id).orElse(null);
+    String id =
+        change.id() != null
+            ? change.id()
+            : recorder.resource(change.address()).map(ResourceState::id).orElse(null);
     if (id != null) {
       calls(change).delete(id);
     }

@@ -131,17 +131,21 @@ final class OkHttpResources implements PlatformResources {
   @Override
   public JsonNode action(Collection collection, String id, String op) {
     HttpUrl url =
-        url(collection, id).newBuilder().addPathSegment("action").addQueryParameter("op", op).build();
+        url(collection, id)
+            .newBuilder()
+            .addPathSegment("action")
+            .addQueryParameter("op", op)
+            .build();
     HttpResult result =
         requireSuccess(
-            calls.safe(new Request.Builder().url(url).post(RequestBody.create(new byte[0])).build()));
+            calls.safe(
+                new Request.Builder().url(url).post(RequestBody.create(new byte[0])).build()));
     return readJson(result);
   }
 
   @Override
   public void delete(Collection collection, String id) {
-    HttpResult result =
-        calls.safe(new Request.Builder().url(url(collection, id)).delete().build());
+    HttpResult result = calls.safe(new Request.Builder().url(url(collection, id)).delete().build());
     if (!isGone(result)) {
       requireSuccess(result);
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The calls every pipeline kind makes, on any collection, with the same headers, retries and
- * errors as the connection calls. Bodies are JSON trees: the kinds build and read them.
+ * The calls every pipeline kind makes, on any collection, with the same headers, retries and errors
+ * as the connection calls. Bodies are JSON trees: the kinds build and read them.
  */
 public interface PlatformResources {
 
@@ -19,7 +19,10 @@ public interface PlatformResources {
    */
   JsonNode create(Collection collection, JsonNode body);
 
-  /** {@code GET /collection/{id}}: the resource (the first of {@code items} when wrapped); empty on 404. */
+  /**
+   * {@code GET /collection/{id}}: the resource (the first of {@code items} when wrapped); empty on
+   * 404.
+   */
   Optional<JsonNode> get(Collection collection, String id);
 
   /**

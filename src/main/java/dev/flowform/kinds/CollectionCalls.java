@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * The calls of a Flow Service collection whose resources have names and etags (source and target
- * connections): the body is the attributes at their pointers plus each reference's id; the name
- * and description change by PATCH.
+ * connections): the body is the attributes at their pointers plus each reference's id; the name and
+ * description change by PATCH.
  */
 public class CollectionCalls implements KindCalls {
   protected final PlatformResources platform;
@@ -45,8 +45,7 @@ public class CollectionCalls implements KindCalls {
     ObjectNode body = FlatJson.body(desired.attributes(), FlatJson.TEXT);
     for (ResourceReference reference : desired.references()) {
       Dependency dependency = dependencies.get(reference.address());
-      FlatJson.set(
-          body, reference.field(), JsonNodeFactory.instance.textNode(dependency.id()));
+      FlatJson.set(body, reference.field(), JsonNodeFactory.instance.textNode(dependency.id()));
     }
     return body;
   }

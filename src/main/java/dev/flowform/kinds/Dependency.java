@@ -9,12 +9,15 @@ import java.util.TreeMap;
  *
  * @param kind its kind
  * @param id its id
- * @param outputs what the platform assigned it ({@code version}); for a connection, its
- *     connection spec as {@code connectionSpec.id} and {@code connectionSpec.version}
+ * @param outputs what the platform assigned it ({@code version}); for a connection, its connection
+ *     spec as {@code connectionSpec.id} and {@code connectionSpec.version}
  * @param attributes its attributes as recorded
  */
 public record Dependency(
-    String kind, String id, SortedMap<String, String> outputs, SortedMap<String, String> attributes) {
+    String kind,
+    String id,
+    SortedMap<String, String> outputs,
+    SortedMap<String, String> attributes) {
 
   public Dependency {
     outputs = new TreeMap<>(outputs == null ? Map.of() : outputs);

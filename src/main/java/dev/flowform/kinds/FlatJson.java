@@ -9,9 +9,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Between the flat attributes state and plans hold ({@code /scheduleParams/interval -> "1"}) and the
- * JSON bodies the platform takes. A kind says which attributes are numbers or booleans; the rest
- * are text.
+ * Between the flat attributes state and plans hold ({@code /scheduleParams/interval -> "1"}) and
+ * the JSON bodies the platform takes. A kind says which attributes are numbers or booleans; the
+ * rest are text.
  */
 public final class FlatJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -4,9 +4,9 @@ import dev.flowform.flowservice.PlatformResources;
 import dev.flowform.manifest.ManifestKind;
 
 /**
- * A pipeline resource kind: its manifest (a {@link ManifestKind}) and its platform calls. The graph,
- * planner, applier, state and renderers are generic over kinds; a kind package holds everything of
- * its own and never imports another kind's.
+ * A pipeline resource kind: its manifest (a {@link ManifestKind}) and its platform calls. The
+ * graph, planner, applier, state and renderers are generic over kinds; a kind package holds
+ * everything of its own and never imports another kind's.
  *
  * @param <T> its document record
  */

@@ -49,8 +49,8 @@ final class GraphRules {
   }
 
   /**
-   * Checks the pipeline documents and returns them with their references resolved (a reference
-   * that does not resolve is left without an address and reported).
+   * Checks the pipeline documents and returns them with their references resolved (a reference that
+   * does not resolve is left without an address and reported).
    */
   List<KindDocuments.Declared> check(List<KindDocuments.Declared> declared) {
     for (KindDocuments.Declared d : declared) {
@@ -104,7 +104,8 @@ final class GraphRules {
 
   private Optional<String> resolve(Node from, ResourceReference reference) {
     List<Node> named = byName.getOrDefault(reference.name(), List.of());
-    Optional<Node> target = named.stream().filter(n -> reference.kinds().contains(n.kind())).findFirst();
+    Optional<Node> target =
+        named.stream().filter(n -> reference.kinds().contains(n.kind())).findFirst();
     String wanted = String.join(" or ", new TreeSet<>(reference.kinds()));
     if (target.isEmpty()) {
       String message =
@@ -142,7 +143,9 @@ final class GraphRules {
                     + " \""
                     + from.name()
                     + "\" is",
-                "add " + environment + " to its metadata.environments, or remove it from this one's"));
+                "add "
+                    + environment
+                    + " to its metadata.environments, or remove it from this one's"));
       }
     }
     return Optional.of(to.address());

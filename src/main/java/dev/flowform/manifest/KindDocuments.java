@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Binds the documents of one pipeline kind and builds their desired resources, whether or not
- * their references were resolved (the graph rules need every document's references; the desired
- * state takes only the resolved ones).
+ * Binds the documents of one pipeline kind and builds their desired resources, whether or not their
+ * references were resolved (the graph rules need every document's references; the desired state
+ * takes only the resolved ones).
  */
 final class KindDocuments {
   private final DocumentPipeline pipeline;
@@ -32,7 +32,8 @@ final class KindDocuments {
         documents.parallelStream()
             .map(
                 doc ->
-                    pipeline.bind(resolve.apply(doc), kind.type(), resolving.apply(doc), kind::check))
+                    pipeline.bind(
+                        resolve.apply(doc), kind.type(), resolving.apply(doc), kind::check))
             .toList();
     List<Declared> declared = new ArrayList<>();
     for (DocumentPipeline.Checked<T> one : checked) {

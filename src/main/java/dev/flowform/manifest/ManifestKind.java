@@ -33,7 +33,8 @@ public interface ManifestKind<T> {
    * resource at an address (of any kind).
    */
   default List<Diagnostic> crossCheck(
-      DesiredResource self, java.util.function.Function<String, java.util.Optional<DesiredResource>> others) {
+      DesiredResource self,
+      java.util.function.Function<String, java.util.Optional<DesiredResource>> others) {
     return List.of();
   }
 

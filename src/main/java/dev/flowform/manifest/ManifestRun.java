@@ -205,12 +205,10 @@ final class ManifestRun {
     for (ManifestDocument doc : connectionDocs) {
       String name = doc.text("/metadata/name");
       if (name != null) {
-        connections.add(
-            new GraphRules.Node(doc.kind(), name, name, GraphRules.environments(doc)));
+        connections.add(new GraphRules.Node(doc.kind(), name, name, GraphRules.environments(doc)));
       }
     }
-    GraphRules graph =
-        new GraphRules(connections, selected.map(Set::of).orElse(known));
+    GraphRules graph = new GraphRules(connections, selected.map(Set::of).orElse(known));
     List<KindDocuments.Declared> resolved = graph.check(declared);
     problems.addAll(graph.problems());
     List<KindDocuments.Declared> applying =
@@ -250,7 +248,8 @@ final class ManifestRun {
 
   /** Reads the files in parallel (each with its own reader), keeping their sorted order. */
   private List<ManifestDocument> read(List<Path> files) {
-    List<String> known = new ArrayList<>(List.of(ConnectionManifest.KIND, EnvironmentManifest.KIND));
+    List<String> known =
+        new ArrayList<>(List.of(ConnectionManifest.KIND, EnvironmentManifest.KIND));
     kinds.forEach(k -> known.add(k.kind()));
     YamlReader reader = new YamlReader(display, known);
     List<FileRead> reads =
@@ -307,7 +306,10 @@ final class ManifestRun {
       List<DesiredConnection> wanted =
           connections.stream().filter(Bound::resolved).map(DesiredConnections::of).toList();
       List<DesiredResource> resources =
-          pipeline.stream().filter(KindDocuments.Declared::resolved).map(KindDocuments.Declared::resource).toList();
+          pipeline.stream()
+              .filter(KindDocuments.Declared::resolved)
+              .map(KindDocuments.Declared::resource)
+              .toList();
       desired =
           Optional.of(
               DesiredState.of(

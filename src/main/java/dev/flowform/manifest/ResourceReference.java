@@ -13,8 +13,8 @@ import java.util.Set;
  * @param position where it was written
  * @param replaceOnly true when the resource must be replaced (not updated) once the referenced one
  *     is another resource, or the same one with a new id
- * @param followsUpdates true when an update of the referenced resource (a mapping set's new version)
- *     must be passed on to this one
+ * @param followsUpdates true when an update of the referenced resource (a mapping set's new
+ *     version) must be passed on to this one
  * @param address the address of the resource it names, once the graph resolved it; else null
  */
 public record ResourceReference(

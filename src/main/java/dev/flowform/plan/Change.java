@@ -62,7 +62,16 @@ public record Change(
   /** This change with another action and reason (and what it waits for). */
   public Change as(Action newAction, Reason newReason, List<String> waitsFor) {
     return new Change(
-        address, newAction, newReason, id, etag, name, attributes, remoteIds, movedFrom, kind,
+        address,
+        newAction,
+        newReason,
+        id,
+        etag,
+        name,
+        attributes,
+        remoteIds,
+        movedFrom,
+        kind,
         waitsFor);
   }
 
@@ -83,7 +92,16 @@ public record Change(
   Change movingFrom(String from) {
     return action == Action.NOOP
         ? new Change(
-            address, Action.MOVE, Reason.MOVED, id, etag, name, attributes, remoteIds, from, kind,
+            address,
+            Action.MOVE,
+            Reason.MOVED,
+            id,
+            etag,
+            name,
+            attributes,
+            remoteIds,
+            from,
+            kind,
             dependsOn)
         : new Change(
             address, action, reason, id, etag, name, attributes, remoteIds, from, kind, dependsOn);

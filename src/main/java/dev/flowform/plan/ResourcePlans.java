@@ -31,8 +31,8 @@ final class ResourcePlans {
 
   /**
    * @param recorded state's records, moves applied
-   * @param planned the connections' changes, by address (what a source connection's base
-   *     connection does)
+   * @param planned the connections' changes, by address (what a source connection's base connection
+   *     does)
    */
   static List<Change> plan(
       DesiredState desired,
@@ -60,9 +60,7 @@ final class ResourcePlans {
                         .findFirst()
                         .map(p -> p + " cannot change in place")
                         .orElse(change.reason().description()),
-                "run again with --allow-replace to delete "
-                    + change.id()
-                    + " and create it anew"));
+                "run again with --allow-replace to delete " + change.id() + " and create it anew"));
       }
       changes.put(wanted.address(), change);
       out.add(change);
@@ -114,7 +112,9 @@ final class ResourcePlans {
     List<String> dependsOn = wanted.dependsOn();
     if (was == null || was.isPending() || remote.missing().contains(wanted.address())) {
       Reason reason =
-          was == null ? Reason.NEW : was.isPending() ? Reason.PENDING_RECOVERY : Reason.DELETED_REMOTELY;
+          was == null
+              ? Reason.NEW
+              : was.isPending() ? Reason.PENDING_RECOVERY : Reason.DELETED_REMOTELY;
       List<AttributeChange> attributes = new ArrayList<>();
       wanted.attributes().forEach((p, v) -> attributes.add(AttributeChange.plain(p, null, v)));
       for (ResourceReference ref : wanted.references()) {
@@ -164,11 +164,10 @@ final class ResourcePlans {
         attributes.add(AttributeChange.plain(ref.field(), recordedId, now));
         dependencyNew = true;
         replace |= ref.replaceOnly() || renewed;
-      } else if (ref.followsUpdates()
-          && depChange != null
-          && depChange.action() == Action.UPDATE) {
+      } else if (ref.followsUpdates() && depChange != null && depChange.action() == Action.UPDATE) {
         attributes.add(
-            AttributeChange.plain(ref.field() + " (version)", recordedId, recordedId + " " + KNOWN_AFTER_APPLY));
+            AttributeChange.plain(
+                ref.field() + " (version)", recordedId, recordedId + " " + KNOWN_AFTER_APPLY));
         dependencyUpdated = true;
       }
     }
@@ -223,7 +222,9 @@ final class ResourcePlans {
 
   /** The id a reference will hold: recorded, unless apply will make it anew. */
   private static String idOf(
-      ResourceReference ref, SortedMap<String, ResourceState> recorded, Map<String, Change> changes) {
+      ResourceReference ref,
+      SortedMap<String, ResourceState> recorded,
+      Map<String, Change> changes) {
     if (ref.address() == null || createsAnew(changes.get(ref.address()))) {
       return KNOWN_AFTER_APPLY;
     }

@@ -60,7 +60,8 @@ final class Targets {
     java.util.Set<String> kept = new java.util.HashSet<>();
     java.util.Deque<String> next = new java.util.ArrayDeque<>();
     for (Change c : changes) {
-      if (options.targets(c.address()) || (c.movedFrom() != null && options.targets(c.movedFrom()))) {
+      if (options.targets(c.address())
+          || (c.movedFrom() != null && options.targets(c.movedFrom()))) {
         next.add(c.address());
       }
     }

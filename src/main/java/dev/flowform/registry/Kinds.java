@@ -1,7 +1,6 @@
 package dev.flowform.registry;
 
 import dev.flowform.kinds.Kind;
-
 import dev.flowform.kinds.dataflow.DataflowKind;
 import dev.flowform.kinds.mapping.MappingSetKind;
 import dev.flowform.kinds.source.SourceConnectionKind;
@@ -14,9 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The one place kinds are registered: every pipeline kind flowform knows, in dependency order
- * (what a kind may reference comes before it). The HubSpot connection is served by its own
- * packages and named here only as what a source connection reads from.
+ * The one place kinds are registered: every pipeline kind flowform knows, in dependency order (what
+ * a kind may reference comes before it). The HubSpot connection is served by its own packages and
+ * named here only as what a source connection reads from.
  */
 public final class Kinds {
   /** The kind of a HubSpot base connection. */

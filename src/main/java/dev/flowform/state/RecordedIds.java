@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The resource ids a state records, checked where they stand: each is a UUID (as the platform's
- * ids are; Data Prep writes a mapping set's without dashes), and no connection is recorded under two addresses. A state that breaks either would
- * make apply update or delete one address's connection for another.
+ * The resource ids a state records, checked where they stand: each is a UUID (as the platform's ids
+ * are; Data Prep writes a mapping set's without dashes), and no connection is recorded under two
+ * addresses. A state that breaks either would make apply update or delete one address's connection
+ * for another.
  */
 final class RecordedIds {
   static final Pattern UUID =

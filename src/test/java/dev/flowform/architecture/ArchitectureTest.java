@@ -79,11 +79,7 @@ class ArchitectureTest {
   /** A kind package never imports another kind's: a reference between kinds is data. */
   @Test
   void kindPackagesDoNotImportEachOther() {
-    slices()
-        .matching("dev.flowform.kinds.(*)..")
-        .should()
-        .notDependOnEachOther()
-        .check(flowform);
+    slices().matching("dev.flowform.kinds.(*)..").should().notDependOnEachOther().check(flowform);
   }
 
   @Test

@@ -36,14 +36,17 @@ class ValidateCommandTest {
   void theExamplesAreValidWithoutAnEnvironment() {
     CliRun run = CliRun.run(PROJECT, Map.of(), "validate");
     assertEquals(0, run.exitCode(), run.err());
-    assertEquals("manifests valid: 3 connections, 4 pipeline resources, 4 environments\n", run.out());
+    assertEquals(
+        "manifests valid: 3 connections, 4 pipeline resources, 4 environments\n", run.out());
   }
 
   @Test
   void theLocalEnvironmentNeedsNoEnvironmentVariablesAndWarnsAboutItsLiteralSecrets() {
     CliRun run = CliRun.run(PROJECT, Map.of(), "validate", "--env", "local");
     assertEquals(0, run.exitCode(), run.err());
-    assertEquals("manifests valid: 1 connection and 4 pipeline resources for environment local\n", run.out());
+    assertEquals(
+        "manifests valid: 1 connection and 4 pipeline resources for environment local\n",
+        run.out());
     assertEquals(3, run.err().lines().filter(l -> l.contains(": warning: ")).count(), run.err());
     assertFalse(run.err().contains("demo-client-secret-not-real"), "no secret value is printed");
   }

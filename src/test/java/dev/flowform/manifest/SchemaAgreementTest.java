@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.flowform.registry.Kinds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import dev.flowform.registry.Kinds;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -70,8 +70,7 @@ class SchemaAgreementTest {
   void theSchemaAndTheValidatorAcceptEveryExampleManifest() throws IOException {
     Path workDir = Path.of("").toAbsolutePath();
     LoadResult result =
-        new ManifestLoader(
-                workDir, Map.of(), List.of(), value -> {}, Kinds.all().manifests())
+        new ManifestLoader(workDir, Map.of(), List.of(), value -> {}, Kinds.all().manifests())
             .load(Path.of("manifests"), Optional.empty(), Resolution.STRUCTURE);
     assertFalse(result.diagnostics().hasErrors(), result.diagnostics().toString());
     assertEquals(Set.of(), refusedBySchema(workDir, workDir.resolve("manifests")));

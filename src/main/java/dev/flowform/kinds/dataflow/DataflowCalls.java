@@ -116,13 +116,12 @@ final class DataflowCalls implements KindCalls {
       etag = platform.patch(Collection.FLOWS, recorded.id(), etag, patches.operations());
     }
     if (enable) {
-      String op = "false".equals(desired.attributes().get(DataflowKind.ENABLED)) ? "disable" : "enable";
+      String op =
+          "false".equals(desired.attributes().get(DataflowKind.ENABLED)) ? "disable" : "enable";
       etag = etagOf(platform.action(Collection.FLOWS, recorded.id(), op), etag);
     }
     return new Written(
-        recorded.id(),
-        etag,
-        outputs(desired, dependencies, recorded.outputs().get(FLOW_SPEC_ID)));
+        recorded.id(), etag, outputs(desired, dependencies, recorded.outputs().get(FLOW_SPEC_ID)));
   }
 
   @Override
@@ -138,8 +137,7 @@ final class DataflowCalls implements KindCalls {
       return Optional.empty();
     }
     List<JsonNode> runs = platform.list(Collection.RUNS, "flowId==" + id);
-    Optional<JsonNode> latest =
-        runs.stream().max(Comparator.comparing(DataflowCalls::startedAt));
+    Optional<JsonNode> latest = runs.stream().max(Comparator.comparing(DataflowCalls::startedAt));
     String state = FlatJson.text(flow.get(), "state");
     return Optional.of(
         latest
@@ -191,12 +189,14 @@ final class DataflowCalls implements KindCalls {
     ObjectNode params = copy.putObject("params");
     if (desired.attributes().containsKey(DataflowKind.DELTA + "/name")) {
       ObjectNode delta = params.putObject("deltaColumn");
-      desired.attributes().forEach(
-          (pointer, value) -> {
-            if (pointer.startsWith(DataflowKind.DELTA + "/")) {
-              delta.put(pointer.substring(DataflowKind.DELTA.length() + 1), value);
-            }
-          });
+      desired
+          .attributes()
+          .forEach(
+              (pointer, value) -> {
+                if (pointer.startsWith(DataflowKind.DELTA + "/")) {
+                  delta.put(pointer.substring(DataflowKind.DELTA.length() + 1), value);
+                }
+              });
     }
     reference(desired, DataflowKind.MAPPING)
         .ifPresent(
@@ -219,12 +219,14 @@ final class DataflowCalls implements KindCalls {
   private static ObjectNode schedule(DesiredResource desired) {
     ObjectNode schedule = NODES.objectNode();
     String prefix = DataflowKind.SCHEDULE + "/";
-    desired.attributes().forEach(
-        (pointer, value) -> {
-          if (pointer.startsWith(prefix)) {
-            schedule.set(pointer.substring(prefix.length()), typed(pointer, value));
-          }
-        });
+    desired
+        .attributes()
+        .forEach(
+            (pointer, value) -> {
+              if (pointer.startsWith(prefix)) {
+                schedule.set(pointer.substring(prefix.length()), typed(pointer, value));
+              }
+            });
     return schedule;
   }
 
@@ -246,7 +248,8 @@ final class DataflowCalls implements KindCalls {
       outputs.put(FLOW_SPEC_ID, flowSpecId);
     }
     reference(desired, DataflowKind.MAPPING)
-        .ifPresent(r -> outputs.put(MAPPING_VERSION, mappingVersion(dependencies.get(r.address()))));
+        .ifPresent(
+            r -> outputs.put(MAPPING_VERSION, mappingVersion(dependencies.get(r.address()))));
     return outputs;
   }
 

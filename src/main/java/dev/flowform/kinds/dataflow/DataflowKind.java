@@ -142,7 +142,10 @@ public final class DataflowKind implements Kind<DataflowManifest> {
     Optional<String> mapping = referenced(self, MAPPING, others, mappingSchema);
     if (target.isPresent() && mapping.isPresent() && !target.get().equals(mapping.get())) {
       ResourceReference at =
-          self.references().stream().filter(r -> r.field().equals(MAPPING)).findFirst().orElseThrow();
+          self.references().stream()
+              .filter(r -> r.field().equals(MAPPING))
+              .findFirst()
+              .orElseThrow();
       return List.of(
           Diagnostic.error(
               at.position(),

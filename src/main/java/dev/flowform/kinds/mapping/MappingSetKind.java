@@ -13,8 +13,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A Data Prep mapping set. It has no name: a lost create is found again by its content. Every change
- * is a new version of the same set (PUT); the dataflows that use it are then moved to that version.
+ * A Data Prep mapping set. It has no name: a lost create is found again by its content. Every
+ * change is a new version of the same set (PUT); the dataflows that use it are then moved to that
+ * version.
  */
 public final class MappingSetKind implements Kind<MappingSetManifest> {
   public static final String KIND = "MappingSet";

@@ -23,13 +23,15 @@ public record MappingSetManifest(
           @Pattern(regexp = "https?://\\S+", message = "must be the XDM schema's $id (a URL)")
           String schema,
       String contentType,
-      @NotEmpty(message = "must hold at least one mapping") @Size(max = 2000, message = "must hold at most {max} mappings")
+      @NotEmpty(message = "must hold at least one mapping")
+          @Size(max = 2000, message = "must hold at most {max} mappings")
           List<@NotNull(message = "must not be empty") @Valid Mapping> mappings) {}
 
   /** One mapping: a source attribute or expression into a schema path. */
   public record Mapping(
       @NotBlank(message = Rules.REQUIRED) @Size(max = 4096, message = Rules.LENGTH) String source,
-      @NotBlank(message = Rules.REQUIRED) @Size(max = 1024, message = Rules.LENGTH) String destination,
+      @NotBlank(message = Rules.REQUIRED) @Size(max = 1024, message = Rules.LENGTH)
+          String destination,
       @Pattern(regexp = "ATTRIBUTE|EXPRESSION", message = "must be ATTRIBUTE or EXPRESSION")
           String sourceType) {}
 }

@@ -23,8 +23,7 @@ final class SourceConnectionCalls extends CollectionCalls {
   @Override
   protected ObjectNode body(DesiredResource desired, Map<String, Dependency> dependencies) {
     ObjectNode body = super.body(desired, dependencies);
-    Dependency base =
-        dependencies.get(desired.references().get(0).address());
+    Dependency base = dependencies.get(desired.references().get(0).address());
     ObjectNode spec = body.putObject("connectionSpec");
     spec.put("id", base.output("connectionSpec.id"));
     spec.put("version", base.output("connectionSpec.version"));

@@ -27,7 +27,9 @@ public final class SourceConnectionKind implements Kind<SourceConnectionManifest
   /** The kinds a base connection reference may name. */
   private final Set<String> baseKinds;
 
-  /** @param baseKinds the connection kinds a source connection may read from */
+  /**
+   * @param baseKinds the connection kinds a source connection may read from
+   */
   public SourceConnectionKind(Set<String> baseKinds) {
     this.baseKinds = Set.copyOf(baseKinds);
   }

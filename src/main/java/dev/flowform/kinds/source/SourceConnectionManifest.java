@@ -24,6 +24,8 @@ public record SourceConnectionManifest(
           @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_SHAPE)
           String baseConnection,
       @NotBlank(message = Rules.REQUIRED) @Size(max = 1024, message = Rules.LENGTH) String path,
-      @Pattern(regexp = "tabular|json|parquet|delimited", message = "must be tabular, json, parquet or delimited")
+      @Pattern(
+              regexp = "tabular|json|parquet|delimited",
+              message = "must be tabular, json, parquet or delimited")
           String format) {}
 }
