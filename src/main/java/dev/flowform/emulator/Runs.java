@@ -60,7 +60,7 @@ final class Runs {
       if (period == 0) {
         startedMs = Math.max(start, created) * 1000;
       }
-      runs.add(run(flow, body, tick, startedMs, Math.max(startedMs, nowMs), fails));
+      runs.add(run(flow, body, tick, startedMs, nowMs, fails));
     }
     return runs;
   }
