@@ -41,6 +41,11 @@ final class Runs {
 
   /** The flow's runs, the most recent first. */
   List<ObjectNode> of(EmulatedResource flow) {
+    return latest(flow, SHOWN);
+  }
+
+  /** The flow's {@code max} most recent runs, the most recent first. */
+  private List<ObjectNode> latest(EmulatedResource flow, int max) {
     ObjectNode body = flow.json(mapper);
     Schedule schedule = Schedule.of(body.get("scheduleParams"));
     long nowMs = clock.millis();
@@ -55,7 +60,7 @@ final class Runs {
     long last = period == 0 ? 0 : (now - start) / period;
     boolean fails = body.path("name").asText().contains(FAIL_MARKER);
     List<ObjectNode> runs = new ArrayList<>();
-    for (long tick = last; tick >= Math.max(first, last - SHOWN + 1); tick--) {
+    for (long tick = last; tick >= Math.max(first, last - max + 1); tick--) {
       long startedMs = Math.max(start + tick * period, created) * 1000;
       if (period == 0) {
         startedMs = Math.max(start, created) * 1000;
@@ -67,7 +72,7 @@ final class Runs {
 
   /** {@code lastRunDetails}: the latest run's id, state, start and end; empty before any run. */
   Optional<ObjectNode> lastRunDetails(EmulatedResource flow) {
-    return of(flow).stream()
+    return latest(flow, 1).stream()
         .findFirst()
         .map(
             run -> {
