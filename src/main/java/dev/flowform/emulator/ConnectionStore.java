@@ -10,29 +10,33 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The connections of every org and sandbox. Each change is made under one lock and, with a data
- * file, persisted before it is answered; a change that cannot be persisted is undone.
+ * The connections of every org and sandbox. Each change is made under the lock of {@link
+ * Persistence} (shared with the {@link ResourceStore}) and, with a data file, persisted before it
+ * is answered; a change that cannot be persisted is undone.
  */
 final class ConnectionStore {
   private final Map<String, EmulatedConnection> byId = new LinkedHashMap<>();
-  private final Optional<DataFile> file;
+  private final Persistence persistence;
   private final Ids ids;
   private final Clock clock;
-  private final String salt;
   private long nextSequence;
 
-  ConnectionStore(Optional<DataFile> file, Ids ids, Clock clock) {
-    this.file = file;
+  ConnectionStore(Persistence persistence, Ids ids, Clock clock) {
+    this.persistence = persistence;
     this.ids = ids;
     this.clock = clock;
-    Optional<DataFile.Contents> loaded = file.flatMap(DataFile::load);
-    this.salt = loaded.map(DataFile.Contents::salt).orElseGet(ids::uuid);
-    loaded.ifPresent(contents -> contents.connections().forEach(c -> byId.put(c.id(), c)));
+    persistence.loadedConnections().forEach(c -> byId.put(c.id(), c));
     this.nextSequence =
         byId.values().stream().mapToLong(EmulatedConnection::sequence).max().orElse(0) + 1;
   }
 
-  synchronized EmulatedConnection create(Scope scope, NewConnection request, String client) {
+  EmulatedConnection create(Scope scope, NewConnection request, String client) {
+    synchronized (persistence) {
+      return createLocked(scope, request, client);
+    }
+  }
+
+  private EmulatedConnection createLocked(Scope scope, NewConnection request, String client) {
     String id = ids.uuid();
     while (byId.containsKey(id)) {
       id = ids.uuid();
@@ -57,25 +61,38 @@ final class ConnectionStore {
     return created;
   }
 
-  synchronized Optional<EmulatedConnection> get(Scope scope, String id) {
-    return Optional.ofNullable(byId.get(id)).filter(c -> c.in(scope));
+  Optional<EmulatedConnection> get(Scope scope, String id) {
+    synchronized (persistence) {
+      return Optional.ofNullable(byId.get(id)).filter(c -> c.in(scope));
+    }
   }
 
   /** The connections of one org and sandbox, in creation order. */
-  synchronized List<EmulatedConnection> list(Scope scope) {
-    return byId.values().stream().filter(c -> c.in(scope)).toList();
+  List<EmulatedConnection> list(Scope scope) {
+    synchronized (persistence) {
+      return byId.values().stream().filter(c -> c.in(scope)).toList();
+    }
   }
 
   /** Every connection, in creation order. */
-  synchronized List<EmulatedConnection> all() {
-    return List.copyOf(byId.values());
+  List<EmulatedConnection> all() {
+    synchronized (persistence) {
+      return List.copyOf(byId.values());
+    }
   }
 
   /**
    * Applies {@code change} to the connection if {@code ifMatch} names its etag, then gives it a new
    * etag.
    */
-  synchronized EmulatedConnection update(
+  EmulatedConnection update(
+      Scope scope, String id, String ifMatch, UnaryOperator<EmulatedConnection> change, String by) {
+    synchronized (persistence) {
+      return updateLocked(scope, id, ifMatch, change, by);
+    }
+  }
+
+  private EmulatedConnection updateLocked(
       Scope scope, String id, String ifMatch, UnaryOperator<EmulatedConnection> change, String by) {
     EmulatedConnection current = get(scope, id).orElseThrow(() -> Errors.notFound(id));
     if (!Etags.matches(ifMatch, current.etag())) {
@@ -88,28 +105,35 @@ final class ConnectionStore {
     return updated;
   }
 
-  /** Deletes it; an {@code If-Match}, when given, must name its etag. */
-  synchronized void delete(Scope scope, String id, Optional<String> ifMatch) {
-    EmulatedConnection current = get(scope, id).orElseThrow(() -> Errors.notFound(id));
-    if (ifMatch.isPresent() && !Etags.matches(ifMatch.get(), current.etag())) {
-      throw Errors.versionMismatch(ifMatch.get(), current.etag());
+  /**
+   * Deletes it; an {@code If-Match}, when given, must name its etag. The caller checks, under the
+   * same lock, that nothing still uses it (see {@link ResourceStore#deleteBaseConnection}).
+   */
+  void delete(Scope scope, String id, Optional<String> ifMatch) {
+    synchronized (persistence) {
+      EmulatedConnection current = get(scope, id).orElseThrow(() -> Errors.notFound(id));
+      if (ifMatch.isPresent() && !Etags.matches(ifMatch.get(), current.etag())) {
+        throw Errors.versionMismatch(ifMatch.get(), current.etag());
+      }
+      commit(id, null);
     }
-    commit(id, null);
   }
 
   /** Removes a connection whatever its org and sandbox, as if deleted outside flowform. */
-  synchronized boolean remove(String id) {
-    if (!byId.containsKey(id)) {
-      return false;
+  boolean remove(String id) {
+    synchronized (persistence) {
+      if (!byId.containsKey(id)) {
+        return false;
+      }
+      commit(id, null);
+      return true;
     }
-    commit(id, null);
-    return true;
   }
 
   private void commit(String id, EmulatedConnection next) {
     EmulatedConnection previous = next == null ? byId.remove(id) : byId.put(id, next);
     try {
-      file.ifPresent(f -> f.save(salt, byId.values()));
+      persistence.saveConnections(byId.values());
     } catch (UncheckedIOException e) {
       if (previous == null) {
         byId.remove(id);

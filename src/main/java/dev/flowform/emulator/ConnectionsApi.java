@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 final class ConnectionsApi {
   private final ConnectionStore store;
+  private final ResourceStore resources;
   private final FaultInjector faults;
   private final ObjectMapper mapper;
   private final int pageSize;
@@ -26,11 +27,13 @@ final class ConnectionsApi {
 
   ConnectionsApi(
       ConnectionStore store,
+      ResourceStore resources,
       FaultInjector faults,
       ObjectMapper mapper,
       EmulatorConfig config,
       String basePath) {
     this.store = store;
+    this.resources = resources;
     this.faults = faults;
     this.mapper = mapper;
     this.pageSize = config.pageSize();
@@ -74,7 +77,7 @@ final class ConnectionsApi {
     if (query.count()) {
       body.put("count", query.matching(listed).size());
     } else {
-      ListQuery.Page page = query.page(listed, mapper);
+      ListQuery.Page<EmulatedConnection> page = query.page(listed, mapper);
       ArrayNode items = body.putArray("items");
       page.items().forEach(c -> items.add(ConnectionDocument.item(c, mapper)));
       page.nextToken()
@@ -123,10 +126,11 @@ final class ConnectionsApi {
     }
   }
 
+  /** Deletes it, unless a source connection still reads through it ({@code 1418-400}). */
   void delete(HttpCall call, Caller caller, String id) {
     Optional<FaultKind> fault = faults.next(Operation.DELETE);
     faults.beforeLanding(fault, call);
-    store.delete(caller.scope(), id, call.header("If-Match"));
+    resources.deleteBaseConnection(caller.scope(), id, call.header("If-Match"));
     if (!faults.afterLanding(fault, call)) {
       call.sendEmpty(204);
     }

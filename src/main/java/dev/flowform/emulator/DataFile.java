@@ -22,12 +22,18 @@ import java.util.Optional;
  * beside it, fsync, atomic rename). Secret params are kept only as salted digests.
  */
 final class DataFile {
-  static final int FORMAT_VERSION = 1;
+  /** What this emulator writes: 2 added {@code resources}; it still reads 1. */
+  static final int FORMAT_VERSION = 2;
 
-  /** The file's content. */
-  record Contents(int formatVersion, String salt, List<EmulatedConnection> connections) {
+  /** The file's content; a file of format 1 has no {@code resources}. */
+  record Contents(
+      int formatVersion,
+      String salt,
+      List<EmulatedConnection> connections,
+      List<EmulatedResource> resources) {
     Contents {
-      connections = List.copyOf(connections);
+      connections = connections == null ? List.of() : List.copyOf(connections);
+      resources = resources == null ? List.of() : List.copyOf(resources);
     }
   }
 
@@ -63,22 +69,30 @@ final class DataFile {
           "emulator data file " + path + " cannot be read: " + e.getMessage(),
           "fix or remove the file; the emulator never changes a file it cannot read");
     }
-    if (contents.formatVersion() != FORMAT_VERSION || contents.salt() == null) {
+    if (contents.formatVersion() < 1
+        || contents.formatVersion() > FORMAT_VERSION
+        || contents.salt() == null) {
       throw new FlowformException(
           "emulator data file " + path + " has an unknown format",
-          "this emulator reads formatVersion " + FORMAT_VERSION);
+          "this emulator reads formatVersion 1 to " + FORMAT_VERSION);
     }
     return Optional.of(contents);
   }
 
-  /** Replaces the file with these connections, their secrets digested. */
-  void save(String salt, Collection<EmulatedConnection> connections) {
+  /** Replaces the file with these connections (their secrets digested) and resources. */
+  void save(
+      String salt,
+      Collection<EmulatedConnection> connections,
+      Collection<EmulatedResource> resources) {
     List<EmulatedConnection> digested =
         connections.stream().map(c -> c.toBuilder().params(digest(c, salt)).build()).toList();
     Path temp = path.resolveSibling(path.getFileName() + ".tmp");
     try {
       Files.createDirectories(path.getParent());
-      Files.write(temp, mapper.writeValueAsBytes(new Contents(FORMAT_VERSION, salt, digested)));
+      Files.write(
+          temp,
+          mapper.writeValueAsBytes(
+              new Contents(FORMAT_VERSION, salt, digested, List.copyOf(resources))));
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         channel.force(true);
       }

@@ -155,6 +155,49 @@ final class Errors {
         "1100-405", "Method not allowed", method + " is not supported on '" + route + "'.");
   }
 
+  /** A create or update names a resource that does not exist (in the caller's sandbox). */
+  static ApiError missingReference(String label, String id) {
+    return invalidRequest("The " + label + " '" + id + "' does not exist.");
+  }
+
+  /** A flow create sends {@code state}: a flow starts enabled and changes by action. */
+  static ApiError stateAtCreate() {
+    return invalid("1410-400", "The 'state' of a flow cannot be set when it is created.");
+  }
+
+  /** A path the service does not let a PATCH change. */
+  static ApiError notUpdatable(String path) {
+    return invalidRequest("The path '" + path + "' cannot be updated.");
+  }
+
+  /** The mapping set of a flow maps to another schema than its target connection's. */
+  static ApiError schemaMismatch(String mappingSchema, String targetSchema) {
+    return invalid(
+        "1425-400",
+        "The mapping set's schema '"
+            + mappingSchema
+            + "' is not the target connection's schema '"
+            + targetSchema
+            + "'.");
+  }
+
+  /** A source or target connection or a mapping set that flows still use. */
+  static ApiError usedByFlows(String id, java.util.List<String> flows) {
+    return invalid(
+        "1447-400", "Cannot delete: found active flows containing id " + id + ": " + flows + ".");
+  }
+
+  /** A base connection that source connections still read through. */
+  static ApiError usedBySourceConnections(String id, java.util.List<String> sources) {
+    return invalid(
+        "1418-400",
+        "The connection "
+            + id
+            + " cannot be deleted: source connections still use it: "
+            + sources
+            + ".");
+  }
+
   private static ApiError invalid(String code, String detail) {
     return ApiError.flow(code, "Invalid request", detail);
   }

@@ -29,10 +29,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * /connections/{id}/test}, {@code GET /connectionSpecs} and {@code GET /connectionSpecs/{id}}.
  * Calls for a sandbox it does not know answer {@code 2100-404}, for an org it does not serve {@code
  * 2000-401} (see {@link EmulatorConfig#sandboxes()} and {@link EmulatorConfig#orgIds()}).
+ *
+ * <p>It also serves the whole ingestion pipeline: {@code /sourceConnections}, {@code
+ * /targetConnections} and {@code /flows} (POST, GET, list, PATCH, DELETE, as {@code /connections}),
+ * {@code POST /flows/{id}/action?op=enable|disable}, {@code GET /flowSpecs} and {@code GET
+ * /flowSpecs/{id}} ({@code CRMToAEP}), {@code GET /runs?property=flowId==ID}, and Data Prep's
+ * {@code /mappingSets} under {@link #DATA_PREP_PATH}, with the platform's referential rules: a
+ * create naming a missing id is refused ({@code 400}), and so is deleting what a live resource
+ * still names ({@code 1418-400}, {@code 1447-400}). Runs are synthetic, one per schedule tick; to
+ * make a flow's runs fail, put {@value Runs#FAIL_MARKER} in its name (this works the same embedded,
+ * from tests and in {@code flowform emulator}).
  */
 public final class FlowServiceEmulator implements AutoCloseable {
   /** Where the Flow Service lives on a host, as on {@code platform.adobe.io}. */
   public static final String FLOW_SERVICE_PATH = "/data/foundation/flowservice";
+
+  /** Where Data Prep lives on a host, beside the Flow Service: its {@code /mappingSets}. */
+  public static final String DATA_PREP_PATH = "/data/foundation/conversion";
 
   /** Where IMS issues tokens, as on {@code ims-na1.adobelogin.com}. */
   public static final String IMS_PATH = "/ims/token/v3";
@@ -41,6 +54,7 @@ public final class FlowServiceEmulator implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final ConnectionStore store;
+  private final ResourceStore resources;
   private final TokenRegistry tokens;
   private final FaultInjector faults;
   private final RequestCounter counter;
@@ -51,6 +65,7 @@ public final class FlowServiceEmulator implements AutoCloseable {
       HttpServer server,
       ExecutorService executor,
       ConnectionStore store,
+      ResourceStore resources,
       TokenRegistry tokens,
       FaultInjector faults,
       RequestCounter counter,
@@ -58,6 +73,7 @@ public final class FlowServiceEmulator implements AutoCloseable {
     this.server = server;
     this.executor = executor;
     this.store = store;
+    this.resources = resources;
     this.tokens = tokens;
     this.faults = faults;
     this.counter = counter;
@@ -74,35 +90,53 @@ public final class FlowServiceEmulator implements AutoCloseable {
     Random seeded = new Random(config.seed());
     Ids ids = new Ids(new Random(seeded.nextLong()));
     FaultInjector faults = new FaultInjector(config.faults(), new Random(seeded.nextLong()));
-    ConnectionStore store =
-        new ConnectionStore(
-            config.dataFile().map(path -> new DataFile(path, mapper)), ids, config.clock());
+    Persistence persistence =
+        new Persistence(config.dataFile().map(path -> new DataFile(path, mapper)), ids);
+    ConnectionStore store = new ConnectionStore(persistence, ids, config.clock());
+    ResourceStore resources = new ResourceStore(persistence, store, ids, config.clock(), mapper);
     TokenRegistry tokens = new TokenRegistry(ids, config.clock(), config.tokenLifetime());
     RequestCounter counter = new RequestCounter();
     HttpServer server = bind(config.port());
     String base = "http://127.0.0.1:" + server.getAddress().getPort() + FLOW_SERVICE_PATH;
-    ConnectionsApi connections = new ConnectionsApi(store, faults, mapper, config, base);
+    ConnectionsApi connections = new ConnectionsApi(store, resources, faults, mapper, config, base);
+    GatewayChecks gateway = new GatewayChecks(tokens, config.sandboxes(), config.orgIds());
+    RateLimiter rateLimiter = new RateLimiter(config.faults().rateLimit(), config.clock());
     Route flowService =
         new FlowServiceRoute(
-            new GatewayChecks(tokens, config.sandboxes(), config.orgIds()),
-            new RateLimiter(config.faults().rateLimit(), config.clock()),
+            gateway,
+            rateLimiter,
             connections,
-            new ConnectionSpecsApi(mapper));
+            new ConnectionSpecsApi(mapper),
+            Pipeline.apis(resources, faults, mapper, ids, config, base));
+    Route dataPrep =
+        new DataPrepRoute(
+            gateway,
+            rateLimiter,
+            new MappingSetsApi(
+                new MappingSetRules(mapper), resources, faults, mapper, ids, config));
     Route ims = new ImsHandler(tokens, config.clientId(), config.clientSecret(), mapper);
     server.createContext(
         FLOW_SERVICE_PATH, new RouteHandler(flowService, mapper, ids, counter, config.latency()));
+    server.createContext(
+        DATA_PREP_PATH, new RouteHandler(dataPrep, mapper, ids, counter, config.latency()));
     server.createContext(IMS_PATH, new RouteHandler(ims, mapper, ids, counter, config.latency()));
     server.createContext(
         "/", new RouteHandler(new NoRoute(), mapper, ids, counter, java.time.Duration.ZERO));
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     server.setExecutor(executor);
     server.start();
-    return new FlowServiceEmulator(server, executor, store, tokens, faults, counter, config);
+    return new FlowServiceEmulator(
+        server, executor, store, resources, tokens, faults, counter, config);
   }
 
   /** {@code http://127.0.0.1:PORT/data/foundation/flowservice}. */
   public URI flowServiceUrl() {
     return URI.create("http://127.0.0.1:" + port() + FLOW_SERVICE_PATH);
+  }
+
+  /** {@code http://127.0.0.1:PORT/data/foundation/conversion}. */
+  public URI dataPrepUrl() {
+    return URI.create("http://127.0.0.1:" + port() + DATA_PREP_PATH);
   }
 
   /** {@code http://127.0.0.1:PORT/ims/token/v3}. */
@@ -126,6 +160,19 @@ public final class FlowServiceEmulator implements AutoCloseable {
   /** The connections of one org's sandbox, in creation order. */
   public List<EmulatedConnection> connections(String orgId, String sandbox) {
     return store.list(new Scope(orgId, sandbox));
+  }
+
+  /**
+   * The pipeline resources of a sandbox (source and target connections, flows, mapping sets), of
+   * every org, in creation order.
+   */
+  public List<EmulatedResource> resources(String sandbox) {
+    return resources.all().stream().filter(r -> r.sandbox().equals(sandbox)).toList();
+  }
+
+  /** The pipeline resources of one kind in a sandbox, of every org, in creation order. */
+  public List<EmulatedResource> resources(ResourceKind kind, String sandbox) {
+    return resources(sandbox).stream().filter(r -> r.kind() == kind).toList();
   }
 
   /**

@@ -3,23 +3,28 @@ package dev.flowform.emulator;
 /**
  * Everything under {@code /data/foundation/flowservice}: the gateway's checks and rate limit, then
  * {@code /connections}, {@code /connections/{id}}, {@code /connections/{id}/test}, {@code
- * /connectionSpecs} and {@code /connectionSpecs/{id}}.
+ * /connectionSpecs} and {@code /connectionSpecs/{id}}, the pipeline collections ({@code
+ * /sourceConnections}, {@code /targetConnections}, {@code /flows}, each with {@code /{id}}), {@code
+ * /flows/{id}/action}, {@code /flowSpecs}, {@code /flowSpecs/{id}} and {@code /runs}.
  */
 final class FlowServiceRoute implements Route {
   private final GatewayChecks gateway;
   private final RateLimiter rateLimiter;
   private final ConnectionsApi connections;
   private final ConnectionSpecsApi specs;
+  private final PipelineApis pipeline;
 
   FlowServiceRoute(
       GatewayChecks gateway,
       RateLimiter rateLimiter,
       ConnectionsApi connections,
-      ConnectionSpecsApi specs) {
+      ConnectionSpecsApi specs,
+      PipelineApis pipeline) {
     this.gateway = gateway;
     this.rateLimiter = rateLimiter;
     this.connections = connections;
     this.specs = specs;
+    this.pipeline = pipeline;
   }
 
   @Override
@@ -28,7 +33,10 @@ final class FlowServiceRoute implements Route {
     return switch (segments.length) {
       case 1 -> "/" + segments[0];
       case 2 -> "/" + segments[0] + "/{id}";
-      case 3 -> segments[2].equals("test") ? "/" + segments[0] + "/{id}/test" : "/*";
+      case 3 ->
+          segments[2].equals("test") || segments[2].equals("action")
+              ? "/" + segments[0] + "/{id}/" + segments[2]
+              : "/*";
       default -> "/*";
     };
   }
@@ -68,11 +76,15 @@ final class FlowServiceRoute implements Route {
         requireGet(method, route);
         specs.read(call, segments[1]);
       }
-      default -> throw Errors.routeNotFound(call.path());
+      default -> {
+        if (!pipeline.handle(route, call, caller, segments)) {
+          throw Errors.routeNotFound(call.path());
+        }
+      }
     }
   }
 
-  private static void requireGet(String method, String route) {
+  static void requireGet(String method, String route) {
     if (!method.equals("GET")) {
       throw Errors.methodNotAllowed(method, route);
     }

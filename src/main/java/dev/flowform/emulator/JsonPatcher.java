@@ -41,7 +41,7 @@ final class JsonPatcher {
    * The operations of a patch body: a JSON Patch array, or one operation object (the form Adobe's
    * OpenAPI description gives, {@code PatchInstruction}).
    */
-  private static List<JsonNode> operations(JsonNode patch) {
+  static List<JsonNode> operations(JsonNode patch) {
     if (patch.isObject()) {
       return List.of(patch);
     }

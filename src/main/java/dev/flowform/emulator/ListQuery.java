@@ -19,6 +19,7 @@ import java.util.Set;
  * _links.next.href} alone is enough, and a page never repeats nor skips an item that stayed.
  */
 record ListQuery(
+    Set<String> fields,
     List<PropertyFilter> filters,
     Optional<String> orderBy,
     boolean descending,
@@ -33,7 +34,30 @@ record ListQuery(
   record Position(String key, long sequence) {}
 
   /** The items of one page, and the token of the next one if there are more. */
-  record Page(List<EmulatedConnection> items, Optional<String> nextToken) {}
+  record Page<T>(List<T> items, Optional<String> nextToken) {}
+
+  /** How a query reads the items it lists. */
+  interface View<T> {
+    /** The value of a filterable or sortable field; null when it has none. */
+    String value(T item, String field);
+
+    /** The item's creation sequence, unique: the last sort key. */
+    long sequence(T item);
+  }
+
+  /** Connections, as {@code GET /connections} lists them. */
+  static final View<EmulatedConnection> CONNECTIONS =
+      new View<>() {
+        @Override
+        public String value(EmulatedConnection item, String field) {
+          return PropertyFilter.value(item, field);
+        }
+
+        @Override
+        public long sequence(EmulatedConnection item) {
+          return item.sequence();
+        }
+      };
 
   /**
    * Reads a list's query parameters.
@@ -43,6 +67,16 @@ record ListQuery(
    */
   static ListQuery parse(
       Map<String, List<String>> params, int pageSize, int maxPageSize, ObjectMapper mapper) {
+    return parse(params, PropertyFilter.CONNECTION_FIELDS, pageSize, maxPageSize, mapper);
+  }
+
+  /** Reads a list's query parameters, whose filters may name {@code fields}. */
+  static ListQuery parse(
+      Map<String, List<String>> params,
+      Set<String> fields,
+      int pageSize,
+      int maxPageSize,
+      ObjectMapper mapper) {
     Optional<String> token = single(params, "continuationToken");
     Optional<String> limitParam = single(params, "limit");
     boolean count = single(params, "count").map(Boolean::parseBoolean).orElse(false);
@@ -51,8 +85,12 @@ record ListQuery(
     }
     ListQuery query =
         token.isPresent()
-            ? decode(token.get(), mapper)
-            : fresh(params.getOrDefault("property", List.of()), single(params, "orderby"), count);
+            ? decode(token.get(), fields, mapper)
+            : fresh(
+                fields,
+                params.getOrDefault("property", List.of()),
+                single(params, "orderby"),
+                count);
     int limit =
         Math.min(
             maxPageSize,
@@ -60,34 +98,44 @@ record ListQuery(
                 .map(ListQuery::parseLimit)
                 .orElse(query.limit() > 0 ? query.limit() : pageSize));
     return new ListQuery(
-        query.filters(), query.orderBy(), query.descending(), limit, count, query.after());
+        fields, query.filters(), query.orderBy(), query.descending(), limit, count, query.after());
   }
 
   /** The matching connections, in this query's order. */
   List<EmulatedConnection> matching(List<EmulatedConnection> connections) {
-    return connections.stream()
-        .filter(c -> filters.stream().allMatch(f -> f.matches(c)))
-        .sorted(Comparator.comparing(this::position, order()))
+    return matching(connections, CONNECTIONS);
+  }
+
+  /** The matching items, in this query's order. */
+  <T> List<T> matching(List<T> all, View<T> view) {
+    return all.stream()
+        .filter(c -> filters.stream().allMatch(f -> f.matches(field -> view.value(c, field))))
+        .sorted(Comparator.comparing((T c) -> position(c, view), order()))
         .toList();
   }
 
-  /** The page this query asks for. */
-  Page page(List<EmulatedConnection> connections, ObjectMapper mapper) {
-    List<EmulatedConnection> rest =
-        matching(connections).stream()
-            .filter(c -> after.isEmpty() || order().compare(position(c), after.get()) > 0)
-            .toList();
-    List<EmulatedConnection> items = rest.subList(0, Math.min(limit, rest.size()));
-    Optional<String> next =
-        rest.size() > items.size()
-            ? Optional.of(encode(position(items.get(items.size() - 1)), mapper))
-            : Optional.empty();
-    return new Page(items, next);
+  /** The page of connections this query asks for. */
+  Page<EmulatedConnection> page(List<EmulatedConnection> connections, ObjectMapper mapper) {
+    return page(connections, CONNECTIONS, mapper);
   }
 
-  private Position position(EmulatedConnection connection) {
-    String key = orderBy.map(f -> PropertyFilter.value(connection, f)).orElse("");
-    return new Position(Objects.toString(key, ""), connection.sequence());
+  /** The page this query asks for. */
+  <T> Page<T> page(List<T> all, View<T> view, ObjectMapper mapper) {
+    List<T> rest =
+        matching(all, view).stream()
+            .filter(c -> after.isEmpty() || order().compare(position(c, view), after.get()) > 0)
+            .toList();
+    List<T> items = rest.subList(0, Math.min(limit, rest.size()));
+    Optional<String> next =
+        rest.size() > items.size()
+            ? Optional.of(encode(position(items.get(items.size() - 1), view), mapper))
+            : Optional.empty();
+    return new Page<>(items, next);
+  }
+
+  private <T> Position position(T item, View<T> view) {
+    String key = orderBy.map(f -> view.value(item, f)).orElse("");
+    return new Position(Objects.toString(key, ""), view.sequence(item));
   }
 
   private Comparator<Position> order() {
@@ -96,15 +144,16 @@ record ListQuery(
     return descending ? ascending.reversed() : ascending;
   }
 
-  private static ListQuery fresh(List<String> filters, Optional<String> orderBy, boolean count) {
+  private static ListQuery fresh(
+      Set<String> fields, List<String> filters, Optional<String> orderBy, boolean count) {
     List<PropertyFilter> parsed = new ArrayList<>();
-    filters.forEach(f -> parsed.add(PropertyFilter.parse(f)));
+    filters.forEach(f -> parsed.add(PropertyFilter.parse(f, fields)));
     boolean descending = orderBy.filter(o -> o.startsWith("-")).isPresent();
     Optional<String> field = orderBy.map(o -> o.replaceFirst("^[-+]", ""));
     if (field.isPresent() && !SORTABLE.contains(field.get())) {
       throw Errors.invalidRequest("The list cannot be ordered by '" + field.get() + "'.");
     }
-    return new ListQuery(parsed, field, descending, 0, count, Optional.empty());
+    return new ListQuery(fields, parsed, field, descending, 0, count, Optional.empty());
   }
 
   private String encode(Position last, ObjectMapper mapper) {
@@ -121,18 +170,19 @@ record ListQuery(
     }
   }
 
-  private static ListQuery decode(String token, ObjectMapper mapper) {
+  private static ListQuery decode(String token, Set<String> fields, ObjectMapper mapper) {
     try {
       JsonNode json = mapper.readTree(Base64.getUrlDecoder().decode(token));
       List<String> filters = new ArrayList<>();
       json.path("property").forEach(p -> filters.add(p.asText()));
       ListQuery query =
-          fresh(filters, Optional.ofNullable(json.path("orderby").textValue()), false);
+          fresh(fields, filters, Optional.ofNullable(json.path("orderby").textValue()), false);
       if (!json.path("key").isTextual() || !json.path("seq").canConvertToLong()) {
         throw Errors.invalidRequest("The continuation token is not valid.");
       }
       Position after = new Position(json.get("key").asText(), json.get("seq").asLong());
       return new ListQuery(
+          fields,
           query.filters(),
           query.orderBy(),
           query.descending(),

@@ -81,6 +81,23 @@ record PropertyFilter(String field, boolean negated, List<String> values) {
     };
   }
 
+  /**
+   * {@code name=="a"} as {@code name==a}: Adobe's examples quote a value, aepp does not; both match
+   * the same.
+   */
+  static String unquoted(String expression) {
+    int eq = expression.indexOf("==");
+    int at = eq >= 0 ? eq : expression.indexOf("!=");
+    if (at < 0) {
+      return expression;
+    }
+    String value = expression.substring(at + 2);
+    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+      value = value.substring(1, value.length() - 1);
+    }
+    return expression.substring(0, at + 2) + value;
+  }
+
   /** The expression as given: {@code name==a,b}. */
   String expression() {
     return field + (negated ? "!=" : "==") + String.join(",", values);

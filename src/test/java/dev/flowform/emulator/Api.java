@@ -38,9 +38,22 @@ final class Api {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final FlowServiceEmulator emulator;
   private final Map<String, String> headers = new LinkedHashMap<>();
+  private final URI base;
 
   Api(FlowServiceEmulator emulator) {
+    this(emulator, emulator.flowServiceUrl());
+  }
+
+  private Api(FlowServiceEmulator emulator, URI base) {
     this.emulator = emulator;
+    this.base = base;
+  }
+
+  /** The same client (headers copied) of Data Prep, {@code /data/foundation/conversion}. */
+  Api dataPrep() {
+    Api prep = new Api(emulator, emulator.dataPrepUrl());
+    prep.headers.putAll(headers);
+    return prep;
   }
 
   /** A client of sandbox {@code sandbox} with a token IMS issued to client {@code client}. */
@@ -86,8 +99,7 @@ final class Api {
 
   /** A POST whose Content-Type is {@code contentType}, or none when it is null. */
   Answer post(String path, String body, String contentType) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(emulator.flowServiceUrl() + path));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
     headers.forEach(builder::header);
     if (contentType != null) {
       builder.header("Content-Type", contentType);
@@ -97,6 +109,10 @@ final class Api {
 
   Answer patch(String path, String body) {
     return send(request(path).method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  Answer put(String path, String body) {
+    return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   Answer delete(String path) {
@@ -123,8 +139,7 @@ final class Api {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(emulator.flowServiceUrl() + path));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
     headers.forEach(builder::header);
     return builder.header("Content-Type", "application/json");
   }

@@ -87,7 +87,7 @@ class GatewayChecksTest {
 
   @Test
   void anUnknownPathIs404AndAWrongMethodIs405() {
-    assertEquals(404, signedIn().get("/flows").status());
+    assertEquals(404, signedIn().get("/batches").status());
     assertEquals(405, signedIn().delete("/connections").status());
   }
 
