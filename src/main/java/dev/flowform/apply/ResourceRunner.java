@@ -230,7 +230,12 @@ final class ResourceRunner {
   private static SortedMap<String, String> merged(
       SortedMap<String, String> wanted, SortedMap<String, String> found) {
     SortedMap<String, String> out = new TreeMap<>(wanted);
-    out.putAll(found);
+    found.forEach(
+        (pointer, value) -> {
+          if (out.containsKey(pointer)) {
+            out.put(pointer, value);
+          }
+        });
     return out;
   }
 

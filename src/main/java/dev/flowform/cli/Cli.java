@@ -84,6 +84,7 @@ public final class Cli {
     commands.put("force-unlock", () -> new ForceUnlockCommand(context));
     commands.put("status", () -> new StatusCommand(context));
     commands.put("output", () -> new OutputCommand(context));
+    commands.put("graph", () -> new GraphCommand(context));
     commands.put("emulator", () -> new EmulatorCommand(context));
     commands.put("version", () -> new VersionCommand(context));
     commands.put("completion", () -> new CompletionCommand(context));

@@ -138,19 +138,23 @@ final class ResourcePlans {
     boolean drift = false;
     if (read != null) {
       for (Map.Entry<String, String> e : read.attributes().entrySet()) {
-        drift |= !Objects.equals(baseline.put(e.getKey(), e.getValue()), e.getValue());
+        if (was.attributes().containsKey(e.getKey())
+            || wanted.attributes().containsKey(e.getKey())) {
+          drift |= !Objects.equals(baseline.put(e.getKey(), e.getValue()), e.getValue());
+        }
       }
     }
     List<AttributeChange> attributes = new ArrayList<>();
     Set<String> paths = new TreeSet<>(baseline.keySet());
     paths.addAll(wanted.attributes().keySet());
     boolean replace = false;
+    boolean forced = false;
     for (String path : paths) {
       String before = baseline.get(path);
       String after = wanted.attributes().get(path);
       if (!Objects.equals(before, after)) {
         attributes.add(AttributeChange.plain(path, before, after));
-        replace |= wanted.replacesOn(path);
+        forced |= wanted.replacesOn(path);
       }
     }
     boolean dependencyNew = false;
@@ -176,12 +180,9 @@ final class ResourcePlans {
     if (options.replace().contains(wanted.address())) {
       action = Action.REPLACE;
       reason = Reason.REPLACE_REQUESTED;
-    } else if (replace) {
+    } else if (forced || replace) {
       action = Action.REPLACE;
-      reason =
-          attributes.stream().anyMatch(a -> wanted.replacesOn(a.path()))
-              ? Reason.FORCES_REPLACEMENT
-              : Reason.DEPENDENCY_REPLACED;
+      reason = forced ? Reason.FORCES_REPLACEMENT : Reason.DEPENDENCY_REPLACED;
     } else if (!attributes.isEmpty()) {
       action = Action.UPDATE;
       reason =

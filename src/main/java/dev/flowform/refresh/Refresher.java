@@ -6,6 +6,7 @@ import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.DesiredState;
 import dev.flowform.model.RemoteConnection;
 import dev.flowform.plan.RemoteView;
+import dev.flowform.registry.Kinds;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.State;
 import java.util.ArrayList;
@@ -28,6 +29,18 @@ import java.util.TreeSet;
  * id.
  */
 public final class Refresher {
+  private final Kinds kinds;
+
+  public Refresher() {
+    this(Kinds.all());
+  }
+
+  /**
+   * @param kinds the pipeline kinds whose records are read by id
+   */
+  public Refresher(Kinds kinds) {
+    this.kinds = kinds;
+  }
 
   /**
    * @throws FlowformException when any read failed (an unreachable platform as one error, others
@@ -45,7 +58,7 @@ public final class Refresher {
         .resources()
         .forEach(
             (address, r) -> {
-              if (r.isPending() || r.id() == null) {
+              if (r.isPending() || r.id() == null || r.isPipeline()) {
                 return;
               }
               named.getOrDefault(r.name(), List.of()).stream()
@@ -80,7 +93,11 @@ public final class Refresher {
                       remote -> imported.put(read.key(), remote),
                       () -> importsMissing.add(read.key())));
     }
-    RemoteView view = new RemoteView(found, missing, named, imported, importsMissing);
+    RemoteView view =
+        new PipelineReads(kinds)
+            .read(state, api, parallelism, errors)
+            .onto(new RemoteView(found, missing, named, imported, importsMissing));
+    errors.throwIfAny();
     return new RefreshResult(view, StateRefresh.learn(state, view));
   }
 
@@ -91,7 +108,7 @@ public final class Refresher {
   static Set<String> namesToLookUp(State state, DesiredState desired) {
     Set<String> names = new TreeSet<>();
     for (ResourceState r : state.resources().values()) {
-      if (r.name() != null && (r.isPending() || r.id() != null)) {
+      if (!r.isPipeline() && r.name() != null && (r.isPending() || r.id() != null)) {
         names.add(r.name());
       }
     }

@@ -28,6 +28,17 @@ public final class StateRefresh {
         changed = true;
         continue;
       }
+      if (recorded.isPipeline()) {
+        var read = view.resource(address);
+        if (read.isPresent() && !recorded.isPending()) {
+          ResourceState refreshed = refreshed(recorded, read.get());
+          if (!refreshed.equals(recorded)) {
+            resources.put(address, refreshed);
+            changed = true;
+          }
+        }
+        continue;
+      }
       RemoteConnection remote = view.found().get(address);
       if (remote != null && !recorded.isPending()) {
         ResourceState refreshed = ResourceRecords.refreshed(recorded, remote);
@@ -41,6 +52,26 @@ public final class StateRefresh {
       return state;
     }
     return state.withResources(resources);
+  }
+
+  /** A pipeline record with what the platform showed over it (etag, attributes it returns). */
+  private static ResourceState refreshed(
+      ResourceState recorded, dev.flowform.model.RemoteResource read) {
+    java.util.SortedMap<String, String> attributes = new TreeMap<>(recorded.attributes());
+    read.attributes()
+        .forEach(
+            (pointer, value) -> {
+              if (attributes.containsKey(pointer)) {
+                attributes.put(pointer, value);
+              }
+            });
+    return recorded.withUpdate(
+        read.etag() != null ? read.etag() : recorded.etag(),
+        read.name() != null ? read.name() : recorded.name(),
+        attributes,
+        recorded.dependsOn(),
+        recorded.outputs(),
+        recorded.updatedAt());
   }
 
   private static boolean sameAttributes(ResourceState a, ResourceState b) {

@@ -32,6 +32,9 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
           Action.MOVE,
           Action.NOOP);
 
+  /** The largest graph a comment holds (a bigger one is left out, the changes kept). */
+  private static final int GRAPH_LIMIT = 20_000;
+
   public MarkdownPlanRenderer() {}
 
   @Override
@@ -48,7 +51,7 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
         blocks.add(MarkdownChange.block(plan.environment(), change));
       }
     }
-    String footer = "**" + Summary.line(plan) + "**" + NL;
+    String footer = "**" + Summary.line(plan) + "**" + NL + graph(plan);
     int total = out.length() + footer.length() + blocks.stream().mapToInt(String::length).sum();
     int room = total <= LIMIT ? LIMIT : LIMIT - NOTE_ROOM;
     int shown = 0;
@@ -75,6 +78,31 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
           .append(NL);
     }
     return out.toString();
+  }
+
+  /** The graph of what changes, when a pipeline resource does (connections alone need none). */
+  private static String graph(Plan plan) {
+    boolean pipeline =
+        plan.changes().stream().anyMatch(c -> c.isPipeline() && c.action().mutates());
+    if (!pipeline) {
+      return "";
+    }
+    String mermaid = new MermaidGraph().of(plan);
+    if (mermaid.length() > GRAPH_LIMIT) {
+      return "";
+    }
+    return NL
+        + "<details><summary>Graph of the changes</summary>"
+        + NL
+        + NL
+        + "```mermaid"
+        + NL
+        + mermaid
+        + "```"
+        + NL
+        + NL
+        + "</details>"
+        + NL;
   }
 
   private static String head(Plan plan) {
