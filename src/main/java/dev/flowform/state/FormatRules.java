@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * reports with the line and column where the offending object ends.
  */
 final class FormatRules {
-  static final Pattern ADDRESS = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  static final int ADDRESS_MAX = 63;
+  static final Pattern ADDRESS = Pattern.compile("([a-z]+\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  static final int ADDRESS_MAX = 63 + "connection.".length();
   static final Pattern FINGERPRINT = Pattern.compile("sha256:[0-9a-f]{64}");
 
   private FormatRules() {}
@@ -39,7 +39,8 @@ final class FormatRules {
       throw new IllegalArgumentException(
           "'"
               + address
-              + "' is not a valid address (lower-case letters, digits and '-', at most 63)");
+              + "' is not a valid address (lower-case letters, digits and '-', at most 63,"
+              + " after a kind's prefix such as 'dataflow.')");
     }
   }
 

@@ -71,6 +71,9 @@ public final class JsonPlanRenderer implements PlanRenderer {
     node.put("id", change.id());
     node.put("etag", change.etag());
     node.put("movedFrom", change.movedFrom());
+    node.put("kind", change.kind() == null ? "HubSpotConnection" : change.kind());
+    ArrayNode dependsOn = node.putArray("dependsOn");
+    change.dependsOn().forEach(dependsOn::add);
     ArrayNode remoteIds = node.putArray("remoteIds");
     change.remoteIds().forEach(remoteIds::add);
     ArrayNode attributes = node.putArray("attributes");
