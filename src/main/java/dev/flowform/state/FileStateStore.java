@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -190,6 +191,64 @@ public final class FileStateStore implements StateStore {
     if (journalSize > Math.max(mainSize, minCompactBytes)) {
       write(newState);
     }
+  }
+
+  /**
+   * Records every change of {@code changes} with one write and one fsync: appended to the journal
+   * together when each differs from the one before at its address alone, else the last written
+   * whole (which holds them all).
+   */
+  @Override
+  public synchronized void recordAll(List<StateChange> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    StateChange last = changes.get(changes.size() - 1);
+    if (changes.size() == 1) {
+      if (last.address() == null) {
+        write(last.state());
+      } else {
+        record(last.state(), last.address());
+      }
+      return;
+    }
+    if (current == null) {
+      read();
+    }
+    if (current == null || !journalClean || !chained(current, changes)) {
+      write(last.state());
+      return;
+    }
+    try {
+      if (journalExists) {
+        journalSize += journal.append(changes);
+      } else {
+        journalSize = journal.start(current, mainDigest, changes);
+        journalExists = true;
+      }
+    } catch (IOException e) {
+      journalClean = false; // a half-written line may be there: never append after it
+      throw cannot("write", e);
+    }
+    current = last.state();
+    journaledHere = true;
+    if (journalSize > Math.max(mainSize, minCompactBytes)) {
+      write(current);
+    }
+  }
+
+  /** True when each change differs from the one before it at its own address alone. */
+  private static boolean chained(State start, List<StateChange> changes) {
+    State before = start;
+    for (StateChange change : changes) {
+      if (change.address() == null
+          || change.state().serial() <= before.serial()
+          || !differsOnlyAt(before, change.state(), change.address())) {
+        return false;
+      }
+      before = change.state();
+    }
+    return true;
   }
 
   /**

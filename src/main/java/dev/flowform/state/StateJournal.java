@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -89,9 +90,21 @@ final class StateJournal {
   /** Starts a journal on top of the main file whose digest is {@code base}; returns its size. */
   long start(State main, String base, long serial, String address, ResourceState resource)
       throws IOException {
+    return write(main, base, entry(serial, address, resource));
+  }
+
+  /**
+   * Starts a journal on top of the main file whose digest is {@code base} with every change of
+   * {@code changes} (one address each), in one write forced to disk; returns its size.
+   */
+  long start(State main, String base, List<StateChange> changes) throws IOException {
+    return write(main, base, entries(changes));
+  }
+
+  private long write(State main, String base, byte[] entries) throws IOException {
     ByteArrayOutputStream lines = new ByteArrayOutputStream();
     lines.writeBytes(line(new Header(VERSION, main.lineage(), base)));
-    lines.writeBytes(entry(serial, address, resource));
+    lines.writeBytes(entries);
     AtomicFiles.append(file, lines.toByteArray(), FileMode.of(stateFile));
     AtomicFiles.forceDirectory(file.toAbsolutePath().getParent());
     return lines.size();
@@ -102,6 +115,16 @@ final class StateJournal {
     byte[] line = entry(serial, address, resource);
     AtomicFiles.append(file, line, FileMode.of(stateFile));
     return line.length;
+  }
+
+  /**
+   * Appends every change of {@code changes} (one address each), in one write and one force to disk:
+   * a group commit. Returns the bytes written.
+   */
+  long append(List<StateChange> changes) throws IOException {
+    byte[] lines = entries(changes);
+    AtomicFiles.append(file, lines, FileMode.of(stateFile));
+    return lines.length;
   }
 
   /**
@@ -196,6 +219,16 @@ final class StateJournal {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
+  }
+
+  private byte[] entries(List<StateChange> changes) throws IOException {
+    ByteArrayOutputStream lines = new ByteArrayOutputStream();
+    for (StateChange change : changes) {
+      State state = change.state();
+      lines.writeBytes(
+          entry(state.serial(), change.address(), state.resources().get(change.address())));
+    }
+    return lines.toByteArray();
   }
 
   private byte[] entry(long serial, String address, ResourceState resource) throws IOException {
