@@ -43,6 +43,9 @@ public final class Scrubber {
 
   private long builds;
 
+  /** Every secret and every form of one that is looked for, for {@link #isSecret}. */
+  private final Set<String> known = new java.util.HashSet<>();
+
   /**
    * The forms by their first two characters, longest first, and which characters can be a form's
    * first and second: most positions of a text are passed over on one array read.
@@ -106,7 +109,21 @@ public final class Scrubber {
         }
       }
       forms.put(secret, List.copyOf(shapes));
+      known.addAll(shapes);
       stale = true;
+    }
+  }
+
+  /**
+   * True when {@code value} is, whole, a secret this scrubber knows or one of its encoded forms:
+   * for writers of data with a format (state), which must never hold one and never be rewritten.
+   */
+  public boolean isSecret(String value) {
+    if (value == null || value.length() < MIN_LENGTH) {
+      return false;
+    }
+    synchronized (forms) {
+      return known.contains(value);
     }
   }
 

@@ -34,7 +34,7 @@ public final class FileStateStore implements StateStore {
   private final StateFormat format = new StateFormat();
   private final StateJournal journal;
   private final long minCompactBytes;
-  private final Scrubber scrubber;
+  private final SecretGuard guard;
 
   private State current;
   private String mainDigest;
@@ -54,7 +54,10 @@ public final class FileStateStore implements StateStore {
     this(file, shownAs, MIN_COMPACT_BYTES, new Scrubber());
   }
 
-  /** A store whose every written byte goes through the run's {@code scrubber}. */
+  /**
+   * A store that refuses to write any value the run's {@code scrubber} knows as a secret (it never
+   * rewrites state: state is data, not output).
+   */
   public FileStateStore(Path file, Scrubber scrubber) {
     this(file, file.toString(), MIN_COMPACT_BYTES, scrubber);
   }
@@ -75,8 +78,8 @@ public final class FileStateStore implements StateStore {
   private FileStateStore(Path file, String shownAs, long minCompactBytes, Scrubber scrubber) {
     this.file = Objects.requireNonNull(file, "file");
     this.shownAs = shownAs;
-    this.scrubber = scrubber;
-    this.journal = new StateJournal(sibling(".journal"), shownAs, format.mapper(), file, scrubber);
+    this.guard = new SecretGuard(scrubber, format.mapper(), shownAs);
+    this.journal = new StateJournal(sibling(".journal"), shownAs, format.mapper(), file, guard);
     this.minCompactBytes = minCompactBytes;
   }
 
@@ -127,7 +130,7 @@ public final class FileStateStore implements StateStore {
 
   @Override
   public synchronized void write(State state) {
-    byte[] bytes = scrubber.scrub(format.encode(state));
+    byte[] bytes = guard.checked(format.encode(state));
     String digest = StateJournal.digest(bytes);
     if (current != null && !journalExists && digest.equals(mainDigest)) {
       current = state;

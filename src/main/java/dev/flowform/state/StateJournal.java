@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.diag.InputFile;
-import dev.flowform.diag.Scrubber;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,22 +64,22 @@ final class StateJournal {
   private final String stateShownAs;
   private final ObjectMapper mapper;
   private final Path stateFile;
-  private final Scrubber scrubber;
+  private final SecretGuard guard;
 
   /**
    * The journal {@code file} of the state file shown as {@code stateShownAs}.
    *
    * @param stateFile whose mode the journal takes
-   * @param scrubber what every line goes through before it is written
+   * @param guard what checks every line for a secret before it is written
    */
   StateJournal(
-      Path file, String stateShownAs, ObjectMapper mapper, Path stateFile, Scrubber scrubber) {
+      Path file, String stateShownAs, ObjectMapper mapper, Path stateFile, SecretGuard guard) {
     this.file = file;
     this.shownAs = stateShownAs + ".journal";
     this.stateShownAs = stateShownAs;
     this.mapper = mapper;
     this.stateFile = stateFile;
-    this.scrubber = scrubber;
+    this.guard = guard;
   }
 
   Path file() {
@@ -237,7 +236,7 @@ final class StateJournal {
   }
 
   private byte[] line(Object value) throws JsonProcessingException {
-    byte[] json = scrubber.scrub(mapper.writeValueAsBytes(value));
+    byte[] json = guard.checked(mapper.writeValueAsBytes(value));
     byte[] out = Arrays.copyOf(json, json.length + 1);
     out[json.length] = '\n';
     return out;
