@@ -78,7 +78,7 @@ public final class FileStateStore implements StateStore {
   private FileStateStore(Path file, String shownAs, long minCompactBytes, Scrubber scrubber) {
     this.file = Objects.requireNonNull(file, "file");
     this.shownAs = shownAs;
-    this.guard = new SecretGuard(scrubber, format.mapper(), shownAs);
+    this.guard = new SecretGuard(scrubber, shownAs);
     this.journal = new StateJournal(sibling(".journal"), shownAs, format.mapper(), file, guard);
     this.minCompactBytes = minCompactBytes;
   }
@@ -130,7 +130,7 @@ public final class FileStateStore implements StateStore {
 
   @Override
   public synchronized void write(State state) {
-    byte[] bytes = guard.checked(format.encode(state));
+    byte[] bytes = format.encode(guard.checked(state));
     String digest = StateJournal.digest(bytes);
     if (current != null && !journalExists && digest.equals(mainDigest)) {
       current = state;

@@ -1,90 +1,106 @@
 package dev.flowform.state;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.diag.Scrubber;
-import java.io.IOException;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * What keeps a secret out of a state file without ever rewriting it: state is data with a format,
- * never output, so it does not go through the scrubber (a secret equal to a word of the format,
- * {@code secret} or {@code 2026}, would corrupt it). It holds no secret by construction (salted
- * fingerprints only); this checks every value a user gave (names, descriptions, params, the
- * binding) before the bytes are written and refuses the write, loudly, when one is, whole, a secret
- * the run knows or one of its encoded forms.
+ * What keeps secrets out of a state file without ever rewriting its format: the encoded bytes do
+ * not go through the scrubber (a secret equal to a word of the format, {@code secret} or {@code
+ * 2026}, corrupted the file). State holds no secret by construction (salted fingerprints only);
+ * what a user gave (a name, a description, a param, the binding) is checked before encoding: a
+ * value that is, whole, a known secret is refused loudly, and a value holding one inside a longer
+ * text (a description from a secret's source, say) has that part masked, in that value alone.
  */
 final class SecretGuard {
-  /**
-   * Values the format owns (statuses, kinds, times, ids, etags, fingerprints, serials, the
-   * journal's header): never a value a user gave, so never a secret, whatever word a secret happens
-   * to be.
-   */
-  private static final Set<String> FORMAT_OWNED =
-      Set.of(
-          "formatVersion",
-          "lineage",
-          "serial",
-          "fingerprintSalt",
-          "kind",
-          "status",
-          "id",
-          "etag",
-          "connectionSpec",
-          "secretFingerprints",
-          "createdAt",
-          "updatedAt",
-          "journal",
-          "base",
-          "address");
-
   private final Scrubber scrubber;
-  private final ObjectMapper mapper;
   private final String shownAs;
 
-  SecretGuard(Scrubber scrubber, ObjectMapper mapper, String shownAs) {
+  SecretGuard(Scrubber scrubber, String shownAs) {
     this.scrubber = scrubber;
-    this.mapper = mapper;
     this.shownAs = shownAs;
   }
 
   /**
-   * Returns {@code json} unchanged.
+   * The state to encode.
    *
    * @throws FlowformException when a value in it is a known secret (nothing is written)
    */
-  byte[] checked(byte[] json) {
+  State checked(State state) {
     if (scrubber.isEmpty()) {
-      return json;
+      return state;
     }
-    try {
-      find(mapper.readTree(json), "");
-    } catch (IOException e) {
-      throw new IllegalStateException("flowform wrote state it cannot read back", e);
+    refuse(state.environment(), "environment");
+    refuse(state.sandbox(), "sandbox");
+    refuse(state.orgId(), "orgId");
+    refuse(state.endpoint(), "endpoint");
+    SortedMap<String, ResourceState> resources = new TreeMap<>();
+    boolean changed = false;
+    for (Map.Entry<String, ResourceState> entry : state.resources().entrySet()) {
+      ResourceState clean = checked(entry.getKey(), entry.getValue());
+      changed |= clean != entry.getValue();
+      resources.put(entry.getKey(), clean);
     }
-    return json;
+    if (!changed) {
+      return state;
+    }
+    return new State(
+        state.formatVersion(),
+        state.lineage(),
+        state.serial(),
+        state.environment(),
+        state.sandbox(),
+        state.orgId(),
+        state.endpoint(),
+        state.fingerprintSalt(),
+        resources);
   }
 
-  private void find(JsonNode node, String pointer) {
-    if (node.isTextual() && scrubber.isSecret(node.textValue())) {
+  /** The record to encode for {@code address} (null stays null). */
+  ResourceState checked(String address, ResourceState r) {
+    if (r == null || scrubber.isEmpty()) {
+      return r;
+    }
+    String at = "/resources/" + address;
+    String name = masked(r.name(), at + "/name");
+    String description = masked(r.description(), at + "/description");
+    refuse(r.authSpecName(), at + "/authSpecName");
+    SortedMap<String, String> params = new TreeMap<>();
+    r.params().forEach((key, value) -> params.put(key, masked(value, at + "/params/" + key)));
+    if (name.equals(r.name())
+        && java.util.Objects.equals(description, r.description())
+        && params.equals(r.params())) {
+      return r;
+    }
+    return new ResourceState(
+        r.kind(),
+        r.status(),
+        r.id(),
+        r.etag(),
+        name,
+        description,
+        r.connectionSpec(),
+        r.authSpecName(),
+        params,
+        r.secretFingerprints(),
+        r.createdAt(),
+        r.updatedAt());
+  }
+
+  private String masked(String value, String pointer) {
+    refuse(value, pointer);
+    return scrubber.scrub(value);
+  }
+
+  private void refuse(String value, String pointer) {
+    if (scrubber.isSecret(value)) {
       throw new FlowformException(
           "refusing to write " + shownAs + ": the value at " + pointer + " is a secret",
           "a secret must never be written to state; check that the manifest does not use a"
               + " secret as a non-sensitive value (a name, a description, clientId). The state was"
               + " left as it was");
-    }
-    if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        find(node.get(i), pointer + "/" + i);
-      }
-    }
-    for (Map.Entry<String, JsonNode> field : node.properties()) {
-      if (FORMAT_OWNED.contains(field.getKey())) {
-        continue;
-      }
-      find(field.getValue(), pointer + "/" + field.getKey());
     }
   }
 }

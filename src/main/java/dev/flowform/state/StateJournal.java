@@ -232,11 +232,14 @@ final class StateJournal {
 
   private byte[] entry(long serial, String address, ResourceState resource) throws IOException {
     return line(
-        new Entry(serial, address, resource == null ? null : ResourceFileV1.from(resource)));
+        new Entry(
+            serial,
+            address,
+            resource == null ? null : ResourceFileV1.from(guard.checked(address, resource))));
   }
 
   private byte[] line(Object value) throws JsonProcessingException {
-    byte[] json = guard.checked(mapper.writeValueAsBytes(value));
+    byte[] json = mapper.writeValueAsBytes(value);
     byte[] out = Arrays.copyOf(json, json.length + 1);
     out[json.length] = '\n';
     return out;
