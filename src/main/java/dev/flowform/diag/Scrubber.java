@@ -28,8 +28,23 @@ public final class Scrubber {
   public static final int MIN_LENGTH = 4;
   public static final int MIN_FORM_LENGTH = 6;
 
+  /** Every secret's forms; guards the fields below too. */
   private final Map<String, List<String>> forms = new LinkedHashMap<>();
+
+  /** The index of {@link #forms}, as of the last build. */
   private volatile Index index = Index.EMPTY;
+
+  /**
+   * True when secrets were added since the last build. Adding only marks the index stale; the first
+   * scrub after builds it once, whatever was added meanwhile: n secrets added in a row cost one
+   * build (O(n log n)), not n.
+   */
+  private volatile boolean stale;
+
+  private long builds;
+
+  /** Every secret and every form of one that is looked for, for {@link #isSecret}. */
+  private final Set<String> known = new java.util.HashSet<>();
 
   /**
    * The forms by their first two characters, longest first, and which characters can be a form's
@@ -94,18 +109,54 @@ public final class Scrubber {
         }
       }
       forms.put(secret, List.copyOf(shapes));
-      index = Index.of(forms.values());
+      known.addAll(shapes);
+      stale = true;
+    }
+  }
+
+  /**
+   * True when {@code value} is, whole, a secret this scrubber knows or one of its encoded forms:
+   * for writers of data with a format (state), which must never hold one and never be rewritten.
+   */
+  public boolean isSecret(String value) {
+    if (value == null || value.length() < MIN_LENGTH) {
+      return false;
+    }
+    synchronized (forms) {
+      return known.contains(value);
     }
   }
 
   /** True when no secret has been added. */
   public boolean isEmpty() {
-    return index.count() == 0;
+    return index().count() == 0;
+  }
+
+  /** The index of every secret added so far, built when stale. */
+  private Index index() {
+    if (!stale) {
+      return index;
+    }
+    synchronized (forms) {
+      if (stale) {
+        index = Index.of(forms.values());
+        builds++;
+        stale = false;
+      }
+      return index;
+    }
+  }
+
+  /** How many times the index was built (for tests that count the work). */
+  long builds() {
+    synchronized (forms) {
+      return builds;
+    }
   }
 
   /** The text with every known secret form replaced by {@value #MASK}, in one pass. */
   public String scrub(String text) {
-    Index current = index;
+    Index current = index();
     if (text == null || current.count() == 0 || text.isEmpty()) {
       return text;
     }

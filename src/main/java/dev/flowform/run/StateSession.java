@@ -77,7 +77,8 @@ public final class StateSession implements AutoCloseable {
       StateBackend backend,
       StateBinding binding,
       Optional<LockHandle> lock) {
-    StateStore store = lock.isPresent() ? backend.openStore() : backend.openReadOnlyStore();
+    StateStore store =
+        lock.isPresent() ? backend.openStore(lock.get()) : backend.openReadOnlyStore();
     try {
       Optional<State> recorded = store.read();
       recorded.ifPresent(state -> binding.check(state, backend.shownAs()));

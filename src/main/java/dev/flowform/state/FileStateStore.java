@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public final class FileStateStore implements StateStore {
   private final StateFormat format = new StateFormat();
   private final StateJournal journal;
   private final long minCompactBytes;
-  private final Scrubber scrubber;
+  private final SecretGuard guard;
 
   private State current;
   private String mainDigest;
@@ -53,7 +54,10 @@ public final class FileStateStore implements StateStore {
     this(file, shownAs, MIN_COMPACT_BYTES, new Scrubber());
   }
 
-  /** A store whose every written byte goes through the run's {@code scrubber}. */
+  /**
+   * A store that refuses to write any value the run's {@code scrubber} knows as a secret (it never
+   * rewrites state: state is data, not output).
+   */
   public FileStateStore(Path file, Scrubber scrubber) {
     this(file, file.toString(), MIN_COMPACT_BYTES, scrubber);
   }
@@ -74,8 +78,8 @@ public final class FileStateStore implements StateStore {
   private FileStateStore(Path file, String shownAs, long minCompactBytes, Scrubber scrubber) {
     this.file = Objects.requireNonNull(file, "file");
     this.shownAs = shownAs;
-    this.scrubber = scrubber;
-    this.journal = new StateJournal(sibling(".journal"), shownAs, format.mapper(), file, scrubber);
+    this.guard = new SecretGuard(scrubber, shownAs);
+    this.journal = new StateJournal(sibling(".journal"), shownAs, format.mapper(), file, guard);
     this.minCompactBytes = minCompactBytes;
   }
 
@@ -126,7 +130,7 @@ public final class FileStateStore implements StateStore {
 
   @Override
   public synchronized void write(State state) {
-    byte[] bytes = scrubber.scrub(format.encode(state));
+    byte[] bytes = format.encode(guard.checked(state));
     String digest = StateJournal.digest(bytes);
     if (current != null && !journalExists && digest.equals(mainDigest)) {
       current = state;
@@ -190,6 +194,64 @@ public final class FileStateStore implements StateStore {
     if (journalSize > Math.max(mainSize, minCompactBytes)) {
       write(newState);
     }
+  }
+
+  /**
+   * Records every change of {@code changes} with one write and one fsync: appended to the journal
+   * together when each differs from the one before at its address alone, else the last written
+   * whole (which holds them all).
+   */
+  @Override
+  public synchronized void recordAll(List<StateChange> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    StateChange last = changes.get(changes.size() - 1);
+    if (changes.size() == 1) {
+      if (last.address() == null) {
+        write(last.state());
+      } else {
+        record(last.state(), last.address());
+      }
+      return;
+    }
+    if (current == null) {
+      read();
+    }
+    if (current == null || !journalClean || !chained(current, changes)) {
+      write(last.state());
+      return;
+    }
+    try {
+      if (journalExists) {
+        journalSize += journal.append(changes);
+      } else {
+        journalSize = journal.start(current, mainDigest, changes);
+        journalExists = true;
+      }
+    } catch (IOException e) {
+      journalClean = false; // a half-written line may be there: never append after it
+      throw cannot("write", e);
+    }
+    current = last.state();
+    journaledHere = true;
+    if (journalSize > Math.max(mainSize, minCompactBytes)) {
+      write(current);
+    }
+  }
+
+  /** True when each change differs from the one before it at its own address alone. */
+  private static boolean chained(State start, List<StateChange> changes) {
+    State before = start;
+    for (StateChange change : changes) {
+      if (change.address() == null
+          || change.state().serial() <= before.serial()
+          || !differsOnlyAt(before, change.state(), change.address())) {
+        return false;
+      }
+      before = change.state();
+    }
+    return true;
   }
 
   /**

@@ -11,6 +11,15 @@ public interface StateBackend {
   StateStore openStore();
 
   /**
+   * A store for the state, written under {@code lock} (just taken from {@link #lock()}): a backend
+   * that fences its writes (PostgreSQL) refuses every write once that lock is lost. This default is
+   * {@link #openStore()}.
+   */
+  default StateStore openStore(LockHandle lock) {
+    return openStore();
+  }
+
+  /**
    * A store for commands that only read (status, state list/show, plan --lock=false): it never
    * writes, not even to create a schema.
    */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.diag.InputFile;
-import dev.flowform.diag.Scrubber;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -64,22 +64,22 @@ final class StateJournal {
   private final String stateShownAs;
   private final ObjectMapper mapper;
   private final Path stateFile;
-  private final Scrubber scrubber;
+  private final SecretGuard guard;
 
   /**
    * The journal {@code file} of the state file shown as {@code stateShownAs}.
    *
    * @param stateFile whose mode the journal takes
-   * @param scrubber what every line goes through before it is written
+   * @param guard what checks every line for a secret before it is written
    */
   StateJournal(
-      Path file, String stateShownAs, ObjectMapper mapper, Path stateFile, Scrubber scrubber) {
+      Path file, String stateShownAs, ObjectMapper mapper, Path stateFile, SecretGuard guard) {
     this.file = file;
     this.shownAs = stateShownAs + ".journal";
     this.stateShownAs = stateShownAs;
     this.mapper = mapper;
     this.stateFile = stateFile;
-    this.scrubber = scrubber;
+    this.guard = guard;
   }
 
   Path file() {
@@ -89,9 +89,21 @@ final class StateJournal {
   /** Starts a journal on top of the main file whose digest is {@code base}; returns its size. */
   long start(State main, String base, long serial, String address, ResourceState resource)
       throws IOException {
+    return write(main, base, entry(serial, address, resource));
+  }
+
+  /**
+   * Starts a journal on top of the main file whose digest is {@code base} with every change of
+   * {@code changes} (one address each), in one write forced to disk; returns its size.
+   */
+  long start(State main, String base, List<StateChange> changes) throws IOException {
+    return write(main, base, entries(changes));
+  }
+
+  private long write(State main, String base, byte[] entries) throws IOException {
     ByteArrayOutputStream lines = new ByteArrayOutputStream();
     lines.writeBytes(line(new Header(VERSION, main.lineage(), base)));
-    lines.writeBytes(entry(serial, address, resource));
+    lines.writeBytes(entries);
     AtomicFiles.append(file, lines.toByteArray(), FileMode.of(stateFile));
     AtomicFiles.forceDirectory(file.toAbsolutePath().getParent());
     return lines.size();
@@ -102,6 +114,16 @@ final class StateJournal {
     byte[] line = entry(serial, address, resource);
     AtomicFiles.append(file, line, FileMode.of(stateFile));
     return line.length;
+  }
+
+  /**
+   * Appends every change of {@code changes} (one address each), in one write and one force to disk:
+   * a group commit. Returns the bytes written.
+   */
+  long append(List<StateChange> changes) throws IOException {
+    byte[] lines = entries(changes);
+    AtomicFiles.append(file, lines, FileMode.of(stateFile));
+    return lines.length;
   }
 
   /**
@@ -198,13 +220,26 @@ final class StateJournal {
     }
   }
 
+  private byte[] entries(List<StateChange> changes) throws IOException {
+    ByteArrayOutputStream lines = new ByteArrayOutputStream();
+    for (StateChange change : changes) {
+      State state = change.state();
+      lines.writeBytes(
+          entry(state.serial(), change.address(), state.resources().get(change.address())));
+    }
+    return lines.toByteArray();
+  }
+
   private byte[] entry(long serial, String address, ResourceState resource) throws IOException {
     return line(
-        new Entry(serial, address, resource == null ? null : ResourceFileV1.from(resource)));
+        new Entry(
+            serial,
+            address,
+            resource == null ? null : ResourceFileV1.from(guard.checked(address, resource))));
   }
 
   private byte[] line(Object value) throws JsonProcessingException {
-    byte[] json = scrubber.scrub(mapper.writeValueAsBytes(value));
+    byte[] json = mapper.writeValueAsBytes(value);
     byte[] out = Arrays.copyOf(json, json.length + 1);
     out[json.length] = '\n';
     return out;

@@ -1,5 +1,6 @@
 package dev.flowform.state;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Where one environment's state lives. */
@@ -25,6 +26,24 @@ public interface StateStore extends AutoCloseable {
    */
   default void record(State newState, String changedAddress) {
     write(newState);
+  }
+
+  /**
+   * Records {@code changes} in order, each after the one before it (the first after the state last
+   * read or written), durable together: once this returns, every one of them survives a crash; when
+   * it throws, the caller must count none of them as recorded (some may have reached the disk).
+   * This is how concurrent workers share one flush (group commit): the file store appends every
+   * line in one write and one fsync, the PostgreSQL store commits one transaction. This default
+   * records them one by one, which is always correct.
+   */
+  default void recordAll(List<StateChange> changes) {
+    for (StateChange change : changes) {
+      if (change.address() == null) {
+        write(change.state());
+      } else {
+        record(change.state(), change.address());
+      }
+    }
   }
 
   /**

@@ -126,6 +126,31 @@ class PostgresStateIT {
   }
 
   @Test
+  void anApplyWhoseLockSessionEndedSendsNothingMoreOnceAnotherApplyTookTheLock(TestSchema schema)
+      throws Exception {
+    int count = 100;
+    startEmulator(Duration.ofMillis(100));
+    Workspace fenced = clone(dir.resolve("fenced"), schema, "", count);
+    Workspace taker = clone(dir.resolve("taker"), schema, "", count);
+
+    Process child = startApply(fenced);
+    waitUntil(() -> emulator.connections(Workspace.SANDBOX).size() >= 6, child);
+    schema.terminateLockHolder(KEY); // its lock alone: its state session goes on
+    CliRun taken = run(taker, "apply", "--env", "test", "--auto-approve", "--lock-timeout", "30s");
+
+    assertEquals(1, child.waitFor(), log(fenced));
+    assertEquals(0, taken.exitCode(), taken.out() + taken.err());
+    assertTrue(log(fenced).contains("no longer holds the lock"), log(fenced));
+    assertConverged(schema, count);
+    long posts =
+        emulator.requestCounts().entrySet().stream()
+            .filter(e -> e.getKey().startsWith("POST /data/foundation/flowservice/connections"))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+    assertEquals(count, posts, "one POST per connection: no duplicate, none resent");
+  }
+
+  @Test
   void stateMigratesFromAFileToTheDatabaseAndBackWithNothingToDo(TestSchema schema)
       throws Exception {
     int count = 5;

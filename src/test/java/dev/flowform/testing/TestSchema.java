@@ -65,6 +65,45 @@ public record TestSchema(PostgresServer server, String name) {
     }
   }
 
+  /**
+   * Ends the database session holding {@code key}'s lock alone (the one its lock row names), as a
+   * lost network would, and returns once it is gone; the holder's other sessions go on.
+   */
+  public void terminateLockHolder(String key) throws SQLException {
+    try (Connection connection = connect();
+        PreparedStatement holder =
+            connection.prepareStatement(
+                "SELECT server_pid FROM \"" + name + "\".locks WHERE key = ?");
+        PreparedStatement end = connection.prepareStatement("SELECT pg_terminate_backend(?)");
+        PreparedStatement left =
+            connection.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
+      holder.setString(1, key);
+      int pid;
+      try (ResultSet row = holder.executeQuery()) {
+        if (!row.next()) {
+          throw new IllegalStateException("no run holds the lock of " + key);
+        }
+        pid = row.getInt(1);
+      }
+      end.setInt(1, pid);
+      end.executeQuery().close();
+      left.setInt(1, pid);
+      for (int i = 0; i < 200; i++) {
+        try (ResultSet row = left.executeQuery()) {
+          row.next();
+          if (row.getLong(1) == 0) {
+            return;
+          }
+        }
+        Thread.sleep(25);
+      }
+      throw new IllegalStateException("the lock session of " + key + " did not end");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The test role's password, for tests that check it is never shown. */
   public String password() {
     return server.password();

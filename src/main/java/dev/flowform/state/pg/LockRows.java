@@ -60,6 +60,24 @@ final class LockRows {
     }
   }
 
+  /**
+   * Moves the key's fencing epoch on, once its lock is taken, and returns the token of this
+   * acquisition: every write that checks an older one is refused from now on.
+   */
+  Fence nextFence(Connection c, AdvisoryKey key) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE "
+                + tables.lockSlots()
+                + " SET epoch = epoch + 1 WHERE key = ? RETURNING epoch, pg_backend_pid()")) {
+      update.setString(1, url.key());
+      try (ResultSet row = update.executeQuery()) {
+        row.next();
+        return new Fence(row.getLong(1), row.getInt(2), key);
+      }
+    }
+  }
+
   boolean tryLock(Connection c, AdvisoryKey key) throws SQLException {
     return bool(c, "SELECT pg_try_advisory_lock(?, ?)", key);
   }

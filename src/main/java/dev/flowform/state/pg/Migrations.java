@@ -20,12 +20,16 @@ import java.util.List;
  *   <li>{@code lock_slots}: a number per key, never reused, that names the key's advisory lock
  *   <li>{@code locks}: who holds a key's lock, while it is held
  * </ul>
+ *
+ * <p>Version 2: {@code lock_slots.epoch}, the fencing token: moved on by every acquisition of the
+ * key's lock, and checked by every write of the state in the write's own transaction, so a run that
+ * lost its lock (its session ended, another run took it) can no longer record anything.
  */
 final class Migrations {
   private Migrations() {}
 
   static int latest() {
-    return 1;
+    return 2;
   }
 
   static List<Migration> all(Tables t) {
@@ -72,6 +76,13 @@ final class Migrations {
                     + t.locks()
                     + " (key text PRIMARY KEY, lock_id text NOT NULL, operation text NOT NULL,"
                     + " who text NOT NULL, pid bigint NOT NULL, flowform_version text NOT NULL,"
-                    + " since timestamptz NOT NULL, server_pid integer NOT NULL)")));
+                    + " since timestamptz NOT NULL, server_pid integer NOT NULL)")),
+        new Migration(
+            2,
+            "fencing tokens",
+            List.of(
+                "ALTER TABLE "
+                    + t.lockSlots()
+                    + " ADD COLUMN epoch bigint NOT NULL DEFAULT 0 CHECK (epoch >= 0)")));
   }
 }

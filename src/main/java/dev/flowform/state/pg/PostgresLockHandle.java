@@ -15,10 +15,12 @@ final class PostgresLockHandle implements LockHandle {
   private final Connection connection;
   private final LockRows.AdvisoryKey key;
   private final LockRows rows;
+  private final Fence fence;
   private boolean closed;
 
   PostgresLockHandle(
-      LockInfo info, Connection connection, LockRows.AdvisoryKey key, LockRows rows) {
+      LockInfo info, Connection connection, LockRows.AdvisoryKey key, LockRows rows, Fence fence) {
+    this.fence = fence;
     this.info = info;
     this.connection = connection;
     this.key = key;
@@ -28,6 +30,11 @@ final class PostgresLockHandle implements LockHandle {
   @Override
   public LockInfo info() {
     return info;
+  }
+
+  /** The fencing token of this acquisition: what every write of the state checks. */
+  Fence fence() {
+    return fence;
   }
 
   @Override

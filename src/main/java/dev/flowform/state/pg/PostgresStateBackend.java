@@ -1,6 +1,7 @@
 package dev.flowform.state.pg;
 
 import dev.flowform.model.PostgresUrl;
+import dev.flowform.state.LockHandle;
 import dev.flowform.state.StateBackend;
 import dev.flowform.state.StateLock;
 import dev.flowform.state.StateStore;
@@ -24,6 +25,15 @@ public record PostgresStateBackend(
   @Override
   public StateStore openStore() {
     return PostgresStateStore.open(url, author, clock);
+  }
+
+  /** A store whose every write checks {@code lock}'s fencing token in its own transaction. */
+  @Override
+  public StateStore openStore(LockHandle lock) {
+    if (lock instanceof PostgresLockHandle held) {
+      return PostgresStateStore.open(new PostgresConnector(url), author, clock, held.fence());
+    }
+    return openStore();
   }
 
   @Override

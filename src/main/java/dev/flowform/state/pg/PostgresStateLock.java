@@ -89,6 +89,7 @@ public final class PostgresStateLock implements StateLock {
         pause(pause);
         waited = waited.plus(pause);
       }
+      Fence fence = rows.nextFence(connection, key);
       LockInfo info =
           new LockInfo(
               ids.get().toString(),
@@ -99,7 +100,7 @@ public final class PostgresStateLock implements StateLock {
               Columns.micros(clock.instant()),
               url.redacted());
       rows.writeHolder(connection, info);
-      return new PostgresLockHandle(info, connection, key, rows);
+      return new PostgresLockHandle(info, connection, key, rows, fence);
     } catch (SQLException e) {
       closeQuietly(connection);
       throw Failures.of(e, url, "taking the lock of state '" + url.key() + "'");

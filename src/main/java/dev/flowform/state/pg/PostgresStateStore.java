@@ -2,6 +2,7 @@ package dev.flowform.state.pg;
 
 import dev.flowform.model.PostgresUrl;
 import dev.flowform.state.State;
+import dev.flowform.state.StateChange;
 import dev.flowform.state.StateConflictException;
 import dev.flowform.state.StateHistory;
 import dev.flowform.state.StateRows;
@@ -10,6 +11,7 @@ import dev.flowform.state.StateVersion;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +39,9 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
   private final StateReads reads;
   private final StateWrites writes;
 
+  /** The lock acquisition every write checks, when the store was opened under a lock. */
+  private final Fence fence;
+
   /** Opened by {@link #openReadOnly}: never writes, not even to create the schema. */
   private final boolean readOnly;
 
@@ -55,7 +60,9 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
       Author author,
       Clock clock,
       boolean readOnly,
-      boolean schemaPresent) {
+      boolean schemaPresent,
+      Fence fence) {
+    this.fence = fence;
     this.url = url;
     this.connection = connection;
     this.author = author;
@@ -79,11 +86,17 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
   }
 
   static PostgresStateStore open(PostgresConnector connector, Author author, Clock clock) {
+    return open(connector, author, clock, null);
+  }
+
+  /** The same, every write checking {@code fence} (null: none) in its own transaction. */
+  static PostgresStateStore open(
+      PostgresConnector connector, Author author, Clock clock, Fence fence) {
     Objects.requireNonNull(author, "author");
     Connection connection = connector.open();
     try {
       new SchemaMigrator(connector.url(), author.version()).migrate(connection);
-      return new PostgresStateStore(connector.url(), connection, author, clock, false, true);
+      return new PostgresStateStore(connector.url(), connection, author, clock, false, true, fence);
     } catch (RuntimeException e) {
       closeQuietly(connection);
       throw e;
@@ -104,7 +117,7 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
     try {
       int version = new SchemaMigrator(url, "").checkedVersion(connection);
       // never writes: no author, no clock
-      return new PostgresStateStore(url, connection, null, null, true, version > 0);
+      return new PostgresStateStore(url, connection, null, null, true, version > 0, null);
     } catch (RuntimeException e) {
       closeQuietly(connection);
       throw e;
@@ -140,6 +153,7 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
                 c,
                 Connection.TRANSACTION_READ_COMMITTED,
                 t -> {
+                  checkFence(t);
                   Optional<State> current = writes.lockHeader(t);
                   checkExpected(current, state);
                   return writes.replace(t, current, state, clock.instant(), author);
@@ -154,24 +168,86 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
    */
   @Override
   public synchronized void record(State newState, String changedAddress) {
+    recordAll(List.of(StateChange.at(newState, changedAddress)));
+  }
+
+  /**
+   * Records every change in one transaction (a group commit): a change of one address as one row
+   * change, any other as a rewrite of what differs; all or nothing, and only while the state is at
+   * the serial this store last read or wrote and (under a lock) the lock is still this run's.
+   */
+  @Override
+  public synchronized void recordAll(List<StateChange> changes) {
     refuseReadOnly();
-    if (!observed
-        || seen == null
-        || newState.serial() <= seen.serial()
-        || !StateRows.differsOnlyAt(seen, newState, changedAddress)) {
-      write(newState);
+    if (changes.isEmpty()) {
+      return;
+    }
+    State last = changes.get(changes.size() - 1).state();
+    if (!observed || seen == null) {
+      write(last);
       return;
     }
     State expected = seen;
-    boolean recorded =
-        call(
-            "recording '" + changedAddress + "' (serial " + newState.serial() + ")",
-            c -> writes.record(c, expected, newState, changedAddress, clock.instant(), author));
-    if (!recorded) {
-      throw conflict(
-          currentSerial(), expected, "the change to '" + changedAddress + "' was not recorded");
+    Instant at = clock.instant();
+    call(
+        describe(changes),
+        c ->
+            Transactions.run(
+                c,
+                Connection.TRANSACTION_READ_COMMITTED,
+                t -> {
+                  checkFence(t);
+                  State before = expected;
+                  for (StateChange change : changes) {
+                    recordOne(t, before, change, at);
+                    before = change.state();
+                  }
+                  return null;
+                }));
+    seen = last;
+  }
+
+  private void recordOne(Connection t, State before, StateChange change, Instant at)
+      throws SQLException {
+    State next = change.state();
+    String address = change.address();
+    if (address != null
+        && next.serial() > before.serial()
+        && StateRows.differsOnlyAt(before, next, address)) {
+      if (!writes.record(t, before, next, address, at, author)) {
+        throw conflict(currentSerial(), before, "the change to '" + address + "' was not recorded");
+      }
+      return;
     }
-    seen = newState;
+    Optional<State> current = writes.lockHeader(t);
+    if (current.isEmpty()
+        || current.get().serial() != before.serial()
+        || !current.get().lineage().equals(before.lineage())) {
+      throw conflict(
+          current.map(s -> OptionalLong.of(s.serial())).orElse(OptionalLong.empty()),
+          before,
+          "serial " + next.serial() + " was not written");
+    }
+    writes.replace(t, current, next, at, author);
+  }
+
+  private static String describe(List<StateChange> changes) {
+    StateChange first = changes.get(0);
+    if (changes.size() == 1) {
+      return first.address() == null
+          ? "writing serial " + first.state().serial()
+          : "recording '" + first.address() + "' (serial " + first.state().serial() + ")";
+    }
+    return "recording serials "
+        + first.state().serial()
+        + " to "
+        + changes.get(changes.size() - 1).state().serial();
+  }
+
+  private void checkFence(Connection t) throws SQLException {
+    if (fence != null) {
+      fence.check(t, url);
+    }
   }
 
   @Override
