@@ -7,6 +7,7 @@ import dev.flowform.plan.Plan;
 import dev.flowform.run.RunSettings;
 import dev.flowform.run.StatusReader;
 import dev.flowform.run.StatusRefresh;
+import dev.flowform.status.EnvironmentColumn;
 import dev.flowform.status.StatusMatrix;
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Option;
       "Show each connection in each environment, offline.",
       "Each cell says: in sync, to create, changed, orphaned, pending, moved, to import, not"
           + " compared or not targeted. Reads the manifests and every environment's state file;"
-          + " needs no credentials, no secret and no network. With --refresh it also reads the"
-          + " platform where credentials resolve and shows drift."
+          + " needs no AEP credentials, no secret and no network to AEP (a state kept in PostgreSQL"
+          + " needs its database). With --refresh it also reads the platform of each environment"
+          + " shown and shows drift."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -63,9 +65,10 @@ final class StatusCommand implements Callable<Integer> {
   @Option(
       names = "--refresh",
       description =
-          "Also read the platform, for each environment whose credentials resolve here, and show"
-              + " drift (changed remotely, deleted remotely) beside the offline columns;"
-              + " environments without credentials stay offline and are marked so.")
+          "Also read the platform for each environment shown, and show drift (changed remotely,"
+              + " deleted remotely) beside the offline columns. An environment it cannot read"
+              + " (credentials that do not resolve here, an unreachable platform) is marked so"
+              + " and the command exits 1 once the matrix is shown: limit it with --environments.")
   boolean refresh;
 
   @Mixin ParallelismOption parallelism;
@@ -98,6 +101,29 @@ final class StatusCommand implements Callable<Integer> {
         };
     context.terminal().out().print(text);
     context.terminal().out().flush();
+    List<String> unread =
+        matrix.environments().stream()
+            .filter(EnvironmentColumn::notRefreshed)
+            .map(
+                c ->
+                    "error: status --refresh could not read environment \""
+                        + c.name()
+                        + "\" ("
+                        + c.refresh()
+                        + (c.refreshProblem() == null ? "" : ": " + c.refreshProblem())
+                        + ")")
+            .toList();
+    if (!unread.isEmpty()) {
+      unread.forEach(context.terminal().err()::println);
+      context
+          .terminal()
+          .err()
+          .println(
+              "hint: give status --refresh the credentials of every environment it shows, or"
+                  + " limit it with --environments");
+      context.terminal().err().flush();
+      return ExitCode.ERROR;
+    }
     return detailedExitCode && !matrix.allInSync() ? ExitCode.CHANGES : ExitCode.OK;
   }
 }
