@@ -35,6 +35,7 @@ public final class Session implements AutoCloseable {
   private final DesiredState desired;
   private final StateSession state;
   private Platform platform;
+  private RemoteView lastRead = RemoteView.OFFLINE;
 
   private Session(RunSettings settings, DesiredState desired, StateSession state) {
     this.settings = settings;
@@ -147,7 +148,13 @@ public final class Session implements AutoCloseable {
     }
     RemoteView remote =
         refreshing ? refreshTargets(options.targets(), parallelism) : RemoteView.OFFLINE;
+    lastRead = remote;
     return new Planner().plan(desired, state.recorded(), remote, options);
+  }
+
+  /** What the last {@link #plan} read from the platform; {@link RemoteView#OFFLINE} offline. */
+  public RemoteView lastRead() {
+    return lastRead;
   }
 
   /** Reads only what the targets need (all of it without targets): a targeted plan reads less. */
