@@ -87,12 +87,18 @@ final class StatusCommand implements Callable<Integer> {
             Optional.empty(),
             false,
             Duration.ZERO);
-    List<Plan> plans = new StatusReader(settings).plans(environments);
+    StatusReader reader = new StatusReader(settings);
+    List<Plan> plans = reader.plans(environments);
     StatusMatrix matrix = StatusMatrix.of(plans);
     if (refresh) {
-      List<String> names = plans.stream().map(Plan::environment).toList();
+      List<String> names =
+          plans.stream()
+              .map(Plan::environment)
+              .filter(name -> !reader.unreadable().containsKey(name))
+              .toList();
       matrix = matrix.withDrift(new StatusRefresh(settings).read(names, parallelism.value()));
     }
+    matrix = matrix.withUnreadable(reader.unreadable());
     String text =
         switch (output) {
           case TEXT -> new StatusTextRenderer().render(matrix);
@@ -101,26 +107,35 @@ final class StatusCommand implements Callable<Integer> {
         };
     context.terminal().out().print(text);
     context.terminal().out().flush();
-    List<String> unread =
-        matrix.environments().stream()
-            .filter(EnvironmentColumn::notRefreshed)
-            .map(
-                c ->
-                    "error: status --refresh could not read environment \""
-                        + c.name()
-                        + "\" ("
-                        + c.refresh()
-                        + (c.refreshProblem() == null ? "" : ": " + c.refreshProblem())
-                        + ")")
-            .toList();
+    List<String> unread = new java.util.ArrayList<>();
+    reader
+        .unreadable()
+        .forEach(
+            (name, why) ->
+                unread.add(
+                    "error: status could not read the state of environment \""
+                        + name
+                        + "\": "
+                        + why));
+    matrix.environments().stream()
+        .filter(EnvironmentColumn::notRefreshed)
+        .map(
+            c ->
+                "error: status --refresh could not read environment \""
+                    + c.name()
+                    + "\" ("
+                    + c.refresh()
+                    + (c.refreshProblem() == null ? "" : ": " + c.refreshProblem())
+                    + ")")
+        .forEach(unread::add);
     if (!unread.isEmpty()) {
       unread.forEach(context.terminal().err()::println);
       context
           .terminal()
           .err()
           .println(
-              "hint: give status --refresh the credentials of every environment it shows, or"
-                  + " limit it with --environments");
+              "hint: give status what every environment it shows needs (its state's database; with"
+                  + " --refresh, its AEP credentials), or limit it with --environments");
       context.terminal().err().flush();
       return ExitCode.ERROR;
     }
