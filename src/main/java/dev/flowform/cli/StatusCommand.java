@@ -56,10 +56,12 @@ final class StatusCommand implements Callable<Integer> {
   boolean detailedExitCode;
 
   @Option(
-      names = "--environments",
+      names = {"--environments", "--env"},
       paramLabel = "NAMES",
       split = ",",
-      description = "The environments to show, in this order (default: all, in file order).")
+      description =
+          "The environments to show, in this order, comma-separated (default: all, in file"
+              + " order).")
   List<String> environments = List.of();
 
   @Option(

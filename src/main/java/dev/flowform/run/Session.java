@@ -54,7 +54,11 @@ public final class Session implements AutoCloseable {
             desired.environment(),
             StateBackends.of(desired.environment(), settings, operation),
             new LockRequest(operation, settings.who()),
-            settings.lockTimeout());
+            settings.lockTimeout(),
+            message -> {
+              settings.err().println(message);
+              settings.err().flush();
+            });
     return new Session(settings, desired, state);
   }
 
