@@ -60,6 +60,10 @@ final class InitCommand implements Callable<Integer> {
         Path path = project.resolve(file.getKey());
         Files.createDirectories(path.getParent());
         Files.writeString(path, file.getValue(), StandardOpenOption.CREATE_NEW);
+        if (file.getKey().startsWith(".secrets/")) {
+          ownerOnly(path);
+          ownerOnly(path.getParent());
+        }
         out.println("created " + context.display(path));
       }
       ignore(project.resolve(Scaffold.GITIGNORE), out);
@@ -71,6 +75,17 @@ final class InitCommand implements Callable<Integer> {
             + "Put the HubSpot app's secrets in .secrets/ (or switch to ${env:...}) before dev.%n");
     out.flush();
     return ExitCode.OK;
+  }
+
+  /** Secrets are the owner's only (0600, their folder 0700), like state. */
+  private static void ownerOnly(Path path) throws IOException {
+    if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    Files.setPosixFilePermissions(
+        path,
+        java.nio.file.attribute.PosixFilePermissions.fromString(
+            Files.isDirectory(path) ? "rwx------" : "rw-------"));
   }
 
   /** Writes .gitignore, or appends flowform's lines to one that lacks them. */

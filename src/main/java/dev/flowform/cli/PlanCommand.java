@@ -2,8 +2,10 @@ package dev.flowform.cli;
 
 import dev.flowform.manifest.Resolution;
 import dev.flowform.plan.Plan;
+import dev.flowform.plan.SavedPlan;
 import dev.flowform.plan.SavedPlanFile;
 import dev.flowform.run.RunSettings;
+import dev.flowform.run.SavedPlans;
 import dev.flowform.run.Session;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -78,13 +80,13 @@ final class PlanCommand implements Callable<Integer> {
       context.terminal().out().print(output.renderer(common.color(context)).render(plan));
       context.terminal().out().flush();
       if (out != null) {
-        save(plan);
+        save(SavedPlans.toSave(session, plan));
       }
       return detailedExitCode && !plan.inSync() ? ExitCode.CHANGES : ExitCode.OK;
     }
   }
 
-  private void save(Plan plan) {
+  private void save(SavedPlan plan) {
     Path file = context.workDir().resolve(out);
     new SavedPlanFile(context.scrubber()).write(file, plan);
     context.terminal().err().println("Saved the plan to " + context.display(file) + ".");

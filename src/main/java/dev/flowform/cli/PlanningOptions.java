@@ -14,8 +14,9 @@ public final class PlanningOptions {
       arity = "0..1",
       paramLabel = "BOOL",
       description =
-          "Read the recorded connections from AEP first to find drift (default: on when"
-              + " credentials resolve; --refresh=false plans offline).")
+          "Read the recorded connections from AEP first to find drift (default: on; AEP"
+              + " credentials that do not resolve are then an error naming the variable)."
+              + " --refresh=false plans offline, without a drift check.")
   Boolean refresh;
 
   @Option(

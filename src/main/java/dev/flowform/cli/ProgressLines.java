@@ -123,12 +123,18 @@ final class ProgressLines implements ApplyListener {
 
   private static String line(ChangeOutcome outcome) {
     StringBuilder line = new StringBuilder(outcome.address()).append(": ");
-    line.append(outcome.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    String label = outcome.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    line.append(label);
     if (outcome.id() != null) {
       line.append(" (id ").append(outcome.id()).append(')');
     }
     if (outcome.message() != null && !outcome.outcome().success()) {
-      line.append(": ").append(outcome.message());
+      String message = outcome.message();
+      // "not started: the apply was cancelled" already says what the label says
+      if (message.startsWith(label + ": ")) {
+        message = message.substring(label.length() + 2);
+      }
+      line.append(": ").append(message);
     }
     return line.toString();
   }

@@ -7,6 +7,7 @@ import dev.flowform.plan.Plan;
 import dev.flowform.run.RunSettings;
 import dev.flowform.run.StatusReader;
 import dev.flowform.run.StatusRefresh;
+import dev.flowform.status.EnvironmentColumn;
 import dev.flowform.status.StatusMatrix;
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Option;
       "Show each connection in each environment, offline.",
       "Each cell says: in sync, to create, changed, orphaned, pending, moved, to import, not"
           + " compared or not targeted. Reads the manifests and every environment's state file;"
-          + " needs no credentials, no secret and no network. With --refresh it also reads the"
-          + " platform where credentials resolve and shows drift."
+          + " needs no AEP credentials, no secret and no network to AEP (a state kept in PostgreSQL"
+          + " needs its database). With --refresh it also reads the platform of each environment"
+          + " shown and shows drift."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -54,18 +56,21 @@ final class StatusCommand implements Callable<Integer> {
   boolean detailedExitCode;
 
   @Option(
-      names = "--environments",
+      names = {"--environments", "--env"},
       paramLabel = "NAMES",
       split = ",",
-      description = "The environments to show, in this order (default: all, in file order).")
+      description =
+          "The environments to show, in this order, comma-separated (default: all, in file"
+              + " order).")
   List<String> environments = List.of();
 
   @Option(
       names = "--refresh",
       description =
-          "Also read the platform, for each environment whose credentials resolve here, and show"
-              + " drift (changed remotely, deleted remotely) beside the offline columns;"
-              + " environments without credentials stay offline and are marked so.")
+          "Also read the platform for each environment shown, and show drift (changed remotely,"
+              + " deleted remotely) beside the offline columns. An environment it cannot read"
+              + " (credentials that do not resolve here, an unreachable platform) is marked so"
+              + " and the command exits 1 once the matrix is shown: limit it with --environments.")
   boolean refresh;
 
   @Mixin ParallelismOption parallelism;
@@ -84,12 +89,18 @@ final class StatusCommand implements Callable<Integer> {
             Optional.empty(),
             false,
             Duration.ZERO);
-    List<Plan> plans = new StatusReader(settings).plans(environments);
+    StatusReader reader = new StatusReader(settings);
+    List<Plan> plans = reader.plans(environments);
     StatusMatrix matrix = StatusMatrix.of(plans);
     if (refresh) {
-      List<String> names = plans.stream().map(Plan::environment).toList();
+      List<String> names =
+          plans.stream()
+              .map(Plan::environment)
+              .filter(name -> !reader.unreadable().containsKey(name))
+              .toList();
       matrix = matrix.withDrift(new StatusRefresh(settings).read(names, parallelism.value()));
     }
+    matrix = matrix.withUnreadable(reader.unreadable());
     String text =
         switch (output) {
           case TEXT -> new StatusTextRenderer().render(matrix);
@@ -98,6 +109,38 @@ final class StatusCommand implements Callable<Integer> {
         };
     context.terminal().out().print(text);
     context.terminal().out().flush();
+    List<String> unread = new java.util.ArrayList<>();
+    reader
+        .unreadable()
+        .forEach(
+            (name, why) ->
+                unread.add(
+                    "error: status could not read the state of environment \""
+                        + name
+                        + "\": "
+                        + why));
+    matrix.environments().stream()
+        .filter(EnvironmentColumn::notRefreshed)
+        .map(
+            c ->
+                "error: status --refresh could not read environment \""
+                    + c.name()
+                    + "\" ("
+                    + c.refresh()
+                    + (c.refreshProblem() == null ? "" : ": " + c.refreshProblem())
+                    + ")")
+        .forEach(unread::add);
+    if (!unread.isEmpty()) {
+      unread.forEach(context.terminal().err()::println);
+      context
+          .terminal()
+          .err()
+          .println(
+              "hint: give status what every environment it shows needs (its state's database; with"
+                  + " --refresh, its AEP credentials), or limit it with --environments");
+      context.terminal().err().flush();
+      return ExitCode.ERROR;
+    }
     return detailedExitCode && !matrix.allInSync() ? ExitCode.CHANGES : ExitCode.OK;
   }
 }

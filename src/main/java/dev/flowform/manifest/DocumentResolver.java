@@ -59,13 +59,38 @@ final class DocumentResolver {
    * The selected environment's {@code spec.variables}: the values that resolved, and (offline) the
    * names of those that did not.
    */
-  record Variables(Map<String, String> values, Set<String> unresolved) {
-    static final Variables NONE = new Variables(Map.of(), Set.of());
+  record Variables(Map<String, String> values, Set<String> unresolved, Set<String> allowedEnv) {
+    static final Variables NONE = new Variables(Map.of(), Set.of(), Set.of());
 
     Variables {
       values = Map.copyOf(values);
       unresolved = Set.copyOf(unresolved);
+      allowedEnv = Set.copyOf(allowedEnv);
     }
+  }
+
+  private static final String ALLOWED_ENV = "/spec/allowedEnv";
+
+  /** The fields of an Environment that are printed: its sandbox, variables and imports. */
+  private static boolean printedInEnvironment(String pointer) {
+    return pointer.equals("/spec/sandbox")
+        || pointer.startsWith(VARIABLES + "/")
+        || pointer.startsWith("/spec/imports/");
+  }
+
+  /** The names listed in {@code spec.allowedEnv}, as written (never interpolated). */
+  private static Set<String> allowedEnv(ManifestDocument doc) {
+    Set<String> names = new HashSet<>();
+    JsonNode listed = doc.tree().at(ALLOWED_ENV);
+    if (listed.isArray()) {
+      listed.forEach(
+          n -> {
+            if (n.isTextual()) {
+              names.add(n.textValue());
+            }
+          });
+    }
+    return names;
   }
 
   /** A document's tree ready to bind, with what resolving it found. */
@@ -85,15 +110,19 @@ final class DocumentResolver {
 
   Resolved environment(ManifestDocument doc, Resolution resolution) {
     Interpolator plain = interpolator(Map.of(), "spec.variables (a variable cannot use another)");
+    String name = doc.text("/metadata/name");
+    Set<String> allowed = allowedEnv(doc);
+    EnvGate gate =
+        new EnvGate(DocumentResolver::printedInEnvironment, allowed, sources, String.valueOf(name));
     TreeInterpolator.Outcome first =
         TreeInterpolator.apply(
             doc,
             plain,
             tolerance(resolution, Set.of(), Set.of()),
             p -> !(p.equals("/spec") || p.startsWith(VARIABLES)),
-            SECRET_CREDENTIALS::contains);
-    Variables variables = variables(first);
-    String name = doc.text("/metadata/name");
+            SECRET_CREDENTIALS::contains,
+            gate);
+    Variables variables = variables(first, allowed);
     ManifestDocument withVariables =
         new ManifestDocument(doc.file(), doc.kind(), first.tree(), doc.sources());
     TreeInterpolator.Outcome second =
@@ -101,8 +130,9 @@ final class DocumentResolver {
             withVariables,
             interpolator(variables.values(), "environment " + name),
             tolerance(resolution, SENSITIVE_CREDENTIALS, variables.unresolved()),
-            p -> p.startsWith(VARIABLES),
-            SECRET_CREDENTIALS::contains);
+            p -> p.startsWith(VARIABLES) || p.startsWith(ALLOWED_ENV),
+            SECRET_CREDENTIALS::contains,
+            gate);
     List<Diagnostic> problems = new ArrayList<>(first.problems());
     problems.addAll(second.problems());
     Set<String> unresolved = new HashSet<>(first.unresolved());
@@ -118,7 +148,9 @@ final class DocumentResolver {
             interpolator(variables.values(), "environment " + environment),
             tolerance(resolution, SENSITIVE_PARAMS, variables.unresolved()),
             p -> false,
-            SENSITIVE_PARAMS::contains);
+            SENSITIVE_PARAMS::contains,
+            new EnvGate(
+                p -> !SENSITIVE_PARAMS.contains(p), variables.allowedEnv(), sources, environment));
     return new Resolved(doc, outcome.tree(), outcome.unresolved(), outcome.problems(), variables);
   }
 
@@ -132,7 +164,7 @@ final class DocumentResolver {
   }
 
   /** The variables as the first pass left them; offline, those that did not resolve apart. */
-  private static Variables variables(TreeInterpolator.Outcome first) {
+  private static Variables variables(TreeInterpolator.Outcome first, Set<String> allowedEnv) {
     Map<String, String> values = texts(first.tree().at(VARIABLES));
     Set<String> unresolved = new HashSet<>();
     for (String pointer : first.unresolved()) {
@@ -140,7 +172,7 @@ final class DocumentResolver {
       values.remove(name);
       unresolved.add(name);
     }
-    return new Variables(values, unresolved);
+    return new Variables(values, unresolved, allowedEnv);
   }
 
   private static Map<String, String> texts(JsonNode variables) {

@@ -75,6 +75,19 @@ public record Interpolator(
 
   /** Resolves every reference; {@code baseDir} is the folder of the file holding the text. */
   public Result interpolate(String text, Path baseDir) {
+    return interpolate(text, baseDir, name -> true, null);
+  }
+
+  /**
+   * Resolves every reference of the field at {@code pointer}; an {@code ${env:}} reference whose
+   * name {@code gate} does not allow there is refused (never tolerated), unread.
+   */
+  Result interpolate(String text, Path baseDir, EnvGate gate, String pointer) {
+    return interpolate(text, baseDir, name -> gate.allows(pointer, name), gate);
+  }
+
+  private Result interpolate(
+      String text, Path baseDir, java.util.function.Predicate<String> readable, EnvGate gate) {
     StringBuilder out = new StringBuilder();
     List<Failure> failures = new ArrayList<>();
     boolean secretSourced = false;
@@ -84,6 +97,16 @@ public record Interpolator(
       } else if (part instanceof Malformed bad) {
         failures.add(new Failure(bad.offset(), bad.message(), bad.hint(), true));
       } else if (part instanceof Ref ref) {
+        if (ref.scheme().equals("env") && !readable.test(ref.argument())) {
+          failures.add(
+              new Failure(
+                  ref.offset(),
+                  gate.message(ref.text(), ref.argument()),
+                  gate.hint(ref.argument()),
+                  false,
+                  true));
+          continue;
+        }
         String value = resolve(ref, baseDir, failures);
         secretSourced |= value != null && isSecretSource(ref, baseDir);
         if (value != null) {

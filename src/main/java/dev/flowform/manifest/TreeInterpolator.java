@@ -49,6 +49,19 @@ final class TreeInterpolator {
       Tolerance tolerance,
       Predicate<String> skip,
       Predicate<String> sensitive) {
+    return apply(document, interpolator, tolerance, skip, sensitive, EnvGate.OPEN);
+  }
+
+  /**
+   * @param gate which environment variables each field may read
+   */
+  static Outcome apply(
+      ManifestDocument document,
+      Interpolator interpolator,
+      Tolerance tolerance,
+      Predicate<String> skip,
+      Predicate<String> sensitive,
+      EnvGate gate) {
     // syntax checks change nothing: only a tree that gets resolved needs a copy of its own
     ObjectNode copy = interpolator == null ? document.tree() : document.tree().deepCopy();
     Walk walk =
@@ -58,7 +71,8 @@ final class TreeInterpolator {
             interpolator,
             tolerance,
             skip,
-            sensitive);
+            sensitive,
+            gate);
     walk.visit(copy, "");
     return new Outcome(copy, walk.unresolved, walk.problems);
   }
@@ -70,6 +84,7 @@ final class TreeInterpolator {
     private final Tolerance tolerance;
     private final Predicate<String> skip;
     private final Predicate<String> sensitive;
+    private final EnvGate gate;
     private final Set<String> unresolved = new HashSet<>();
     private final List<Diagnostic> problems = new ArrayList<>();
 
@@ -79,7 +94,9 @@ final class TreeInterpolator {
         Interpolator interpolator,
         Tolerance tolerance,
         Predicate<String> skip,
-        Predicate<String> sensitive) {
+        Predicate<String> sensitive,
+        EnvGate gate) {
+      this.gate = gate;
       this.sources = sources;
       this.sensitive = sensitive;
       this.baseDir = baseDir;
@@ -129,7 +146,7 @@ final class TreeInterpolator {
         Interpolator.checkSyntax(raw).forEach(f -> report(f, pointer));
         return node;
       }
-      Interpolator.Result result = interpolator.interpolate(raw, baseDir);
+      Interpolator.Result result = interpolator.interpolate(raw, baseDir, gate, pointer);
       if (result.ok()) {
         if (result.secretSourced() && !sensitive.test(pointer)) {
           problems.add(

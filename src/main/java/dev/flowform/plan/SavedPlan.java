@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.flowform.diag.FlowformException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -12,6 +13,12 @@ import java.util.TreeMap;
  * sandbox, org and endpoint it targets, the state's lineage and serial, the manifests' digest, the
  * secrets' salted fingerprints, the targets it was limited to and the changes (moves, imports and
  * forced replaces among them). Never a secret. A plan with unresolved references cannot be saved.
+ *
+ * <p>A plan made after a refresh that saw connections change on the platform also carries the
+ * refreshed prior records ({@code refreshedPrior}) of the connections it changes, keyed by their
+ * address in state: what the refresh read (etag, name, description, plain params), as {@code
+ * flowform refresh} would have recorded it. {@code apply FILE} checks the changes against the state
+ * with these records in it, while the state's lineage and serial are those the plan was made from.
  */
 @JsonPropertyOrder({
   "formatVersion",
@@ -25,7 +32,8 @@ import java.util.TreeMap;
   "refreshed",
   "secretFingerprints",
   "targets",
-  "changes"
+  "changes",
+  "refreshedPrior"
 })
 public record SavedPlan(
     String formatVersion,
@@ -39,9 +47,18 @@ public record SavedPlan(
     List<Change> changes,
     String orgId,
     String endpoint,
-    List<String> targets) {
+    List<String> targets,
+    SortedMap<String, Refreshed> refreshedPrior) {
 
   public static final String FORMAT_VERSION = "1";
+
+  /** What a refresh read of one recorded connection that changed on the platform. */
+  public record Refreshed(
+      String id, String etag, String name, String description, SortedMap<String, String> params) {
+    public Refreshed {
+      params = Collections.unmodifiableSortedMap(new TreeMap<>(params == null ? Map.of() : params));
+    }
+  }
 
   public SavedPlan {
     secretFingerprints =
@@ -49,6 +66,9 @@ public record SavedPlan(
             new TreeMap<>(secretFingerprints == null ? new TreeMap<>() : secretFingerprints));
     changes = changes == null ? List.of() : List.copyOf(changes);
     targets = targets == null ? List.of() : List.copyOf(targets);
+    refreshedPrior =
+        Collections.unmodifiableSortedMap(
+            new TreeMap<>(refreshedPrior == null ? Map.of() : refreshedPrior));
   }
 
   /**
@@ -58,6 +78,15 @@ public record SavedPlan(
    *     for them and could not be applied
    */
   public static SavedPlan of(Plan plan) {
+    return of(plan, Map.of());
+  }
+
+  /**
+   * The plan to save, with the refreshed prior records of the connections it changes.
+   *
+   * @throws FlowformException when some credentials did not resolve
+   */
+  public static SavedPlan of(Plan plan, Map<String, Refreshed> refreshedPrior) {
     plan.requireAllSecrets("cannot save this plan");
     return new SavedPlan(
         FORMAT_VERSION,
@@ -71,7 +100,8 @@ public record SavedPlan(
         plan.changes(),
         plan.orgId(),
         plan.endpoint(),
-        plan.targets());
+        plan.targets(),
+        new TreeMap<>(refreshedPrior));
   }
 
   /** The plan again, for rendering, checking and applying. */

@@ -39,7 +39,15 @@ public final class SavedPlanFile {
    * @throws FlowformException when the plan has unresolved references or the file cannot be written
    */
   public void write(Path file, Plan plan) {
-    SavedPlan saved = SavedPlan.of(plan);
+    write(file, SavedPlan.of(plan));
+  }
+
+  /**
+   * Saves the plan, replacing the file at once.
+   *
+   * @throws FlowformException when the file cannot be written
+   */
+  public void write(Path file, SavedPlan saved) {
     Path absolute = file.toAbsolutePath();
     try {
       String json = scrubber.scrub(PlanJson.writer(mapper).writeValueAsString(saved) + "\n");

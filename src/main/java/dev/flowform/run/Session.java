@@ -4,6 +4,7 @@ import dev.flowform.apply.Applier;
 import dev.flowform.apply.ApplyOptions;
 import dev.flowform.apply.ApplyResult;
 import dev.flowform.diag.Diagnostic;
+import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.DesiredState;
 import dev.flowform.manifest.EnvironmentConfig;
 import dev.flowform.manifest.LoadResult;
@@ -34,6 +35,7 @@ public final class Session implements AutoCloseable {
   private final DesiredState desired;
   private final StateSession state;
   private Platform platform;
+  private RemoteView lastRead = RemoteView.OFFLINE;
 
   private Session(RunSettings settings, DesiredState desired, StateSession state) {
     this.settings = settings;
@@ -52,7 +54,11 @@ public final class Session implements AutoCloseable {
             desired.environment(),
             StateBackends.of(desired.environment(), settings, operation),
             new LockRequest(operation, settings.who()),
-            settings.lockTimeout());
+            settings.lockTimeout(),
+            message -> {
+              settings.err().println(message);
+              settings.err().flush();
+            });
     return new Session(settings, desired, state);
   }
 
@@ -104,8 +110,7 @@ public final class Session implements AutoCloseable {
 
   /** True when the platform can be reached: the embedded emulator, or resolved credentials. */
   public boolean canReachPlatform() {
-    return desired.environment().endpoint().embedded()
-        || desired.environment().credentials().map(c -> c.resolved()).orElse(false);
+    return PlatformAccess.whyNot(desired.environment()).isEmpty();
   }
 
   /** The platform, opened on first use. */
@@ -129,15 +134,35 @@ public final class Session implements AutoCloseable {
   }
 
   /**
-   * The plan: refreshed first when asked and the platform can be reached, else offline.
+   * The plan: refreshed first unless offline planning was asked for.
    *
-   * @param refresh {@code empty} for the default: refresh when the platform can be reached
+   * @param refresh {@code empty} for the default, a refresh; {@code false} plans offline
+   * @throws FlowformException when a refresh is due but the platform cannot be reached here
+   *     (credentials that do not resolve): a drift check never passes without looking
    */
   public Plan plan(PlanOptions options, Optional<Boolean> refresh, int parallelism) {
-    boolean refreshing = refresh.orElse(canReachPlatform());
+    boolean refreshing = refresh.orElse(true);
+    if (refreshing) {
+      PlatformAccess.whyNot(desired.environment())
+          .ifPresent(
+              why -> {
+                throw new FlowformException(
+                    "cannot refresh environment \""
+                        + desired.environment().name()
+                        + "\" to check for drift: "
+                        + why,
+                    "set them, or plan offline without a drift check with --refresh=false");
+              });
+    }
     RemoteView remote =
         refreshing ? refreshTargets(options.targets(), parallelism) : RemoteView.OFFLINE;
+    lastRead = remote;
     return new Planner().plan(desired, state.recorded(), remote, options);
+  }
+
+  /** What the last {@link #plan} read from the platform; {@link RemoteView#OFFLINE} offline. */
+  public RemoteView lastRead() {
+    return lastRead;
   }
 
   /** Reads only what the targets need (all of it without targets): a targeted plan reads less. */

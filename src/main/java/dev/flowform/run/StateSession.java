@@ -46,9 +46,38 @@ public final class StateSession implements AutoCloseable {
       StateBackend backend,
       LockRequest request,
       Duration lockTimeout) {
+    return locked(environment, backend, request, lockTimeout, message -> {});
+  }
+
+  /**
+   * Like {@link #locked(EnvironmentConfig, StateBackend, LockRequest, Duration)}; when the lock is
+   * held and there is time to wait, {@code waiting} is told at once who holds it, as Terraform's
+   * "Acquiring state lock" is, instead of a silence of up to {@code lockTimeout}.
+   */
+  public static StateSession locked(
+      EnvironmentConfig environment,
+      StateBackend backend,
+      LockRequest request,
+      Duration lockTimeout,
+      java.util.function.Consumer<String> waiting) {
     LockHandle lock;
     try {
-      lock = backend.lock().acquire(request, lockTimeout);
+      if (lockTimeout.isZero() || lockTimeout.isNegative()) {
+        lock = backend.lock().acquire(request, lockTimeout);
+      } else {
+        LockHandle first;
+        try {
+          first = backend.lock().acquire(request, Duration.ZERO);
+        } catch (StateLockedException held) {
+          waiting.accept(
+              "Waiting up to "
+                  + lockTimeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                  + " for the state lock: "
+                  + held.getMessage());
+          first = backend.lock().acquire(request, lockTimeout);
+        }
+        lock = first;
+      }
     } catch (StateLockedException e) {
       throw new StateLockedException(
           e.getMessage(), lockedHint(environment.name(), e), e.holder().orElse(null));

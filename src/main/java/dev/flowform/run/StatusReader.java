@@ -15,20 +15,25 @@ import dev.flowform.state.State;
 import dev.flowform.state.StateBinding;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads what the status matrix is made of: every environment's manifests (loaded {@link
  * Resolution#OFFLINE}: what does not resolve here is kept unresolved and marked so) and its state
- * file (read without a lock, never written), planned offline. Needs no secret and no network.
+ * file (read without a lock, never written), planned offline. Needs no secret and no call to the
+ * platform; a state kept in PostgreSQL needs its database, and one that cannot be read is reported
+ * by {@link #unreadable()} instead of failing the others.
  */
 public final class StatusReader {
   private static final PlanOptions OFFLINE = new PlanOptions(true, false, false, false);
 
   private final RunSettings settings;
+  private final Map<String, String> unreadable = new LinkedHashMap<>();
 
   /** Warnings go to the settings' error stream, once per environment. */
   public StatusReader(RunSettings settings) {
@@ -65,10 +70,25 @@ public final class StatusReader {
           .filter(shown::add)
           .forEach(settings.err()::println);
       DesiredState desired = loaded.orThrow();
-      plans.add(new Planner().plan(desired, state(desired, settings), RemoteView.OFFLINE, OFFLINE));
+      Optional<State> state;
+      try {
+        state = state(desired, settings);
+      } catch (FlowformException e) {
+        unreadable.put(environment, e.getMessage());
+        state = Optional.empty();
+      }
+      plans.add(new Planner().plan(desired, state, RemoteView.OFFLINE, OFFLINE));
     }
     settings.err().flush();
     return plans;
+  }
+
+  /**
+   * By environment, why its state could not be read by the last {@link #plans} (a database that
+   * cannot be reached, say): its plan was made as if there were no state, and must not be shown.
+   */
+  public Map<String, String> unreadable() {
+    return Map.copyOf(unreadable);
   }
 
   private static List<String> selected(List<EnvironmentConfig> declared, List<String> only) {

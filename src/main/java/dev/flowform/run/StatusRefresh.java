@@ -22,8 +22,8 @@ import java.util.Optional;
  * embedded emulator), reads the platform (at most {@code parallelism} calls at once, one
  * environment after the other) and plans from what it says, so the matrix can show drift beside its
  * offline columns. Reads state without a lock and writes nothing. An environment whose references
- * do not resolve here stays offline; one the platform cannot be read for is marked failed. Never
- * throws for one environment.
+ * do not resolve here is marked offline, saying which; one the platform cannot be read for is
+ * marked failed. Never throws for one environment: the command fails once the matrix is shown.
  */
 public final class StatusRefresh {
   private static final PlanOptions OPTIONS = new PlanOptions(true, false, false, false);
@@ -52,14 +52,20 @@ public final class StatusRefresh {
                 dev.flowform.registry.Kinds.all().manifests())
             .load(settings.dir(), Optional.of(environment), Resolution.LENIENT_SECRETS);
     if (loaded.diagnostics().hasErrors() || loaded.desired().isEmpty()) {
-      return Refreshed.offline(environment, "some of its references do not resolve here");
+      return Refreshed.offline(
+          environment,
+          loaded
+              .diagnostics()
+              .errors()
+              .findFirst()
+              .map(d -> d.format())
+              .orElse("some of its references do not resolve here"));
     }
     DesiredState desired = loaded.desired().get();
     EnvironmentConfig config = desired.environment();
-    boolean reachable =
-        config.endpoint().embedded() || config.credentials().map(c -> c.resolved()).orElse(false);
-    if (!reachable) {
-      return Refreshed.offline(environment, "its credentials do not resolve here");
+    Optional<String> unreachable = PlatformAccess.whyNot(config);
+    if (unreachable.isPresent()) {
+      return Refreshed.offline(environment, unreachable.get());
     }
     try (StateSession state =
             StateSession.readOnly(

@@ -21,7 +21,9 @@ public enum CellStatus {
   /** It differs only in values whose references could not be resolved here. */
   NOT_COMPARED("not compared"),
   /** Neither in this environment's manifests nor in its state. */
-  NOT_TARGETED("not targeted");
+  NOT_TARGETED("not targeted"),
+  /** The environment's state could not be read here (its database unreachable, say). */
+  UNREADABLE("unreadable");
 
   private final String label;
 

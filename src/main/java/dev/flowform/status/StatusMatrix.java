@@ -84,7 +84,12 @@ public record StatusMatrix(
       }
       columns.add(
           new EnvironmentColumn(
-              column.name(), column.sandbox(), column.hasState(), read.refresh(), read.problem()));
+              column.name(),
+              column.sandbox(),
+              column.hasState(),
+              read.refresh(),
+              read.problem(),
+              column.stateProblem()));
       int at = i;
       read.plan()
           .ifPresent(
@@ -100,6 +105,40 @@ public record StatusMatrix(
                                           row.set(at, row.get(at).withDrift(drift));
                                         }
                                       })));
+    }
+    return new StatusMatrix(columns, next);
+  }
+
+  /**
+   * This matrix with the environments whose state could not be read marked so: every cell of their
+   * column is {@link CellStatus#UNREADABLE}, the other columns are kept.
+   *
+   * @param problems by environment name, why its state could not be read
+   */
+  public StatusMatrix withUnreadable(Map<String, String> problems) {
+    if (problems.isEmpty()) {
+      return this;
+    }
+    List<EnvironmentColumn> columns = new ArrayList<>();
+    SortedMap<String, List<Cell>> next = new TreeMap<>();
+    rows.forEach((address, cells) -> next.put(address, new ArrayList<>(cells)));
+    for (int i = 0; i < environments.size(); i++) {
+      EnvironmentColumn column = environments.get(i);
+      String problem = problems.get(column.name());
+      if (problem == null) {
+        columns.add(column);
+        continue;
+      }
+      columns.add(
+          new EnvironmentColumn(
+              column.name(),
+              column.sandbox(),
+              column.hasState(),
+              column.refresh(),
+              column.refreshProblem(),
+              problem));
+      int at = i;
+      next.values().forEach(row -> row.set(at, Cell.of(CellStatus.UNREADABLE)));
     }
     return new StatusMatrix(columns, next);
   }

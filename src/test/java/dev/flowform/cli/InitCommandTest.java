@@ -45,6 +45,26 @@ class InitCommandTest {
   }
 
   @Test
+  void writesTheSecretsForTheOwnerOnly() throws IOException {
+    CliRun init = CliRun.run(root, Map.of(), "init");
+
+    assertEquals(0, init.exitCode(), init.err());
+    try (java.util.stream.Stream<Path> secrets = Files.list(root.resolve(".secrets"))) {
+      for (Path secret : secrets.toList()) {
+        assertEquals(
+            "rw-------",
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(secret)),
+            secret.toString());
+      }
+    }
+    assertEquals(
+        "rwx------",
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(root.resolve(".secrets"))));
+  }
+
+  @Test
   void refusesToOverwriteAnythingAndWritesNothing() throws IOException {
     Path local = root.resolve("manifests/environments/local.yaml");
     Files.createDirectories(local.getParent());

@@ -61,6 +61,23 @@ class ProgressLinesTest {
   }
 
   @Test
+  void aChangeNotStartedSaysNotStartedOnce() {
+    ProgressLines lines = progress(ProgressMode.LOG, 1);
+    ChangeOutcome cancelled =
+        new ChangeOutcome(
+            change("a"),
+            Outcome.NOT_STARTED,
+            null,
+            "not started: the apply was cancelled",
+            "run apply again to finish the plan");
+
+    lines.onDone(change("a"), cancelled);
+
+    assertEquals(
+        List.of("a: not started: the apply was cancelled"), text.toString().lines().toList());
+  }
+
+  @Test
   void inALogASlowChangeStillGetsASummaryOnTheTimersTick() {
     ProgressLines lines = progress(ProgressMode.LOG, 1);
     lines.onStart(change("slow"));

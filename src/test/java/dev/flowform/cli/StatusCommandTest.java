@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StatusCommandTest {
   private static final Map<String, String> SECRETS =
       Map.of(
-          "HS_SALES_ID", "sales-app",
+          "FLOWFORM_VAR_HS_SALES_ID", "sales-app",
           "HS_SECRET", "s3cr3t-VALUE-1",
           "HS_ACCESS", "s3cr3t-VALUE-2",
           "HS_REFRESH", "s3cr3t-VALUE-3");
@@ -74,7 +74,7 @@ class StatusCommandTest {
     environment("stage", "eu");
     environment("prod", "us");
     connection("marketing", "marketing-app", "");
-    connection("sales", "${env:HS_SALES_ID}", "environments: [dev]");
+    connection("sales", "${env:FLOWFORM_VAR_HS_SALES_ID}", "environments: [dev]");
     Map<String, String> env = new java.util.HashMap<>(SECRETS);
     env.put("AEP_ORG_ID", "0000LOCAL@AdobeOrg");
     assertEquals(0, CliRun.run(root, env, "apply", "--env", "dev", "--auto-approve").exitCode());

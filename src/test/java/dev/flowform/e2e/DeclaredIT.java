@@ -287,12 +287,12 @@ class DeclaredIT {
   }
 
   @Test
-  void statusRefreshLeavesAnEnvironmentWithoutCredentialsOfflineAndMarked() {
+  void statusRefreshMarksAnEnvironmentWithoutCredentialsOfflineAndFails() {
     ws.setEnv("AEP_CLIENT_SECRET", "");
 
     CliRun status = ws.run("status", "--refresh");
 
-    assertEquals(0, status.exitCode(), status.out() + status.err());
+    assertEquals(1, status.exitCode(), status.out() + status.err());
     assertTrue(status.out().contains("TEST (offline)"), status.out());
   }
 

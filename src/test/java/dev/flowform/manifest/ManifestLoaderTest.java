@@ -233,10 +233,11 @@ class ManifestLoaderTest {
     write(
         "environments/dev.yaml",
         DEV.replace("region: eu", "region: \"${env:REGION}\"")
-            .replace("sandbox: dev", "sandbox: ${env:SANDBOX}"));
+            .replace("sandbox: dev", "sandbox: ${env:SANDBOX}\n  allowedEnv: [REGION, SANDBOX]"));
     write(
         "connections/a.yaml",
-        connection("a", "[dev, prod]", "${env:SECRET}").replace("client-a", "${env:CLIENT}"));
+        connection("a", "[dev, prod]", "${env:SECRET}")
+            .replace("client-a", "${env:FLOWFORM_VAR_CLIENT}"));
     Files.delete(work.resolve("manifests/connections/token.txt"));
     env.remove("SECRET");
     env.remove("AEP_SECRET");

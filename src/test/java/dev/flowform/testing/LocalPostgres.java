@@ -261,7 +261,11 @@ final class LocalPostgres {
     try (Connection connection = connectAsSuperuser(superPassword, "postgres");
         Statement statement = connection.createStatement()) {
       statement.execute(
-          "CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+          "CREATE ROLE "
+              + role
+              + " LOGIN CREATEROLE PASSWORD '"
+              + password.replace("'", "''")
+              + "'");
       statement.execute("CREATE DATABASE " + database + " OWNER " + role);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot set up the test database: " + e.getMessage(), e);

@@ -25,7 +25,10 @@ import org.postgresql.Driver;
  * ({@code @ : / ? % &} and a space), so that every test really exercises password handling.
  */
 public final class PostgresServer {
-  /** A URL of a server to use instead of starting one; its user must be able to create schemas. */
+  /**
+   * A URL of a server to use instead of starting one; its user must be able to create schemas and
+   * roles (the read-only role tests create one).
+   */
   public static final String URL_VARIABLE = "FLOWFORM_TEST_PG_URL";
 
   static final String ROLE = "flowform_test";

@@ -14,7 +14,7 @@ public final class StatusMarkdownRenderer {
                 out.append(" `")
                     .append(e.name())
                     .append("`")
-                    .append(e.notRefreshed() ? " (" + e.refresh() + ")" : "")
+                    .append(StatusTextRenderer.mark(e))
                     .append(" |"));
     out.append("\n|---|");
     matrix.environments().forEach(e -> out.append("---|"));

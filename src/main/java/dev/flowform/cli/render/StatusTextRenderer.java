@@ -53,10 +53,21 @@ public final class StatusTextRenderer {
     return cell.drift() == null ? label : label + ", drift: " + cell.drift().label();
   }
 
-  /** {@code PROD}, {@code PROD (offline)} when status --refresh could not read it. */
+  /**
+   * {@code PROD}, {@code PROD (offline)} when status --refresh could not read it, {@code PROD
+   * (unreadable)} when its state could not be read.
+   */
   static String header(EnvironmentColumn column) {
     String name = column.name().toUpperCase(java.util.Locale.ROOT);
-    return column.notRefreshed() ? name + " (" + column.refresh() + ")" : name;
+    return name + mark(column);
+  }
+
+  /** {@code " (unreadable)"}, {@code " (offline)"}, or nothing. */
+  static String mark(EnvironmentColumn column) {
+    if (column.unreadable()) {
+      return " (unreadable)";
+    }
+    return column.notRefreshed() ? " (" + column.refresh() + ")" : "";
   }
 
   /** The lines under the table: environments without state, and what the mark means. */
@@ -64,13 +75,21 @@ public final class StatusTextRenderer {
     List<String> notes = new ArrayList<>();
     List<String> stateless =
         matrix.environments().stream()
-            .filter(e -> !e.hasState())
+            .filter(e -> !e.hasState() && !e.unreadable())
             .map(EnvironmentColumn::name)
             .toList();
     if (!stateless.isEmpty()) {
       notes.add("No state file yet in: " + String.join(", ", stateless) + ".\n");
     }
     for (EnvironmentColumn column : matrix.environments()) {
+      if (column.unreadable()) {
+        notes.add(
+            column.name()
+                + ": its state could not be read ("
+                + column.stateProblem()
+                + "); its column shows nothing.\n");
+        continue;
+      }
       if (column.notRefreshed()) {
         notes.add(
             column.name()

@@ -26,7 +26,8 @@ public record EnvironmentManifest(
 
   /**
    * Where it is and how to get in; {@code imports} maps addresses to the ids of existing
-   * connections to adopt into state.
+   * connections to adopt into state; {@code allowedEnv} names the environment variables that
+   * printed fields may read with {@code ${env:}} besides {@code FLOWFORM_VAR_*}.
    */
   public record Spec(
       @NotBlank(message = Rules.REQUIRED)
@@ -43,7 +44,14 @@ public record EnvironmentManifest(
               @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_SHAPE) String,
               @NotBlank(message = Rules.REQUIRED)
               @PatternOrReference(regexp = Rules.UUID_PATTERN, message = "must be a UUID") String>
-          imports) {}
+          imports,
+      List<
+              @NotNull(message = "must not be empty")
+              @Pattern(
+                  regexp = "[A-Za-z_][A-Za-z0-9_]*",
+                  message = "must be an environment variable's name (letters, digits, '_')")
+              String>
+          allowedEnv) {}
 
   /** One of two forms: clientId + clientSecret (+ scopes, imsEndpoint), or accessToken + apiKey. */
   public record Credentials(

@@ -53,6 +53,14 @@ final class Failures {
                 + ") or fix the database in the state URL");
       }
       default -> {
+        if ((url.password() == null || url.password().isEmpty())
+            && cause.toLowerCase(java.util.Locale.ROOT).contains("password")) {
+          return new FlowformException(
+              at + " asks user '" + url.user() + "' for a password, and none was given: " + cause,
+              "set PGPASSWORD, give the password in ~/.pgpass (or the file PGPASSFILE names), or"
+                  + " write it in the state URL as a reference:"
+                  + " postgresql://USER:${env:NAME}@HOST/DATABASE; flowform changed nothing");
+        }
         if (connectionLost(e)) {
           return new StateUnavailableException(
               "cannot connect to " + at + ": " + cause,
@@ -91,9 +99,15 @@ final class Failures {
               + doing
               + ": "
               + cause,
-          "grant the user CREATE on the database (to create schema "
+          "a role that only reads (plan --lock=false, status, state list, state show) needs"
+              + " USAGE on schema "
               + url.schema()
-              + ") or ALL on schema "
+              + " and SELECT on its tables (GRANT USAGE ON SCHEMA "
+              + url.schema()
+              + " TO ...; GRANT SELECT ON ALL TABLES IN SCHEMA "
+              + url.schema()
+              + " TO ...); a role that applies needs CREATE on the database the first time (to"
+              + " create the schema), or ALL on schema "
               + url.schema()
               + " and its tables");
     }
