@@ -119,6 +119,22 @@ final class StateRecorder {
     }
   }
 
+  /**
+   * Reserves {@code id} for {@code address} before its record is durable, so that no other address
+   * adopts it meanwhile (two workers finding the same resource by its content).
+   *
+   * @return false when another address holds it already (nothing is reserved)
+   */
+  boolean claim(String id, String address) {
+    synchronized (monitor) {
+      if (ownedByOther(id, address)) {
+        return false;
+      }
+      addressesById.computeIfAbsent(id, a -> new HashSet<>()).add(address);
+      return true;
+    }
+  }
+
   /** The other address {@code id} is recorded for, quoted, for messages (see ownedByOther). */
   String ownerOf(String id, String address) {
     synchronized (monitor) {
