@@ -98,7 +98,9 @@ public final class Planner {
       changes.stream().filter(Change::adopts).map(Change::id).forEach(claimed::add);
       Map<String, Change> byAddress = new HashMap<>();
       changes.forEach(c -> byAddress.put(c.address(), c));
-      changes.addAll(ResourcePlans.plan(desired, moved, byAddress, view, options, errors));
+      ResourcePlans.plan(desired, moved, byAddress, view, options, errors).stream()
+          .map(moves::mark)
+          .forEach(changes::add);
       changes.addAll(
           ResourcePlans.removals(
               desired, moved, Reason.REMOVED_FROM_MANIFESTS, options.prune(), view));

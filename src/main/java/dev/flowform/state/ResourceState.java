@@ -144,6 +144,31 @@ public record ResourceState(
         newOutputs);
   }
 
+  /** This record naming the dependency it had at {@code from} by {@code to} (the same if none). */
+  public ResourceState withDependencyRenamed(String from, String to) {
+    if (!dependsOn.containsKey(from)) {
+      return this;
+    }
+    SortedMap<String, String> renamed = new TreeMap<>(dependsOn);
+    renamed.put(to, renamed.remove(from));
+    return new ResourceState(
+        kind,
+        status,
+        id,
+        etag,
+        name,
+        description,
+        connectionSpec,
+        authSpecName,
+        params,
+        secretFingerprints,
+        createdAt,
+        updatedAt,
+        attributes,
+        renamed,
+        outputs);
+  }
+
   private static SortedMap<String, String> emptyMap() {
     return new TreeMap<>();
   }
