@@ -120,6 +120,14 @@ public record PostgresUrl(
     return properties;
   }
 
+  /**
+   * True when the URL asks ({@code shared_sandbox=true}) that this state may be bound to a sandbox
+   * another key of its schema is bound to as well.
+   */
+  public boolean sharesSandbox() {
+    return "true".equals(options.get(PostgresUrlParser.SHARED_SANDBOX));
+  }
+
   /** The same database and schema, for another state. */
   public PostgresUrl withKey(String newKey) {
     return new PostgresUrl(host, port, database, user, password, schema, newKey, options);

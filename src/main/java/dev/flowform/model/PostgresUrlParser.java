@@ -32,8 +32,17 @@ final class PostgresUrlParser {
           "connect_timeout", "PGCONNECT_TIMEOUT",
           "application_name", "PGAPPNAME");
 
+  static final String SHARED_SANDBOX = "shared_sandbox";
+
   private static final List<String> PARAMETERS =
-      List.of("schema", "key", "sslmode", "sslrootcert", "connect_timeout", "application_name");
+      List.of(
+          "schema",
+          "key",
+          "sslmode",
+          "sslrootcert",
+          "connect_timeout",
+          "application_name",
+          SHARED_SANDBOX);
   private static final Set<String> SSL_MODES =
       Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
   private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_]([-A-Za-z0-9_.]*)?");
@@ -220,6 +229,13 @@ final class PostgresUrlParser {
           "sslmode '"
               + sslmode
               + "' is not one of disable, allow, prefer, require, verify-ca, verify-full");
+    }
+    String shared = parameters.get(SHARED_SANDBOX);
+    if (shared != null) {
+      if (!shared.equals("true") && !shared.equals("false")) {
+        throw invalid(SHARED_SANDBOX + " '" + shared + "' is not true or false");
+      }
+      options.put(SHARED_SANDBOX, shared);
     }
     String timeout = options.get("connect_timeout");
     if (timeout != null && (!DIGITS.matcher(timeout).matches() || timeout.length() > 6)) {
