@@ -270,7 +270,7 @@ class PostgresUrlTest {
   void unknownRepeatedAndValuelessParametersAreRefused() {
     assertEquals(
         "state URL: unknown parameter 'shema' (known: schema, key, sslmode, sslrootcert,"
-            + " connect_timeout, application_name)",
+            + " connect_timeout, application_name, shared_sandbox)",
         problem("postgresql://alice@db/ops?shema=x"));
     assertEquals(
         "state URL: parameter 'key' is given twice",
