@@ -138,6 +138,7 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
         call(
             "reading the state",
             c -> Transactions.run(c, Connection.TRANSACTION_REPEATABLE_READ, reads::current));
+    current.ifPresent(this::checkIds);
     observed = true;
     seen = current.orElse(null);
     return current;
@@ -244,6 +245,18 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
         + first.state().serial()
         + " to "
         + changes.get(changes.size() - 1).state().serial();
+  }
+
+  /** The rules a state file's ids follow hold for the rows of a database too. */
+  private void checkIds(State state) {
+    dev.flowform.state.RecordedIds.problemIn(state)
+        .ifPresent(
+            problem -> {
+              throw new dev.flowform.diag.FlowformException(
+                  Failures.where(url) + " is not a valid state: " + problem,
+                  "its rows were edited by hand: flowform state rm the address that should not"
+                      + " hold that id (it deletes nothing remotely), then plan again");
+            });
   }
 
   private void checkSandbox(Connection t, State state) throws SQLException {
