@@ -107,6 +107,13 @@ final class PostgresUrlParser {
     checkSchema(schema);
     String key = parameters.getOrDefault("key", defaultKey);
     checkKey(key);
+    SortedMap<String, String> options = options(parameters);
+    refuseControl(user, "the user name");
+    refuseControl(password, "the password");
+    refuseControl(hostPort.host(), "the host");
+    refuseControl(database, "the database name");
+    parameters.forEach((name, value) -> refuseControl(value, "parameter '" + name + "'"));
+    options.forEach((name, value) -> refuseControl(value, "option '" + name + "'"));
     return new PostgresUrl(
         hostPort.host(),
         hostPort.port(),
@@ -115,7 +122,24 @@ final class PostgresUrlParser {
         password,
         schema,
         key,
-        options(parameters));
+        options);
+  }
+
+  /**
+   * A control character (a NUL above all) in any part would reach the driver, which sends the
+   * startup packet's parameters NUL-separated: {@code flowform%00options%00-c...} in a database name
+   * would set server options. Never quotes the value.
+   */
+  private static void refuseControl(String value, String what) {
+    if (value == null) {
+      return;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+        throw invalid(what + " holds a control character (code " + (int) c + "), refused");
+      }
+    }
   }
 
   private record HostPort(String host, int port) {}
