@@ -10,6 +10,7 @@ import dev.flowform.model.RemoteConnection;
 import dev.flowform.plan.Change;
 import dev.flowform.state.ResourceState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -50,14 +51,35 @@ final class Creator {
       Optional<ResourceState> pending = recorder.resource(address).filter(ResourceState::isPending);
       String name = pending.map(ResourceState::name).orElse(desired.name());
       Optional<RemoteConnection> found = throttledAs(true, () -> lookup(address, name, desired));
+      if (found.isEmpty() && pending.isPresent()) {
+        found = waitOutEarlierPost(pending.get(), () -> lookup(address, name, desired));
+      }
       if (found.isPresent()) {
         ResourceState base = pending.orElseGet(() -> pendingRecord(desired));
         return adopt(change, base, found.get(), "an earlier create had landed: adopted it");
       }
     }
     ResourceState pending = pendingRecord(desired);
-    recorder.record(address, pending);
     return post(change, desired, pending, lookupFirst, postedOutcome);
+  }
+
+  /**
+   * A pending record's POST went out at its {@code updatedAt} (each POST rewrites it just before it
+   * is sent). Until that POST's timeout and the settling window after it have passed, it may still
+   * land: look for it until then, the last lookup at the end, so a rerun right after a crash never
+   * sends it again too early.
+   */
+  private Optional<RemoteConnection> waitOutEarlierPost(
+      ResourceState pending, Supplier<Optional<RemoteConnection>> lookup) {
+    if (pending.updatedAt() == null) {
+      return Optional.empty();
+    }
+    Instant landsBy = pending.updatedAt().plus(api.createTimeout()).plus(settling.window());
+    Duration left = Duration.between(now(), landsBy);
+    if (left.isNegative() || left.isZero()) {
+      return Optional.empty();
+    }
+    return settling.over(left).lookFor(() -> throttledAs(true, lookup));
   }
 
   private ChangeOutcome post(
@@ -72,7 +94,10 @@ final class Creator {
       boolean mustLookUp = lookedUp || last != null;
       CreatedConnection created;
       try {
-        created = throttledAs(mustLookUp, () -> api.create(request));
+        created =
+            throttledAs(
+                mustLookUp,
+                () -> api.create(request, () -> recorder.record(address(change), sent(desired))));
       } catch (UnknownOutcomeException e) {
         last = e;
         Optional<RemoteConnection> found =
@@ -120,6 +145,15 @@ final class Creator {
           "fix the state file's location, then apply again: it finds the connection by name",
           e);
     }
+  }
+
+  private static String address(Change change) {
+    return change.address();
+  }
+
+  /** The pending record written right before a POST goes out: it stamps when it went. */
+  private ResourceState sent(DesiredConnection desired) {
+    return pendingRecord(desired);
   }
 
   private ResourceState pendingRecord(DesiredConnection desired) {

@@ -40,6 +40,16 @@ final class LimitedFlowService implements FlowServiceApi {
   }
 
   @Override
+  public CreatedConnection create(ConnectionRequest request, Runnable beforeEachSend) {
+    return call(() -> api.create(request, beforeEachSend));
+  }
+
+  @Override
+  public java.time.Duration createTimeout() {
+    return api.createTimeout();
+  }
+
+  @Override
   public Optional<RemoteConnection> get(String id) {
     return call(() -> api.get(id));
   }

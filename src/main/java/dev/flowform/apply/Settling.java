@@ -37,6 +37,11 @@ public record Settling(Duration delay, Duration window, Sleeper sleeper) {
     return new Settling(STANDARD.delay(), window, Sleeper.THREAD);
   }
 
+  /** The same pauses, looking for {@code longer} in all. */
+  Settling over(Duration longer) {
+    return new Settling(delay, longer, sleeper);
+  }
+
   /**
    * Looks with {@code lookup} until it finds something or the window has passed.
    *

@@ -57,26 +57,30 @@ final class CallRunner {
 
   /** A call that may be sent again whatever happened to the previous attempt. */
   HttpResult safe(Request request) {
-    return run(request, true, false);
+    return run(request, true, false, () -> {});
   }
 
   /** A read (or a token request): safe, and retried only until the run's read deadline. */
   HttpResult read(Request request) {
-    return run(request, true, true);
+    return run(request, true, true, () -> {});
   }
 
   /**
    * A call sent again only when it surely did not land. The answer may be a 5xx: the caller turns
    * it into an {@link UnknownOutcomeException}.
+   *
+   * @param beforeEachSend runs right before each attempt is sent, after the token is fetched
    */
-  HttpResult create(Request request) {
-    return run(request, false, false);
+  HttpResult create(Request request, Runnable beforeEachSend) {
+    return run(request, false, false, beforeEachSend);
   }
 
-  private HttpResult run(Request request, boolean resendable, boolean read) {
+  private HttpResult run(
+      Request request, boolean resendable, boolean read, Runnable beforeEachSend) {
     for (int attempt = 1; ; attempt++) {
       reachability.check(request.url());
       beforeEachAttempt.run();
+      beforeEachSend.run();
       HttpResult result;
       try {
         result = execute(request);

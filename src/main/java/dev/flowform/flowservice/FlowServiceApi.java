@@ -20,6 +20,21 @@ public interface FlowServiceApi {
    */
   CreatedConnection create(ConnectionRequest request);
 
+  /**
+   * {@link #create(ConnectionRequest)}, running {@code beforeEachSend} right before each POST is
+   * sent (a resend after a 429 included): what it throws stops the create before that POST.
+   */
+  default CreatedConnection create(ConnectionRequest request, Runnable beforeEachSend) {
+    beforeEachSend.run();
+    return create(request);
+  }
+
+  /**
+   * The longest one POST may take to its answer: past that after it was sent, a create whose answer
+   * never came has landed or never will (the platform's own settling aside).
+   */
+  java.time.Duration createTimeout();
+
   /** {@code GET /connections/{id}}; empty on 404. */
   Optional<RemoteConnection> get(String id);
 

@@ -69,7 +69,11 @@ public final class FlowServiceClients {
     trace.ifPresent(out -> client.addInterceptor(traceInterceptor(out)));
     HttpUrl url = HttpUrl.get(config.baseUrl().toString());
     return new OkHttpFlowService(
-        url, runner(client.build(), tokens::token), json, config.listPageSize());
+        url,
+        runner(client.build(), tokens::token),
+        json,
+        config.listPageSize(),
+        config.callTimeout());
   }
 
   /** Tokens from the IMS client-credentials exchange, fetched on first use. */

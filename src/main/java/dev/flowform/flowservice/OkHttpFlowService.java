@@ -28,8 +28,16 @@ final class OkHttpFlowService implements FlowServiceApi {
   private final int listPageSize;
   private final PlatformResources resources;
 
-  OkHttpFlowService(HttpUrl base, CallRunner calls, ObjectMapper json, int listPageSize) {
+  private final java.time.Duration createTimeout;
+
+  OkHttpFlowService(
+      HttpUrl base,
+      CallRunner calls,
+      ObjectMapper json,
+      int listPageSize,
+      java.time.Duration createTimeout) {
     this.base = base;
+    this.createTimeout = createTimeout;
     this.listPageSize = listPageSize;
     this.calls = calls;
     this.bodies = new ConnectionJson(json);
@@ -43,9 +51,20 @@ final class OkHttpFlowService implements FlowServiceApi {
   }
 
   @Override
+  public java.time.Duration createTimeout() {
+    return createTimeout;
+  }
+
+  @Override
   public CreatedConnection create(ConnectionRequest request) {
+    return create(request, () -> {});
+  }
+
+  @Override
+  public CreatedConnection create(ConnectionRequest request, Runnable beforeEachSend) {
     RequestBody body = RequestBody.create(bodies.createBody(request), JSON);
-    HttpResult result = calls.create(new Request.Builder().url(connections()).post(body).build());
+    HttpResult result =
+        calls.create(new Request.Builder().url(connections()).post(body).build(), beforeEachSend);
     if (!result.isSuccessful()) {
       ErrorBody error = ErrorBody.parse(result, json);
       throw CREATE_UNKNOWN.contains(result.status())

@@ -49,7 +49,7 @@ final class OkHttpResources implements PlatformResources {
   @Override
   public JsonNode create(Collection collection, JsonNode body) {
     HttpResult result =
-        calls.create(new Request.Builder().url(url(collection)).post(body(body)).build());
+        calls.create(new Request.Builder().url(url(collection)).post(body(body)).build(), () -> {});
     if (!result.isSuccessful()) {
       ErrorBody error = ErrorBody.parse(result, json);
       throw CREATE_UNKNOWN.contains(result.status())

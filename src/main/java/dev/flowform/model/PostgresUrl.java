@@ -120,6 +120,21 @@ public record PostgresUrl(
     return properties;
   }
 
+  /**
+   * True when the URL asks ({@code shared_sandbox=true}) that this state may be bound to a sandbox
+   * another key of its schema is bound to as well.
+   */
+  public boolean sharesSandbox() {
+    return "true".equals(options.get(PostgresUrlParser.SHARED_SANDBOX));
+  }
+
+  /** The same URL with one more option, as if {@code name=value} was in its query. */
+  public PostgresUrl withOption(String name, String value) {
+    SortedMap<String, String> more = new TreeMap<>(options);
+    more.put(name, value);
+    return new PostgresUrl(host, port, database, user, password, schema, key, more);
+  }
+
   /** The same database and schema, for another state. */
   public PostgresUrl withKey(String newKey) {
     return new PostgresUrl(host, port, database, user, password, schema, newKey, options);

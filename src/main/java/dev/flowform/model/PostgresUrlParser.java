@@ -32,8 +32,17 @@ final class PostgresUrlParser {
           "connect_timeout", "PGCONNECT_TIMEOUT",
           "application_name", "PGAPPNAME");
 
+  static final String SHARED_SANDBOX = "shared_sandbox";
+
   private static final List<String> PARAMETERS =
-      List.of("schema", "key", "sslmode", "sslrootcert", "connect_timeout", "application_name");
+      List.of(
+          "schema",
+          "key",
+          "sslmode",
+          "sslrootcert",
+          "connect_timeout",
+          "application_name",
+          SHARED_SANDBOX);
   private static final Set<String> SSL_MODES =
       Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
   private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_]([-A-Za-z0-9_.]*)?");
@@ -98,6 +107,13 @@ final class PostgresUrlParser {
     checkSchema(schema);
     String key = parameters.getOrDefault("key", defaultKey);
     checkKey(key);
+    SortedMap<String, String> options = options(parameters);
+    refuseControl(user, "the user name");
+    refuseControl(password, "the password");
+    refuseControl(hostPort.host(), "the host");
+    refuseControl(database, "the database name");
+    parameters.forEach((name, value) -> refuseControl(value, "parameter '" + name + "'"));
+    options.forEach((name, value) -> refuseControl(value, "option '" + name + "'"));
     return new PostgresUrl(
         hostPort.host(),
         hostPort.port(),
@@ -106,7 +122,24 @@ final class PostgresUrlParser {
         password,
         schema,
         key,
-        options(parameters));
+        options);
+  }
+
+  /**
+   * A control character (a NUL above all) in any part would reach the driver, which sends the
+   * startup packet's parameters NUL-separated: {@code flowform%00options%00-c...} in a database name
+   * would set server options. Never quotes the value.
+   */
+  private static void refuseControl(String value, String what) {
+    if (value == null) {
+      return;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+        throw invalid(what + " holds a control character (code " + (int) c + "), refused");
+      }
+    }
   }
 
   private record HostPort(String host, int port) {}
@@ -220,6 +253,13 @@ final class PostgresUrlParser {
           "sslmode '"
               + sslmode
               + "' is not one of disable, allow, prefer, require, verify-ca, verify-full");
+    }
+    String shared = parameters.get(SHARED_SANDBOX);
+    if (shared != null) {
+      if (!shared.equals("true") && !shared.equals("false")) {
+        throw invalid(SHARED_SANDBOX + " '" + shared + "' is not true or false");
+      }
+      options.put(SHARED_SANDBOX, shared);
     }
     String timeout = options.get("connect_timeout");
     if (timeout != null && (!DIGITS.matcher(timeout).matches() || timeout.length() > 6)) {

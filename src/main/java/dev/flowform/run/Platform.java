@@ -50,21 +50,38 @@ public final class Platform implements AutoCloseable {
       Clock clock,
       Scrubber scrubber) {
     return open(
-        environment, userAgent, trace, clock, FlowServiceConfig.DEFAULT_LIST_PAGE_SIZE, scrubber);
+        environment,
+        userAgent,
+        trace,
+        clock,
+        new Tuning(
+            FlowServiceConfig.DEFAULT_LIST_PAGE_SIZE, FlowServiceConfig.DEFAULT_CALL_TIMEOUT),
+        scrubber);
   }
 
   /**
+   * What the environment of the process may tune of the client.
+   *
    * @param listPageSize the {@code limit} asked for when a sandbox is listed
+   * @param callTimeout the longest one call may take
    */
+  public record Tuning(int listPageSize, java.time.Duration callTimeout) {
+
+    /** From {@code FLOWFORM_LIST_PAGE_SIZE} and {@code FLOWFORM_REQUEST_TIMEOUT}. */
+    public static Tuning from(java.util.Map<String, String> env) {
+      return new Tuning(ListPageSize.from(env), RequestTimeout.from(env));
+    }
+  }
+
   public static Platform open(
       EnvironmentConfig environment,
       String userAgent,
       Optional<PrintWriter> trace,
       Clock clock,
-      int listPageSize,
+      Tuning tuning,
       Scrubber scrubber) {
     if (environment.endpoint().embedded()) {
-      return openEmbedded(environment, userAgent, trace, clock, listPageSize, scrubber);
+      return openEmbedded(environment, userAgent, trace, clock, tuning, scrubber);
     }
     Credentials credentials =
         environment
@@ -79,7 +96,7 @@ public final class Platform implements AutoCloseable {
                         "set the environment variables or files its credentials refer to"));
     URI base = URI.create(environment.endpoint().url());
     return new Platform(
-        connect(environment, base, credentials, userAgent, trace, clock, listPageSize, scrubber),
+        connect(environment, base, credentials, userAgent, trace, clock, tuning, scrubber),
         Optional.empty());
   }
 
@@ -88,7 +105,7 @@ public final class Platform implements AutoCloseable {
       String userAgent,
       Optional<PrintWriter> trace,
       Clock clock,
-      int listPageSize,
+      Tuning tuning,
       Scrubber scrubber) {
     FlowServiceEmulator emulator =
         FlowServiceEmulator.start(
@@ -113,7 +130,7 @@ public final class Platform implements AutoCloseable {
               userAgent,
               trace,
               clock,
-              listPageSize,
+              tuning,
               scrubber);
       return new Platform(api, Optional.of(emulator));
     } catch (RuntimeException e) {
@@ -137,7 +154,7 @@ public final class Platform implements AutoCloseable {
       String userAgent,
       Optional<PrintWriter> trace,
       Clock clock,
-      int listPageSize,
+      Tuning tuning,
       Scrubber scrubber) {
     FlowServiceConfig config =
         FlowServiceConfig.builder(
@@ -146,7 +163,11 @@ public final class Platform implements AutoCloseable {
                 environment.sandbox(),
                 credentials.apiKey().reveal(),
                 userAgent)
-            .listPageSize(listPageSize)
+            .listPageSize(tuning.listPageSize())
+            .timeouts(
+                FlowServiceConfig.DEFAULT_CONNECT_TIMEOUT,
+                FlowServiceConfig.DEFAULT_READ_TIMEOUT,
+                tuning.callTimeout())
             .build();
     FlowServiceClients clients =
         new FlowServiceClients(config, trace, Sleeper.THREAD, new SecureRandom(), clock);

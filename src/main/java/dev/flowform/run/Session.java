@@ -122,7 +122,7 @@ public final class Session implements AutoCloseable {
               settings.userAgent(),
               settings.trace(),
               settings.clock(),
-              ListPageSize.from(settings.env()),
+              Platform.Tuning.from(settings.env()),
               settings.scrubber());
     }
     return platform;

@@ -111,6 +111,9 @@ public final class StateSession implements AutoCloseable {
     try {
       Optional<State> recorded = store.read();
       recorded.ifPresent(state -> binding.check(state, backend.shownAs()));
+      if (lock.isPresent()) {
+        store.checkSandbox(binding);
+      }
       return new StateSession(environment, backend, store, lock, recorded);
     } catch (RuntimeException e) {
       store.close();

@@ -80,6 +80,7 @@ public final class StatusRefresh {
                 settings.userAgent(),
                 settings.trace(),
                 settings.clock(),
+                Platform.Tuning.from(settings.env()),
                 settings.scrubber())) {
       State recorded = state.recordedOrEmpty();
       RemoteView view =

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * addresses. A state that breaks either would make apply update or delete one address's connection
  * for another.
  */
-final class RecordedIds {
+public final class RecordedIds {
   static final Pattern UUID =
       Pattern.compile(
           "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
@@ -36,6 +36,21 @@ final class RecordedIds {
     RecordedIds ids = new RecordedIds();
     state.resources().forEach((address, r) -> ids.add(address, r.id(), 0));
     return ids;
+  }
+
+  /**
+   * The first problem of a state's ids, whatever backend it was read from: the same rules as a
+   * state file's.
+   */
+  public static Optional<String> problemIn(State state) {
+    RecordedIds ids = new RecordedIds();
+    for (Map.Entry<String, ResourceState> entry : state.resources().entrySet()) {
+      Optional<String> problem = ids.add(entry.getKey(), entry.getValue().id(), 0);
+      if (problem.isPresent()) {
+        return problem;
+      }
+    }
+    return Optional.empty();
   }
 
   /** The first problem of a state file's ids; the bytes must already be known to be valid JSON. */

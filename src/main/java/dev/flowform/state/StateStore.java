@@ -52,4 +52,11 @@ public interface StateStore extends AutoCloseable {
    */
   @Override
   default void close() {}
+
+  /**
+   * Refuses, before anything is sent, a state whose store holds another state bound to the same
+   * sandbox (PostgreSQL: another key of the schema), unless the state's location asks to share it.
+   * This default checks nothing: two state files are two locations.
+   */
+  default void checkSandbox(StateBinding binding) {}
 }

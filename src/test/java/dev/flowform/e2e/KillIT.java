@@ -72,6 +72,11 @@ class KillIT {
   }
 
   private static Process startApply(Workspace ws) throws Exception {
+    return startApply(ws, 2);
+  }
+
+  /** A flowform apply in a process of its own, its output in {@code child.log}. */
+  static Process startApply(Workspace ws, int parallelism) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -84,7 +89,7 @@ class KillIT {
                 "test",
                 "--auto-approve",
                 "--parallelism",
-                "2")
+                Integer.toString(parallelism))
             .directory(ws.root().toFile())
             .redirectErrorStream(true)
             .redirectOutput(ws.root().resolve("child.log").toFile());

@@ -270,7 +270,7 @@ class PostgresUrlTest {
   void unknownRepeatedAndValuelessParametersAreRefused() {
     assertEquals(
         "state URL: unknown parameter 'shema' (known: schema, key, sslmode, sslrootcert,"
-            + " connect_timeout, application_name)",
+            + " connect_timeout, application_name, shared_sandbox)",
         problem("postgresql://alice@db/ops?shema=x"));
     assertEquals(
         "state URL: parameter 'key' is given twice",
@@ -374,5 +374,20 @@ class PostgresUrlTest {
       assertFalse(message.contains(secret), message);
       assertFalse(message.contains("hunter"), message);
     }
+  }
+
+  @Test
+  void controlCharactersAreRefusedInEveryPartOfTheUrl() {
+    assertEquals(
+        "state URL: the database name holds a control character (code 0), refused",
+        problem("postgresql://alice@db/flowform%00options%00-csearch_path=other"));
+    assertEquals(
+        "state URL: the user name holds a control character (code 10), refused",
+        problem("postgresql://al%0Aice@db/ops"));
+    assertEquals(
+        "state URL: parameter 'application_name' holds a control character (code 27), refused",
+        problem("postgresql://alice@db/ops?application_name=a%1B[2J"));
+    String message = problem("postgresql://alice:pw%00SECRET-pw@db/ops");
+    assertEquals("state URL: the password holds a control character (code 0), refused", message);
   }
 }

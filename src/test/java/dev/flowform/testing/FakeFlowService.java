@@ -110,6 +110,12 @@ public final class FakeFlowService implements FlowServiceApi {
     return id;
   }
 
+  /** The fake answers at once: a create sent has landed or never will. */
+  @Override
+  public java.time.Duration createTimeout() {
+    return java.time.Duration.ZERO;
+  }
+
   @Override
   public CreatedConnection create(ConnectionRequest request) {
     Consumer<ConnectionRequest> observer;

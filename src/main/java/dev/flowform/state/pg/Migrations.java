@@ -24,12 +24,18 @@ import java.util.List;
  * <p>Version 2: {@code lock_slots.epoch}, the fencing token: moved on by every acquisition of the
  * key's lock, and checked by every write of the state in the write's own transaction, so a run that
  * lost its lock (its session ended, another run took it) can no longer record anything.
+ *
+ * <p>Version 3: what the database can enforce of a state's integrity, as every read checks it: one
+ * address per resource id in a key ({@code resources_one_address_per_id}, checked at commit so a
+ * move or a swap within one write passes), and an id shaped like the platform's, a UUID (a mapping
+ * set's is written without dashes) ({@code resources_id_form}, checked for new rows only, so that a
+ * database holding a bad row can still be migrated and repaired).
  */
 final class Migrations {
   private Migrations() {}
 
   static int latest() {
-    return 2;
+    return 3;
   }
 
   static List<Migration> all(Tables t) {
@@ -83,6 +89,20 @@ final class Migrations {
             List.of(
                 "ALTER TABLE "
                     + t.lockSlots()
-                    + " ADD COLUMN epoch bigint NOT NULL DEFAULT 0 CHECK (epoch >= 0)")));
+                    + " ADD COLUMN epoch bigint NOT NULL DEFAULT 0 CHECK (epoch >= 0)")),
+        new Migration(
+            3,
+            "one address per id, ids shaped like the platform's",
+            List.of(
+                "ALTER TABLE "
+                    + t.resources()
+                    + " ADD CONSTRAINT resources_one_address_per_id EXCLUDE USING btree"
+                    + " (key WITH =, lower(doc->>'id') WITH =) WHERE (doc->>'id' IS NOT NULL)"
+                    + " DEFERRABLE INITIALLY DEFERRED",
+                "ALTER TABLE "
+                    + t.resources()
+                    + " ADD CONSTRAINT resources_id_form CHECK (doc->>'id' IS NULL OR doc->>'id'"
+                    + " ~ '^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?"
+                    + "[0-9a-fA-F]{12}$') NOT VALID")));
   }
 }

@@ -138,6 +138,7 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
         call(
             "reading the state",
             c -> Transactions.run(c, Connection.TRANSACTION_REPEATABLE_READ, reads::current));
+    current.ifPresent(this::checkIds);
     observed = true;
     seen = current.orElse(null);
     return current;
@@ -154,6 +155,7 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
                 Connection.TRANSACTION_READ_COMMITTED,
                 t -> {
                   checkFence(t);
+                  checkSandbox(t, state);
                   Optional<State> current = writes.lockHeader(t);
                   checkExpected(current, state);
                   return writes.replace(t, current, state, clock.instant(), author);
@@ -197,6 +199,7 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
                 Connection.TRANSACTION_READ_COMMITTED,
                 t -> {
                   checkFence(t);
+                  checkSandbox(t, last);
                   State before = expected;
                   for (StateChange change : changes) {
                     recordOne(t, before, change, at);
@@ -242,6 +245,41 @@ public final class PostgresStateStore implements StateStore, StateHistory, AutoC
         + first.state().serial()
         + " to "
         + changes.get(changes.size() - 1).state().serial();
+  }
+
+  /** The rules a state file's ids follow hold for the rows of a database too. */
+  private void checkIds(State state) {
+    dev.flowform.state.RecordedIds.problemIn(state)
+        .ifPresent(
+            problem -> {
+              throw new dev.flowform.diag.FlowformException(
+                  Failures.where(url) + " is not a valid state: " + problem,
+                  "its rows were edited by hand: flowform state rm the address that should not"
+                      + " hold that id (it deletes nothing remotely), then plan again");
+            });
+  }
+
+  private void checkSandbox(Connection t, State state) throws SQLException {
+    SharedSandbox.check(t, url, state.sandbox(), state.orgId(), state.endpoint(), true);
+  }
+
+  /** Refuses a state whose sandbox another key of this schema is bound to, unless asked for. */
+  @Override
+  public synchronized void checkSandbox(dev.flowform.state.StateBinding binding) {
+    if (!schemaPresent) {
+      return;
+    }
+    call(
+        "checking the states bound to sandbox " + binding.sandbox(),
+        c ->
+            Transactions.run(
+                c,
+                Connection.TRANSACTION_READ_COMMITTED,
+                t -> {
+                  SharedSandbox.check(
+                      t, url, binding.sandbox(), binding.orgId(), binding.endpoint(), false);
+                  return null;
+                }));
   }
 
   private void checkFence(Connection t) throws SQLException {

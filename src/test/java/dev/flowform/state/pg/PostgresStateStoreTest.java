@@ -259,7 +259,7 @@ class PostgresStateStoreTest {
       dev.read();
       prod.read();
       State devState = States.withResources(2);
-      State prodState = States.withResources(5);
+      State prodState = States.inSandbox(States.withResources(5), "prod");
       dev.write(devState);
       prod.write(prodState);
 
@@ -267,6 +267,29 @@ class PostgresStateStoreTest {
 
       assertEquals(Optional.of(prodState), prod.read());
       assertEquals(1, dev.read().orElseThrow().resources().size());
+    }
+  }
+
+  @Test
+  void aSecondKeyBoundToTheSameSandboxIsRefusedUnlessItsUrlAsks(TestSchema schema) {
+    try (PostgresStateStore dev = store(schema, "dev");
+        PostgresStateStore again = store(schema, "dev-again")) {
+      dev.write(States.withResources(2));
+      again.read();
+
+      StateConflictException e =
+          assertThrows(StateConflictException.class, () -> again.write(States.withResources(1)));
+      assertTrue(e.getMessage().contains("and so is state 'dev'"), e.getMessage());
+      assertTrue(e.hint().contains("shared_sandbox=true"), e.hint());
+    }
+    try (PostgresStateStore asked =
+        PostgresStateStore.open(
+            schema.parsedUrl("dev-again").withOption("shared_sandbox", "true"),
+            States.APPLY,
+            clock)) {
+      asked.read();
+      asked.write(States.withResources(1));
+      assertEquals(1, asked.read().orElseThrow().resources().size());
     }
   }
 

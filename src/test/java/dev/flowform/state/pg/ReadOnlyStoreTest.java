@@ -78,13 +78,13 @@ class ReadOnlyStoreTest {
         .close();
     schema.execute(
         "INSERT INTO %s.schema_version (version, description, flowform_version)"
-            + " VALUES (3, 'later', '3.0.0')");
+            + " VALUES (4, 'later', '4.0.0')");
 
     FlowformException e =
         assertThrows(
             FlowformException.class,
             () -> PostgresStateStore.openReadOnly(schema.parsedUrl("dev")));
 
-    assertTrue(e.getMessage().contains("is at version 3, newer"), e.getMessage());
+    assertTrue(e.getMessage().contains("is at version 4, newer"), e.getMessage());
   }
 }

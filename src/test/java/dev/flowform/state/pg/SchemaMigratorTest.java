@@ -79,7 +79,10 @@ class SchemaMigratorTest {
 
     assertEquals(TABLES, tables(schema));
     assertEquals(
-        List.of("1 states, resources, history and locks 0.1.0", "2 fencing tokens 0.1.0"),
+        List.of(
+            "1 states, resources, history and locks 0.1.0",
+            "2 fencing tokens 0.1.0",
+            "3 one address per id, ids shaped like the platform's 0.1.0"),
         versions(schema));
   }
 
@@ -90,7 +93,7 @@ class SchemaMigratorTest {
     migrate(schema.parsedUrl("prod"));
 
     assertEquals(TABLES, tables(schema));
-    assertEquals(2, versions(schema).size());
+    assertEquals(3, versions(schema).size());
   }
 
   @Test
@@ -120,7 +123,7 @@ class SchemaMigratorTest {
     }
 
     assertEquals(TABLES, tables(schema));
-    assertEquals(2, versions(schema).size());
+    assertEquals(3, versions(schema).size());
   }
 
   @Test
@@ -131,7 +134,7 @@ class SchemaMigratorTest {
         "CREATE TABLE %s.schema_version (version integer PRIMARY KEY, description text NOT NULL,"
             + " applied_at timestamptz NOT NULL DEFAULT now(), flowform_version text NOT NULL)",
         "INSERT INTO %s.schema_version (version, description, flowform_version)"
-            + " VALUES (1, 'first', '0.1.0'), (3, 'from the future', '9.0.0')",
+            + " VALUES (1, 'first', '0.1.0'), (4, 'from the future', '9.0.0')",
         "CREATE TABLE %s.states_v2 (key text PRIMARY KEY)");
 
     FlowformException e =
@@ -142,11 +145,11 @@ class SchemaMigratorTest {
                     schema.parsedUrl("dev"), States.APPLY, new HandClock(States.T0)));
 
     assertTrue(
-        e.getMessage().contains("is at version 3, newer than this flowform knows"), e.getMessage());
-    assertTrue(e.getMessage().contains("(up to version 2)"), e.getMessage());
+        e.getMessage().contains("is at version 4, newer than this flowform knows"), e.getMessage());
+    assertTrue(e.getMessage().contains("(up to version 3)"), e.getMessage());
     assertTrue(e.hint().contains("upgrade flowform"), e.hint());
     assertEquals(List.of("schema_version", "states_v2"), tables(schema));
-    assertEquals(List.of("1 first 0.1.0", "3 from the future 9.0.0"), versions(schema));
+    assertEquals(List.of("1 first 0.1.0", "4 from the future 9.0.0"), versions(schema));
   }
 
   @Test

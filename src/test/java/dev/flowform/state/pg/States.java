@@ -29,6 +29,20 @@ final class States {
         new TreeMap<>());
   }
 
+  /** The same state, of environment and sandbox {@code sandbox}. */
+  static State inSandbox(State s, String sandbox) {
+    return new State(
+        s.formatVersion(),
+        s.lineage(),
+        s.serial(),
+        sandbox,
+        sandbox,
+        s.orgId(),
+        s.endpoint(),
+        s.fingerprintSalt(),
+        s.resources());
+  }
+
   /** A state of {@code count} created connections at serial {@code count}. */
   static State withResources(int count) {
     SortedMap<String, ResourceState> resources = new TreeMap<>();
