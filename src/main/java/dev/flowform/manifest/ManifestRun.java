@@ -1,17 +1,23 @@
 package dev.flowform.manifest;
 
+import dev.flowform.catalog.Catalog;
+import dev.flowform.catalog.CatalogFiles;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.diag.Diagnostics;
 import dev.flowform.diag.SourcePosition;
 import dev.flowform.manifest.doc.Bound;
 import dev.flowform.manifest.doc.ConnectionManifest;
 import dev.flowform.manifest.doc.EnvironmentManifest;
+import dev.flowform.manifest.doc.GenericConnectionManifest;
 import dev.flowform.manifest.doc.ManifestDocument;
 import dev.flowform.manifest.validate.BeanChecks;
 import dev.flowform.manifest.validate.ConnectionRules;
+import dev.flowform.manifest.validate.ConnectorRules;
+import dev.flowform.manifest.validate.Connectors;
 import dev.flowform.manifest.validate.CrossDocumentRules;
 import dev.flowform.manifest.validate.EnvironmentRules;
 import dev.flowform.manifest.validate.RuleContext;
+import dev.flowform.manifest.validate.SchemaParams;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,15 +69,40 @@ final class ManifestRun {
               "manifests folder " + where + " not found",
               "give another with --dir"));
       return report(
-          List.of(), List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
+          List.of(),
+          List.of(),
+          List.of(),
+          Catalog.builtIn(),
+          List.of(),
+          new int[] {0, 0},
+          Optional.empty(),
+          dir,
+          false);
     }
     ManifestFiles.Listing listing = ManifestFiles.under(dir, display);
     if (!listing.problems().isEmpty()) {
       problems.addAll(listing.problems()); // and nothing else: a missing part skews the rest
       return report(
-          List.of(), List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
+          List.of(),
+          List.of(),
+          List.of(),
+          Catalog.builtIn(),
+          List.of(),
+          new int[] {0, 0},
+          Optional.empty(),
+          dir,
+          false);
     }
     List<ManifestDocument> documents = read(listing.files());
+    List<ManifestDocument> genericDocs =
+        documents.stream().filter(d -> d.kind().equals(GenericConnectionManifest.KIND)).toList();
+    Catalog catalog = Catalog.builtIn();
+    if (!genericDocs.isEmpty()) {
+      CatalogFiles.Read read = CatalogFiles.read(CatalogFiles.of(dir), display::of);
+      problems.addAll(read.problems());
+      catalog = read.catalog();
+    }
+    Catalog specs = catalog;
     FileAccess files = FileAccess.forManifests(dir, fileRoots);
     files
         .extraRoots()
@@ -83,7 +114,16 @@ final class ManifestRun {
                         "${file:} may read in this folder, outside the project"
                             + " (--allow-file-root)")));
     DocumentResolver resolver =
-        new DocumentResolver(env, files, SecretSources.of(documents), secrets);
+        new DocumentResolver(
+            env,
+            files,
+            SecretSources.of(
+                documents,
+                doc ->
+                    doc.kind().equals(GenericConnectionManifest.KIND)
+                        ? Connectors.sensitivePointers(doc, specs)
+                        : Set.of()),
+            secrets);
     List<ManifestDocument> environmentDocs =
         documents.stream().filter(d -> d.kind().equals(EnvironmentManifest.KIND)).toList();
     List<ManifestDocument> connectionDocs =
@@ -142,21 +182,58 @@ final class ManifestRun {
       problems.addAll(checked.problems());
       checked.bound().ifPresent(connections::add);
     }
+    ConnectorRules connectorRules = new ConnectorRules(specs, new SchemaParams());
+    List<DocumentPipeline.Checked<GenericConnectionManifest>> checkedGeneric =
+        genericDocs.parallelStream()
+            .map(
+                doc -> {
+                  boolean resolve = resolving && applies(doc, selected.orElse(null));
+                  DocumentResolver.Resolved resolved =
+                      resolve
+                          ? resolver.connection(
+                              doc,
+                              selectedVariables,
+                              selected.orElse(""),
+                              resolution,
+                              Connectors.sensitivePointers(doc, specs))
+                          : DocumentResolver.asWritten(doc);
+                  return pipeline.bind(
+                      resolved,
+                      GenericConnectionManifest.class,
+                      resolve,
+                      bound -> connectorRules.check(bound, context));
+                })
+            .toList();
+    List<Bound<GenericConnectionManifest>> generic = new ArrayList<>();
+    for (DocumentPipeline.Checked<GenericConnectionManifest> checked : checkedGeneric) {
+      problems.addAll(checked.problems());
+      checked.bound().ifPresent(generic::add);
+    }
+    List<Bound<ConnectionManifest>> allConnections = new ArrayList<>(connections);
+    generic.forEach(
+        b ->
+            allConnections.add(
+                new Bound<>(
+                    b.document(), b.manifest().asConnection(), b.resolved(), b.unresolved())));
 
-    problems.addAll(CrossDocumentRules.check(connections, environments, context));
+    problems.addAll(CrossDocumentRules.check(allConnections, environments, context));
     List<KindDocuments.Declared> pipeline =
         pipeline(
             documents,
-            connectionDocs,
+            concat(connectionDocs, genericDocs),
             resolver,
             selectedVariables,
             selected,
             resolving ? resolution : Resolution.STRUCTURE,
             known);
-    int[] counts = {connectionDocs.size(), environmentDocs.size(), pipelineCount(documents)};
+    int[] counts = {
+      connectionDocs.size() + genericDocs.size(), environmentDocs.size(), pipelineCount(documents)
+    };
     return report(
         environments,
         connections,
+        generic,
+        specs,
         pipeline,
         counts,
         selected.filter(s -> resolving),
@@ -248,8 +325,7 @@ final class ManifestRun {
 
   /** Reads the files in parallel (each with its own reader), keeping their sorted order. */
   private List<ManifestDocument> read(List<Path> files) {
-    List<String> known =
-        new ArrayList<>(List.of(ConnectionManifest.KIND, EnvironmentManifest.KIND));
+    List<String> known = new ArrayList<>(Headers.KINDS);
     kinds.forEach(k -> known.add(k.kind()));
     YamlReader reader = new YamlReader(display, known);
     List<FileRead> reads =
@@ -287,9 +363,18 @@ final class ManifestRun {
     return false;
   }
 
+  private static List<ManifestDocument> concat(
+      List<ManifestDocument> first, List<ManifestDocument> second) {
+    List<ManifestDocument> out = new ArrayList<>(first);
+    out.addAll(second);
+    return out;
+  }
+
   private LoadReport report(
       List<Bound<EnvironmentManifest>> environments,
       List<Bound<ConnectionManifest>> connections,
+      List<Bound<GenericConnectionManifest>> generic,
+      Catalog catalog,
       List<KindDocuments.Declared> pipeline,
       int[] counts,
       Optional<String> selected,
@@ -304,7 +389,17 @@ final class ManifestRun {
       EnvironmentConfig environment =
           configs.stream().filter(c -> c.name().equals(selected.get())).findFirst().orElseThrow();
       List<DesiredConnection> wanted =
-          connections.stream().filter(Bound::resolved).map(DesiredConnections::of).toList();
+          new ArrayList<>(
+              connections.stream().filter(Bound::resolved).map(DesiredConnections::of).toList());
+      generic.stream()
+          .filter(Bound::resolved)
+          .forEach(
+              b ->
+                  wanted.add(
+                      GenericConnections.of(
+                          b,
+                          Connectors.connector(b.document(), catalog).orElseThrow(),
+                          Connectors.authSpec(b.document(), catalog).orElseThrow())));
       List<DesiredResource> resources =
           pipeline.stream()
               .filter(KindDocuments.Declared::resolved)
