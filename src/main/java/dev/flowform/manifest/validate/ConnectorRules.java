@@ -90,7 +90,7 @@ public final class ConnectorRules {
                 sources.position("/spec/connector"),
                 "connector '" + spec.connector() + "' is not in the spec catalog",
                 Suggestions.didYouMean(spec.connector(), catalog.connectorNames())
-                    .map(s -> s + "; or " + PULL_HINT)
+                    .map(s -> s + " If it is new: " + PULL_HINT)
                     .orElse(PULL_HINT)));
       } else if (id != null && !References.hasAny(id) && !named.get().id().equals(lower(id))) {
         out.add(

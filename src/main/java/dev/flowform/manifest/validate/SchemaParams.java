@@ -66,7 +66,7 @@ public final class SchemaParams {
     }
     ObjectNode instance =
         params.isObject() ? Coercion.apply((ObjectNode) params, closed) : closed.objectNode();
-    opaque.forEach(instance::remove);
+    opaque.stream().filter(defined::contains).forEach(instance::remove);
     JsonSchema compiled = factory.getSchema(closed);
     List<ValidationMessage> messages = new ArrayList<>(compiled.validate(instance));
     messages.sort(Comparator.comparing(ValidationMessage::toString));
@@ -109,19 +109,19 @@ public final class SchemaParams {
               sources.position(at),
               field
                   + " must be "
-                  + message.getSchemaNode().path("type")
+                  + keyword(message, "type")
                   + ", not "
                   + describe(message.getInstanceNode()),
               "see flowform specs show");
       case "enum" ->
           Diagnostic.error(
               sources.position(at),
-              field + " must be one of " + message.getSchemaNode().path("enum"),
+              field + " must be one of " + keyword(message, "enum"),
               "as " + owner + " defines it");
       case "pattern" ->
           Diagnostic.error(
               sources.position(at),
-              field + " does not match the pattern " + message.getSchemaNode().path("pattern"),
+              field + " does not match the pattern " + keyword(message, "pattern"),
               "as " + owner + " defines it");
       default ->
           Diagnostic.error(
@@ -131,13 +131,25 @@ public final class SchemaParams {
     };
   }
 
+  /** A keyword's value in the schema that failed (the validator gives the keyword's node). */
+  private static String keyword(ValidationMessage message, String name) {
+    JsonNode node = message.getSchemaNode();
+    if (node != null && node.isObject() && node.has(name)) {
+      node = node.get(name);
+    }
+    if (node == null) {
+      return "?";
+    }
+    return node.isTextual() ? node.textValue() : node.toString();
+  }
+
   private static String hintOf(JsonNode schema, String property, String field) {
     boolean secret =
         "password".equals(schema.path("format").asText(null))
             || schema.path("sensitive").asBoolean(false);
     return secret
-        ? "add " + property + ": ${env:NAME} under " + field + " (it is a secret)"
-        : "add " + property + " under " + field + " (flowform specs show lists every param)";
+        ? "add " + property + ": ${env:NAME} under " + field + "; it is a secret"
+        : "add " + property + " under " + field + "; flowform specs show lists every param";
   }
 
   static String pointer(JsonNodePath path) {
