@@ -69,9 +69,13 @@ final class SecretGuard {
     refuse(r.authSpecName(), at + "/authSpecName");
     SortedMap<String, String> params = new TreeMap<>();
     r.params().forEach((key, value) -> params.put(key, masked(value, at + "/params/" + key)));
-    if (name.equals(r.name())
+    SortedMap<String, String> attributes = new TreeMap<>();
+    r.attributes()
+        .forEach((key, value) -> attributes.put(key, masked(value, at + "/attributes" + key)));
+    if (java.util.Objects.equals(name, r.name())
         && java.util.Objects.equals(description, r.description())
-        && params.equals(r.params())) {
+        && params.equals(r.params())
+        && attributes.equals(r.attributes())) {
       return r;
     }
     return new ResourceState(
@@ -86,7 +90,10 @@ final class SecretGuard {
         params,
         r.secretFingerprints(),
         r.createdAt(),
-        r.updatedAt());
+        r.updatedAt(),
+        attributes,
+        r.dependsOn(),
+        r.outputs());
   }
 
   private String masked(String value, String pointer) {
