@@ -2,6 +2,7 @@ package dev.flowform.manifest;
 
 import dev.flowform.catalog.Catalog;
 import dev.flowform.catalog.CatalogFiles;
+import dev.flowform.catalog.ConnectorSpec;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.diag.Diagnostics;
 import dev.flowform.diag.SourcePosition;
@@ -225,7 +226,8 @@ final class ManifestRun {
             selectedVariables,
             selected,
             resolving ? resolution : Resolution.STRUCTURE,
-            known);
+            known,
+            specs);
     int[] counts = {
       connectionDocs.size() + genericDocs.size(), environmentDocs.size(), pipelineCount(documents)
     };
@@ -258,7 +260,8 @@ final class ManifestRun {
       DocumentResolver.Variables variables,
       Optional<String> selected,
       Resolution resolution,
-      Set<String> known) {
+      Set<String> known,
+      Catalog catalog) {
     boolean resolving = resolution != Resolution.STRUCTURE;
     KindDocuments binder = new KindDocuments(pipeline);
     List<KindDocuments.Declared> declared = new ArrayList<>();
@@ -278,6 +281,8 @@ final class ManifestRun {
               doc -> resolving && applies(doc, selected.orElse(null)),
               problems));
     }
+    Map<String, ConnectorSpec> connectors = connectors(connectionDocs, catalog);
+    SchemaParams schemas = new SchemaParams();
     List<GraphRules.Node> connections = new ArrayList<>();
     for (ManifestDocument doc : connectionDocs) {
       String name = doc.text("/metadata/name");
@@ -318,6 +323,14 @@ final class ManifestRun {
             byKind
                 .get(r.kind())
                 .crossCheck(r, address -> Optional.ofNullable(byAddress.get(address))));
+        problems.addAll(
+            byKind
+                .get(r.kind())
+                .checkParams(
+                    d.document(),
+                    r,
+                    address -> Optional.ofNullable(connectors.get(address)),
+                    schemas));
       }
     }
     return applying;
@@ -361,6 +374,25 @@ final class ManifestRun {
       }
     }
     return false;
+  }
+
+  /** The connector of each connection document, by address, where the catalog knows it. */
+  private static Map<String, ConnectorSpec> connectors(
+      List<ManifestDocument> connectionDocs, Catalog catalog) {
+    Map<String, ConnectorSpec> out = new LinkedHashMap<>();
+    for (ManifestDocument doc : connectionDocs) {
+      String name = doc.text("/metadata/name");
+      Optional<ConnectorSpec> connector =
+          doc.kind().equals(GenericConnectionManifest.KIND)
+              ? Connectors.connector(doc, catalog)
+              : catalog.connectorById(
+                  Optional.ofNullable(doc.text("/spec/connectionSpec/id"))
+                      .orElse(dev.flowform.model.ConnectionSpecRef.HUBSPOT_ID));
+      if (name != null) {
+        connector.ifPresent(c -> out.putIfAbsent(name, c));
+      }
+    }
+    return out;
   }
 
   private static List<ManifestDocument> concat(
