@@ -26,6 +26,16 @@ record SecretSources(Set<String> envNames, Set<Path> files) {
 
   /** The sources of every document's sensitive fields, whatever environment it belongs to. */
   static SecretSources of(Collection<ManifestDocument> documents) {
+    return of(documents, doc -> Set.of());
+  }
+
+  /**
+   * @param others the sensitive pointers of a document of another kind (a Connection's, from its
+   *     connector's spec)
+   */
+  static SecretSources of(
+      Collection<ManifestDocument> documents,
+      java.util.function.Function<ManifestDocument, Set<String>> others) {
     Set<String> names = new HashSet<>();
     Set<Path> files = new HashSet<>();
     for (ManifestDocument doc : documents) {
@@ -34,7 +44,7 @@ record SecretSources(Set<String> envNames, Set<Path> files) {
               ? DocumentResolver.SENSITIVE_PARAMS
               : doc.kind().equals(EnvironmentManifest.KIND)
                   ? DocumentResolver.SECRET_CREDENTIALS
-                  : Set.of();
+                  : others.apply(doc);
       Path dir = doc.file().toAbsolutePath().getParent();
       for (String pointer : pointers) {
         String raw = doc.text(pointer);

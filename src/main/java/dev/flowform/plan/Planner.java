@@ -64,7 +64,8 @@ public final class Planner {
               changes.add(
                   r.isPipeline()
                       ? ResourcePlans.removal(address, r, Reason.DESTROY, true, remote)
-                      : Removals.plan(address, r, Reason.DESTROY, true, remote, claimed)));
+                      : Removals.plan(address, r, Reason.DESTROY, true, remote, claimed)
+                          .ofConnectionKind(r.kind())));
     } else {
       Moves moves = Moves.of(desired, resources, errors);
       SortedMap<String, ResourceState> moved = moves.apply(resources);
@@ -82,6 +83,7 @@ public final class Planner {
                   view,
                   salt,
                   errors)
+              .map(c -> c.ofConnectionKind(wanted.kind()))
               .ifPresent(changes::add);
           continue;
         }
@@ -93,7 +95,7 @@ public final class Planner {
             options.replace().contains(wanted.address()) && isCreated(recordedOne)
                 ? Updates.forcedReplace(wanted, recordedOne, view)
                 : planWanted(wanted, recordedOne, view, options, salt, claimed);
-        changes.add(moves.mark(change));
+        changes.add(moves.mark(change).ofConnectionKind(wanted.kind()));
       }
       changes.stream().filter(Change::adopts).map(Change::id).forEach(claimed::add);
       Map<String, Change> byAddress = new HashMap<>();
@@ -109,7 +111,8 @@ public final class Planner {
             if (!r.isPipeline() && !desired.connections().containsKey(address)) {
               changes.add(
                   Removals.plan(
-                      address, r, Reason.REMOVED_FROM_MANIFESTS, options.prune(), view, claimed));
+                          address, r, Reason.REMOVED_FROM_MANIFESTS, options.prune(), view, claimed)
+                      .ofConnectionKind(r.kind()));
             }
           });
       refuseReplaces(changes, desired, options, errors);

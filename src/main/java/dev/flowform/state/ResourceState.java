@@ -112,10 +112,10 @@ public record ResourceState(
     return Collections.unmodifiableSortedMap(new TreeMap<>(map == null ? emptyMap() : map));
   }
 
-  /** True for a record of a pipeline kind (anything but a connection). */
+  /** True for a record of a pipeline kind (anything but a base connection). */
   @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isPipeline() {
-    return !"HubSpotConnection".equals(kind);
+    return kind == null || !dev.flowform.model.ConnectionKinds.isConnection(kind);
   }
 
   /** This record with another etag, attributes and outputs, as after an update. */
