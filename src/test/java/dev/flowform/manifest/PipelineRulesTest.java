@@ -138,7 +138,10 @@ class PipelineRulesTest {
 
     assertTrue(
         errors.stream()
-            .anyMatch(e -> e.contains("\"lake\" is a TargetConnection, not a HubSpotConnection")),
+            .anyMatch(
+                e ->
+                    e.contains(
+                        "\"lake\" is a TargetConnection, not a Connection or HubSpotConnection")),
         errors.toString());
   }
 
