@@ -107,6 +107,9 @@ final class Creator {
           return adopt(change, pending, found.get(), "the create's answer was lost: found it");
         }
         continue;
+      } catch (RuntimeException e) {
+        refused(change, desired, e);
+        throw e;
       }
       recordCreated(change, pending, created);
       return ChangeOutcome.of(change, postedOutcome, created.id());
@@ -152,6 +155,26 @@ final class Creator {
   }
 
   /** The pending record written right before a POST goes out: it stamps when it went. */
+  /**
+   * A POST the platform answered with an error (a 4xx, or a 429 past the retries) surely did not
+   * land: its pending record loses the time it was sent, so the next run does not wait it out.
+   */
+  private void refused(Change change, DesiredConnection desired, RuntimeException e) {
+    boolean definite =
+        e instanceof dev.flowform.flowservice.FlowServiceException f
+            && !(e instanceof UnknownOutcomeException)
+            && f.status() >= 400
+            && f.status() < 500;
+    if (!definite) {
+      return;
+    }
+    try {
+      recorder.record(address(change), pendingRecord(desired).notInFlight());
+    } catch (RuntimeException ignored) {
+      // the record keeps its time: the next run waits it out, which is safe
+    }
+  }
+
   private ResourceState sent(DesiredConnection desired) {
     return pendingRecord(desired);
   }

@@ -46,6 +46,29 @@ public record ResourceState(
     outputs = sorted(outputs);
   }
 
+  /**
+   * This pending record without the time its POST went out: the platform refused that POST, so
+   * nothing of it can still land.
+   */
+  public ResourceState notInFlight() {
+    return new ResourceState(
+        kind,
+        status,
+        id,
+        etag,
+        name,
+        description,
+        connectionSpec,
+        authSpecName,
+        params,
+        secretFingerprints,
+        createdAt,
+        null,
+        attributes,
+        dependsOn,
+        outputs);
+  }
+
   /** A connection's record. */
   public ResourceState(
       String kind,
