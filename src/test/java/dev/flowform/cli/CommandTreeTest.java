@@ -27,6 +27,7 @@ class CommandTreeTest {
           "force-unlock",
           "status",
           "output",
+          "graph",
           "emulator",
           "version",
           "completion");

@@ -110,6 +110,8 @@ class JsonPlanRendererTest {
             "id",
             "etag",
             "movedFrom",
+            "kind",
+            "dependsOn",
             "remoteIds",
             "attributes"),
         fieldNames(json.get("changes").get(1)));
