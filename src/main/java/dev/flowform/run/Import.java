@@ -5,11 +5,15 @@ import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.model.RemoteConnection;
 import dev.flowform.plan.ImportRules;
+import dev.flowform.state.ResourceState;
 import dev.flowform.state.State;
 import java.time.Clock;
 import java.util.Optional;
 
-/** {@code import ADDRESS ID}: adopts an existing connection into state, changing nothing in AEP. */
+/**
+ * {@code import ADDRESS ID}: adopts an existing connection or pipeline resource into state,
+ * changing nothing in AEP.
+ */
 public final class Import {
 
   /** What was imported: the address, the connection's id and its name in AEP. */
@@ -25,6 +29,18 @@ public final class Import {
    */
   public static Imported run(Session session, String address, String id, Clock clock) {
     String environment = session.desired().environment().name();
+    Optional<dev.flowform.manifest.DesiredResource> resource = session.desired().resource(address);
+    if (resource.isPresent()) {
+      State state = session.state().recordedOrEmpty();
+      ImportRules.addressTaken(address, state.resource(address), environment)
+          .ifPresent(Import::fail);
+      ImportRules.recordedElsewhere(id, address, state.resources()).ifPresent(Import::fail);
+      ResourceState record =
+          ResourceImport.read(
+              session, resource.get(), id, dev.flowform.registry.Kinds.all(), clock.instant());
+      session.state().store().write(state.with(address, record));
+      return new Imported(address, id, record.name() == null ? address : record.name());
+    }
     DesiredConnection desired =
         session
             .desired()
@@ -32,7 +48,7 @@ public final class Import {
             .orElseThrow(
                 () ->
                     new FlowformException(
-                        "no connection '"
+                        "no connection or pipeline resource '"
                             + address
                             + "' in the manifests of environment '"
                             + environment

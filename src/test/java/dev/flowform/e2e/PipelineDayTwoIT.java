@@ -147,7 +147,6 @@ class PipelineDayTwoIT {
   }
 
   @Test
-  @Disabled("import of pipeline kinds is not built yet (issue 19)")
   void importTakesAnExistingDataflowIntoStateAndTheNextPlanIsClean() throws Exception {
     ok("apply", "--env", "test", "--auto-approve");
     String flow = resources().get("dataflow.p-000").get("id").asText();
@@ -163,20 +162,20 @@ class PipelineDayTwoIT {
   }
 
   @Test
-  @Disabled("import of pipeline kinds is not built yet (issue 19)")
   void importRefusesAnIdOfAnotherKind() throws Exception {
     ok("apply", "--env", "test", "--auto-approve");
     String source = resources().get("source.p-000").get("id").asText();
-    ok("state", "rm", "--env", "test", "dataflow.p-000");
+    ok("state", "rm", "--env", "test", "dataflow.p-000", "source.p-000");
 
     CliRun refused = ws.run("import", "--env", "test", "dataflow.p-000", source);
 
     assertEquals(1, refused.exitCode(), refused.out() + refused.err());
+    assertTrue(refused.err().contains("the platform has no dataflow " + source), refused.err());
     assertFalse(resources().has("dataflow.p-000"));
   }
 
   @Test
-  @Disabled("import of pipeline kinds is not built yet (issue 19)")
+  @Disabled("spec.imports of pipeline kinds is not built yet (issue 19)")
   void declaredImportsOfPipelineResourcesAreAdoptedByApply() throws Exception {
     ok("apply", "--env", "test", "--auto-approve");
     String flow = resources().get("dataflow.p-000").get("id").asText();
