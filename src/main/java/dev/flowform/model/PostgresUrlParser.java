@@ -115,20 +115,13 @@ final class PostgresUrlParser {
     parameters.forEach((name, value) -> refuseControl(value, "parameter '" + name + "'"));
     options.forEach((name, value) -> refuseControl(value, "option '" + name + "'"));
     return new PostgresUrl(
-        hostPort.host(),
-        hostPort.port(),
-        database,
-        user,
-        password,
-        schema,
-        key,
-        options);
+        hostPort.host(), hostPort.port(), database, user, password, schema, key, options);
   }
 
   /**
    * A control character (a NUL above all) in any part would reach the driver, which sends the
-   * startup packet's parameters NUL-separated: {@code flowform%00options%00-c...} in a database name
-   * would set server options. Never quotes the value.
+   * startup packet's parameters NUL-separated: {@code flowform%00options%00-c...} in a database
+   * name would set server options. Never quotes the value.
    */
   private static void refuseControl(String value, String what) {
     if (value == null) {
