@@ -19,7 +19,7 @@ public final class ResourceRecords {
   /** The write-ahead record of a create about to be sent: what it sends, without an id. */
   public static ResourceState pending(DesiredConnection desired, String salt, Instant at) {
     return new ResourceState(
-        DesiredConnection.KIND,
+        desired.kind(),
         ResourceStatus.PENDING,
         null,
         null,
@@ -57,7 +57,7 @@ public final class ResourceRecords {
               }
             });
     return new ResourceState(
-        DesiredConnection.KIND,
+        desired == null ? DesiredConnection.KIND : desired.kind(),
         ResourceStatus.CREATED,
         remote.id(),
         remote.etag(),

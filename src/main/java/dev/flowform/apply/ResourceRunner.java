@@ -79,6 +79,9 @@ final class ResourceRunner {
         }
         continue;
       }
+      if (!recorder.claim(written.id(), change.address())) {
+        return twinTaken(change, desired, dependencies, calls, written);
+      }
       recordWritten(change, desired, dependencies, written);
       return ChangeOutcome.of(change, postedOutcome, written.id());
     }
@@ -89,6 +92,31 @@ final class ResourceRunner {
             + last.getMessage()
             + ") and nothing of its kind matching it appeared; state keeps it pending",
         "run apply again: it looks for it before sending anything");
+  }
+
+  /**
+   * What this create made was adopted meanwhile by another address looking for its own lost create
+   * by content (they are alike): this one takes that other's, which is still unclaimed.
+   */
+  private ChangeOutcome twinTaken(
+      Change change,
+      DesiredResource desired,
+      Map<String, Dependency> dependencies,
+      KindCalls calls,
+      Written written) {
+    Optional<RemoteResource> twin = settling.lookFor(() -> single(calls, desired, dependencies));
+    if (twin.isEmpty()) {
+      throw new FlowformException(
+          change.address()
+              + " was created as "
+              + written.id()
+              + ", which "
+              + recorder.ownerOf(written.id(), change.address())
+              + " took as its own meanwhile, and no other like it appeared; state keeps it pending",
+          "run apply again: it looks for it before sending anything");
+    }
+    return adopt(
+        change, desired, dependencies, twin.get(), "its twin was taken by another: took that one");
   }
 
   ChangeOutcome update(Change change, DesiredResource desired) {
@@ -184,14 +212,18 @@ final class ResourceRunner {
     return out;
   }
 
-  /** The one candidate no other address owns; several is an error that lists them. */
+  /**
+   * The one candidate no other address owns, claimed for this one. Several with a name is an error
+   * that lists them; several without one (a mapping set found by its content) are alike, so the
+   * oldest unclaimed one is taken: each worker looking for such a twin gets its own.
+   */
   private Optional<RemoteResource> single(
       KindCalls calls, DesiredResource desired, Map<String, Dependency> dependencies) {
     List<RemoteResource> candidates =
         calls.find(desired, dependencies).stream()
             .filter(r -> !recorder.ownedByOther(r.id(), desired.address()))
             .toList();
-    if (candidates.size() > 1) {
+    if (candidates.size() > 1 && desired.name() != null) {
       throw new FlowformException(
           candidates.size()
               + " resources could be "
@@ -201,7 +233,7 @@ final class ResourceRunner {
               + "): flowform does not choose",
           "import the right one with flowform import, and delete the others");
     }
-    return candidates.stream().findFirst();
+    return candidates.stream().filter(r -> recorder.claim(r.id(), desired.address())).findFirst();
   }
 
   private ChangeOutcome adopt(

@@ -29,9 +29,13 @@ final class Schedule {
   record Unit(int change, boolean deleteHalf, Set<Integer> waitsFor) {}
 
   private final List<Unit> units;
+  private final Map<Integer, Integer> lastOf = new HashMap<>();
 
   private Schedule(List<Unit> units) {
     this.units = List.copyOf(units);
+    for (int u = 0; u < units.size(); u++) {
+      lastOf.put(units.get(u).change(), u);
+    }
   }
 
   List<Unit> units() {
@@ -40,13 +44,7 @@ final class Schedule {
 
   /** The unit that ends change {@code index}: the last of its units. */
   int last(int index) {
-    int found = -1;
-    for (int u = 0; u < units.size(); u++) {
-      if (units.get(u).change() == index) {
-        found = u;
-      }
-    }
-    return found;
+    return lastOf.getOrDefault(index, -1);
   }
 
   static Schedule of(List<Change> changes, Map<String, ResourceState> recorded) {
@@ -71,6 +69,12 @@ final class Schedule {
         deleteUnit[i] = finalUnit[i];
       }
     }
+    Map<String, List<String>> dependents = new HashMap<>();
+    recorded.forEach(
+        (address, r) ->
+            r.dependsOn()
+                .keySet()
+                .forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(address)));
     List<Set<Integer>> waits = new ArrayList<>();
     shape.forEach(s -> waits.add(new LinkedHashSet<>()));
     for (int i = 0; i < changes.size(); i++) {
@@ -87,10 +91,9 @@ final class Schedule {
         }
       }
       if (deleteUnit[i] >= 0) {
-        String address = c.address();
-        for (Map.Entry<String, ResourceState> e : recorded.entrySet()) {
-          Integer j = byAddress.get(e.getKey());
-          if (j != null && e.getValue().dependsOn().containsKey(address) && deleteUnit[j] >= 0) {
+        for (String dependent : dependents.getOrDefault(c.address(), List.of())) {
+          Integer j = byAddress.get(dependent);
+          if (j != null && deleteUnit[j] >= 0) {
             waits.get(deleteUnit[i]).add(deleteUnit[j]);
           }
         }

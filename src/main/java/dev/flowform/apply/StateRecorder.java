@@ -65,8 +65,9 @@ final class StateRecorder {
 
   /**
    * Moves the record at {@code from} to {@code to} in one write (the whole state, atomically: it
-   * touches two addresses). Nothing is written when it was moved already ({@code from} gone, {@code
-   * to} there), so a retried change moves once.
+   * touches two addresses, and the records that depend on it then name it at {@code to}). Nothing
+   * is written when it was moved already ({@code from} gone, {@code to} there), so a retried change
+   * moves once.
    *
    * @throws FlowformException when there is nothing to move, or {@code to} is taken
    */
@@ -85,6 +86,7 @@ final class StateRecorder {
           SortedMap<String, ResourceState> next = new TreeMap<>(before.resources());
           next.remove(from);
           next.put(to, moving.get());
+          next.replaceAll((address, r) -> r.withDependencyRenamed(from, to));
           return Optional.of(StateChange.whole(before.withResources(next)));
         },
         () -> renameOwner(from, to));
@@ -116,6 +118,22 @@ final class StateRecorder {
     synchronized (monitor) {
       Set<String> owners = addressesById.get(id);
       return owners != null && (owners.size() > 1 || !owners.contains(address));
+    }
+  }
+
+  /**
+   * Reserves {@code id} for {@code address} before its record is durable, so that no other address
+   * adopts it meanwhile (two workers finding the same resource by its content).
+   *
+   * @return false when another address holds it already (nothing is reserved)
+   */
+  boolean claim(String id, String address) {
+    synchronized (monitor) {
+      if (ownedByOther(id, address)) {
+        return false;
+      }
+      addressesById.computeIfAbsent(id, a -> new HashSet<>()).add(address);
+      return true;
     }
   }
 

@@ -41,11 +41,11 @@ final class ApplyReport {
           "%nApply interrupted: %s; %d not started. State is saved.%n",
           summary, counts.get(Outcome.NOT_STARTED));
     } else if (result.succeeded()) {
-      out.printf("%nApply complete! Connections: %s.%n", summary);
+      out.printf("%nApply complete! Resources: %s.%n", summary);
     } else {
       long notStarted = counts.get(Outcome.NOT_STARTED);
       out.printf(
-          "%nApply finished with errors. Connections: %s, %d failed%s.%n",
+          "%nApply finished with errors. Resources: %s, %d failed%s.%n",
           summary,
           counts.get(Outcome.FAILED),
           notStarted == 0 ? "" : ", " + notStarted + " not started");

@@ -85,6 +85,7 @@ public final class Cli {
     commands.put("status", () -> new StatusCommand(context));
     commands.put("output", () -> new OutputCommand(context));
     commands.put("graph", () -> new GraphCommand(context));
+    commands.put("specs", () -> specsCommands(context));
     commands.put("emulator", () -> new EmulatorCommand(context));
     commands.put("version", () -> new VersionCommand(context));
     commands.put("completion", () -> new CompletionCommand(context));
@@ -100,6 +101,13 @@ public final class Cli {
     cli.setParameterExceptionHandler(new UsageErrors());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
+  }
+
+  private CommandLine specsCommands(CliContext context) {
+    CommandLine specs = new CommandLine(new SpecsCommand());
+    specs.addSubcommand(new SpecsPullCommand(context));
+    specs.addSubcommand(new SpecsShowCommand(context));
+    return specs;
   }
 
   private CommandLine stateCommands(CliContext context) {

@@ -9,19 +9,27 @@ import java.util.Set;
 /**
  * One way to authenticate a connection of a spec: its name, type and params.
  *
- * @param params every param, in order; all of them required
+ * @param params every param, in order
+ * @param optional the params a connection may leave out; every other one is required
  * @param secrets the params that are secret ({@code "format": "password"} in the JSON Schema)
  */
-record AuthSpec(String name, String type, List<String> params, Set<String> secrets) {
+record AuthSpec(
+    String name, String type, List<String> params, Set<String> optional, Set<String> secrets) {
 
   AuthSpec {
     params = List.copyOf(params);
+    optional = Set.copyOf(optional);
     secrets = Set.copyOf(secrets);
   }
 
-  /** Throws {@code 1100-400} unless every param of this auth spec has a value. */
+  /** The params a connection must give, in order. */
+  List<String> required() {
+    return params.stream().filter(p -> !optional.contains(p)).toList();
+  }
+
+  /** Throws {@code 1100-400} unless every required param of this auth spec has a value. */
   void check(Map<String, String> values) {
-    for (String param : params) {
+    for (String param : required()) {
       String value = values.get(param);
       if (value == null || value.isBlank()) {
         throw Errors.invalidRequest(

@@ -1,37 +1,103 @@
 package dev.flowform.emulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The connection specs the emulator knows: HubSpot's. */
+/**
+ * The connection specs the emulator knows: HubSpot, Salesforce, Snowflake and Amazon S3, each with
+ * the auth params of Adobe's spec (secrets marked) and the params of a source connection.
+ */
 final class ConnectionSpecs {
   static final String HUBSPOT_ID = "cc6a4487-9e91-433e-a3a3-9cf6626c1806";
-  static final String HUBSPOT_VERSION = "1.0";
+  static final String HUBSPOT_VERSION = EmulatedSpec.VERSION;
+  static final String SALESFORCE_ID = "cfc0fee1-7dc0-40ef-b73e-d8b134c436f5";
+  static final String SNOWFLAKE_ID = "b2e08744-4f1a-40ce-af30-7abac3e23cf3";
+  static final String S3_ID = "ecadc60c-7455-4d87-84dc-2a0e293d997b";
+
   static final AuthSpec HUBSPOT_BASIC =
       new AuthSpec(
           "Basic Authentication",
           "BasicAuthentication",
           List.of("clientId", "clientSecret", "accessToken", "refreshToken"),
+          Set.of(),
           Set.of("clientSecret", "accessToken", "refreshToken"));
 
-  private static final String PROVIDER_ID = "0ed90a81-07f4-4586-8190-b40eccef1c5a";
+  static final List<EmulatedSpec> ALL =
+      List.of(
+          new EmulatedSpec(
+              HUBSPOT_ID,
+              "hubspot",
+              "HubSpot",
+              "CRM",
+              List.of(HUBSPOT_BASIC),
+              List.of(source("path", "The object to read, like Hubspot.Contacts."))),
+          new EmulatedSpec(
+              SALESFORCE_ID,
+              "salesforce",
+              "Salesforce",
+              "CRM",
+              List.of(
+                  new AuthSpec(
+                      "Basic Authentication",
+                      "BasicAuthentication",
+                      List.of(
+                          "environmentUrl", "username", "password", "securityToken", "apiVersion"),
+                      Set.of("apiVersion"),
+                      Set.of("password", "securityToken"))),
+              List.of(source("tableName", "The Salesforce object to read, like Account."))),
+          new EmulatedSpec(
+              SNOWFLAKE_ID,
+              "snowflake",
+              "Snowflake",
+              "Database",
+              List.of(
+                  new AuthSpec(
+                      "ConnectionString",
+                      "ConnectionStringAuth",
+                      List.of("connectionString"),
+                      Set.of(),
+                      Set.of("connectionString"))),
+              List.of(source("tableName", "The table to read."))),
+          new EmulatedSpec(
+              S3_ID,
+              "amazon-s3",
+              "Amazon S3",
+              "Cloud Storage",
+              List.of(
+                  new AuthSpec(
+                      "Access Key",
+                      "AccessKeyAuth",
+                      List.of("s3AccessKey", "s3SecretKey", "s3SessionToken"),
+                      Set.of("s3SessionToken"),
+                      Set.of("s3SecretKey", "s3SessionToken"))),
+              List.of(source("path", "The bucket path to read, like my-bucket/exports."))));
 
   private ConnectionSpecs() {}
 
+  private static EmulatedSpec.SourceParam source(String name, String description) {
+    return new EmulatedSpec.SourceParam(name, "string", true, description);
+  }
+
+  static Optional<EmulatedSpec> spec(String id) {
+    if (id == null) {
+      return Optional.empty();
+    }
+    String lower = id.toLowerCase(Locale.ROOT);
+    return ALL.stream().filter(s -> s.id().equals(lower)).findFirst();
+  }
+
   /** Whether a connection may use this spec id and version ({@code null} version: the latest). */
   static boolean known(String id, String version) {
-    return HUBSPOT_ID.equals(id) && (version == null || HUBSPOT_VERSION.equals(version));
+    return spec(id).isPresent() && (version == null || EmulatedSpec.VERSION.equals(version));
   }
 
   /** The auth spec of that name in that spec. */
   static Optional<AuthSpec> authSpec(String specId, String name) {
-    return HUBSPOT_ID.equals(specId) && HUBSPOT_BASIC.name().equals(name)
-        ? Optional.of(HUBSPOT_BASIC)
-        : Optional.empty();
+    return spec(specId).flatMap(s -> s.authSpec(name));
   }
 
   /** The secret params of connections of that spec and auth spec. */
@@ -41,47 +107,11 @@ final class ConnectionSpecs {
 
   /** The item of every spec, as {@code GET /connectionSpecs} lists them. */
   static List<ObjectNode> items(ObjectMapper mapper) {
-    return List.of(hubspot(mapper));
+    return ALL.stream().map(s -> SpecItems.item(s, mapper)).toList();
   }
 
   /** {@code GET /connectionSpecs/{id}}'s item, empty for an unknown spec. */
   static Optional<ObjectNode> item(String id, ObjectMapper mapper) {
-    return HUBSPOT_ID.equals(id) ? Optional.of(hubspot(mapper)) : Optional.empty();
-  }
-
-  private static ObjectNode hubspot(ObjectMapper mapper) {
-    ObjectNode item = mapper.createObjectNode();
-    item.put("id", HUBSPOT_ID);
-    item.put("name", "hubspot");
-    item.put("providerId", PROVIDER_ID);
-    item.put("version", HUBSPOT_VERSION);
-    ObjectNode attributes = item.putObject("attributes");
-    attributes.put("category", "CRM");
-    attributes.put("connectorName", "HubSpot");
-    attributes.put("isSource", true);
-    item.putArray("authSpec").add(authSpecJson(HUBSPOT_BASIC, mapper));
-    return item;
-  }
-
-  private static ObjectNode authSpecJson(AuthSpec auth, ObjectMapper mapper) {
-    ObjectNode json = mapper.createObjectNode();
-    json.put("name", auth.name());
-    json.put("type", auth.type());
-    ObjectNode spec = json.putObject("spec");
-    spec.put("$schema", "http://json-schema.org/draft-07/schema#");
-    spec.put("type", "object");
-    spec.put("description", "defines auth params required for connecting to HubSpot");
-    ObjectNode properties = spec.putObject("properties");
-    for (String param : auth.params()) {
-      ObjectNode property = properties.putObject(param);
-      property.put("type", "string");
-      property.put("description", "The " + param + " of your HubSpot app.");
-      if (auth.secrets().contains(param)) {
-        property.put("format", "password");
-      }
-    }
-    ArrayNode required = spec.putArray("required");
-    auth.params().forEach(required::add);
-    return json;
+    return spec(id).map(s -> SpecItems.item(s, mapper));
   }
 }

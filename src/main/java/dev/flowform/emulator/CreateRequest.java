@@ -34,7 +34,7 @@ final class CreateRequest {
         name,
         text(description),
         specId,
-        version == null ? ConnectionSpecs.HUBSPOT_VERSION : version,
+        version == null ? EmulatedSpec.VERSION : version,
         auth.name(),
         params);
   }

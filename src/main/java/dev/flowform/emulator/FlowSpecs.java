@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The flow specs the emulator knows: {@code CRMToAEP}, from HubSpot into the Data Lake. To add a
- * spec, add a {@link FlowSpec} to {@link #ALL}: {@code GET /flowSpecs} lists it and flows may use
- * it with the connections it names.
+ * The flow specs the emulator knows: {@code CRMToAEP}, from HubSpot, Salesforce or Snowflake into
+ * the Data Lake, and {@code CloudStorageToAEP}, from Amazon S3. To add a spec, add a {@link
+ * FlowSpec} to {@link #ALL}: {@code GET /flowSpecs} lists it and flows may use it with the
+ * connections it names.
  */
 final class FlowSpecs {
   static final String CRM_TO_AEP_ID = "14518937-270c-4525-bdec-c2ba7cce3860";
+  static final String CLOUD_STORAGE_TO_AEP_ID = "9753525b-82c7-4dce-8a9b-5ccfce2b9876";
   static final String DATA_LAKE_ID = "c604ff05-7f1a-43c0-8e18-33bf874cb11c";
   static final String DATA_LAKE_VERSION = "1.0";
 
@@ -43,9 +45,20 @@ final class FlowSpecs {
               "CRMToAEP",
               "1.0",
               "0ed90a81-07f4-4586-8190-b40eccef1c5a",
-              List.of(ConnectionSpecs.HUBSPOT_ID),
+              List.of(
+                  ConnectionSpecs.HUBSPOT_ID,
+                  ConnectionSpecs.SALESFORCE_ID,
+                  ConnectionSpecs.SNOWFLAKE_ID),
               List.of(DATA_LAKE_ID),
-              true));
+              true),
+          new FlowSpec(
+              CLOUD_STORAGE_TO_AEP_ID,
+              "CloudStorageToAEP",
+              "1.0",
+              "0ed90a81-07f4-4586-8190-b40eccef1c5a",
+              List.of(ConnectionSpecs.S3_ID),
+              List.of(DATA_LAKE_ID),
+              false));
 
   private FlowSpecs() {}
 

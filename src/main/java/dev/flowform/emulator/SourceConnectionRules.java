@@ -3,14 +3,15 @@ package dev.flowform.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Set;
 
 /**
  * A source connection's body: {@code name}, {@code baseConnectionId} (an existing base connection
  * of the sandbox), {@code connectionSpec} (that connection's spec; version defaults to its
- * version), {@code data.format}, {@code params.path} (the object to read, like {@code
- * Hubspot.Contacts}), {@code description} optional. A PATCH changes only name and description: the
- * rest is replaced, never updated.
+ * version), {@code data.format}, {@code params} (what its connector's {@code sourceSpec} requires:
+ * {@code path} for HubSpot, like {@code Hubspot.Contacts}), {@code description} optional. A PATCH
+ * changes only name and description: the rest is replaced, never updated.
  */
 final class SourceConnectionRules implements KindRules {
   private static final Set<String> FIELDS =
@@ -63,10 +64,15 @@ final class SourceConnectionRules implements KindRules {
     ObjectNode data = body.putObject("data");
     data.put("format", JsonFields.required(given.path("data").get("format"), "'data.format'"));
     JsonNode params = given.path("params");
+    List<String> required =
+        ConnectionSpecs.spec(specId).map(EmulatedSpec::requiredSourceParams).orElse(List.of());
     if (!params.isObject()) {
-      throw Errors.invalidRequest("The source connection's 'params' with a 'path' are required.");
+      throw Errors.invalidRequest(
+          "The source connection's 'params' are required: " + String.join(", ", required) + ".");
     }
-    JsonFields.required(params.get("path"), "'params.path'");
+    for (String param : required) {
+      JsonFields.required(params.get(param), "'params." + param + "'");
+    }
     body.set("params", params.deepCopy());
     return body;
   }

@@ -15,6 +15,11 @@ public interface Kind<T> extends ManifestKind<T> {
   /** How plans and messages name it: {@code source connection}. */
   String label();
 
+  /** True for a kind that runs (a dataflow): status reads its {@link KindCalls#health}. */
+  default boolean runs() {
+    return false;
+  }
+
   /** Its calls, on one platform client. */
   KindCalls calls(PlatformResources platform);
 }

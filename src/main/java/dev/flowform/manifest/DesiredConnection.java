@@ -9,7 +9,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A HubSpot base connection as the manifests declare it for one environment, after interpolation.
+ * A base connection as the manifests declare it for one environment, after interpolation: a
+ * HubSpotConnection, or a Connection of any connector whose spec said which params are secrets.
  *
  * @param address {@code metadata.name}, the key in state
  * @param position where the document starts
@@ -21,6 +22,7 @@ import java.util.TreeMap;
  *     load only; their raw text is kept), as paths into the connection: {@code /name}, {@code
  *     /auth/params/clientId}
  * @param movedFrom the addresses it had before ({@code metadata.movedFrom}), in the order written
+ * @param kind the document's kind, which state records: {@link #KIND} or {@link #GENERIC_KIND}
  */
 public record DesiredConnection(
     String address,
@@ -32,9 +34,11 @@ public record DesiredConnection(
     SortedMap<String, String> params,
     SortedMap<String, Secret> secrets,
     Set<String> unresolved,
-    List<String> movedFrom) {
+    List<String> movedFrom,
+    String kind) {
 
   public static final String KIND = "HubSpotConnection";
+  public static final String GENERIC_KIND = "Connection";
   public static final String DEFAULT_AUTH_SPEC = "Basic Authentication";
 
   public DesiredConnection {
@@ -42,6 +46,33 @@ public record DesiredConnection(
     secrets = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(secrets));
     unresolved = Set.copyOf(unresolved);
     movedFrom = movedFrom == null ? List.of() : List.copyOf(movedFrom);
+    kind = kind == null ? KIND : kind;
+  }
+
+  /** A HubSpotConnection. */
+  public DesiredConnection(
+      String address,
+      SourcePosition position,
+      String name,
+      String description,
+      ConnectionSpecRef connectionSpec,
+      String authSpecName,
+      SortedMap<String, String> params,
+      SortedMap<String, Secret> secrets,
+      Set<String> unresolved,
+      List<String> movedFrom) {
+    this(
+        address,
+        position,
+        name,
+        description,
+        connectionSpec,
+        authSpecName,
+        params,
+        secrets,
+        unresolved,
+        movedFrom,
+        KIND);
   }
 
   /** True when every sensitive param resolved, so the connection can be sent. */

@@ -142,15 +142,27 @@ final class DocumentResolver {
 
   Resolved connection(
       ManifestDocument doc, Variables variables, String environment, Resolution resolution) {
+    return connection(doc, variables, environment, resolution, SENSITIVE_PARAMS);
+  }
+
+  /**
+   * @param sensitive the pointers of the document's secrets (a Connection's, from its connector's
+   *     spec)
+   */
+  Resolved connection(
+      ManifestDocument doc,
+      Variables variables,
+      String environment,
+      Resolution resolution,
+      Set<String> sensitive) {
     TreeInterpolator.Outcome outcome =
         TreeInterpolator.apply(
             doc,
             interpolator(variables.values(), "environment " + environment),
-            tolerance(resolution, SENSITIVE_PARAMS, variables.unresolved()),
+            tolerance(resolution, sensitive, variables.unresolved()),
             p -> false,
-            SENSITIVE_PARAMS::contains,
-            new EnvGate(
-                p -> !SENSITIVE_PARAMS.contains(p), variables.allowedEnv(), sources, environment));
+            sensitive::contains,
+            new EnvGate(p -> !sensitive.contains(p), variables.allowedEnv(), sources, environment));
     return new Resolved(doc, outcome.tree(), outcome.unresolved(), outcome.problems(), variables);
   }
 

@@ -15,7 +15,11 @@ import java.util.Optional;
 
 /** Checks {@code apiVersion} and {@code kind}, which decide how the rest is read. */
 final class Headers {
-  static final List<String> KINDS = List.of(ConnectionManifest.KIND, EnvironmentManifest.KIND);
+  static final List<String> KINDS =
+      List.of(
+          ConnectionManifest.KIND,
+          dev.flowform.manifest.doc.GenericConnectionManifest.KIND,
+          EnvironmentManifest.KIND);
 
   private Headers() {}
 

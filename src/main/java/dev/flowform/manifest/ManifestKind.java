@@ -38,6 +38,21 @@ public interface ManifestKind<T> {
     return List.of();
   }
 
+  /**
+   * Checks a resolved document's params against the spec of the connector it reads from (a source
+   * connection's {@code sourceSpec}); nothing by default.
+   *
+   * @param connectorAt the connector of the connection at an address, when known
+   */
+  default List<Diagnostic> checkParams(
+      dev.flowform.manifest.doc.ManifestDocument document,
+      DesiredResource self,
+      java.util.function.Function<String, java.util.Optional<dev.flowform.catalog.ConnectorSpec>>
+          connectorAt,
+      dev.flowform.manifest.validate.SchemaParams schemas) {
+    return List.of();
+  }
+
   /** The address of the resource named {@code name} of this kind. */
   default String address(String name) {
     return addressPrefix() + "." + name;

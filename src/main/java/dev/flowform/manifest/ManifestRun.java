@@ -1,17 +1,24 @@
 package dev.flowform.manifest;
 
+import dev.flowform.catalog.Catalog;
+import dev.flowform.catalog.CatalogFiles;
+import dev.flowform.catalog.ConnectorSpec;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.diag.Diagnostics;
 import dev.flowform.diag.SourcePosition;
 import dev.flowform.manifest.doc.Bound;
 import dev.flowform.manifest.doc.ConnectionManifest;
 import dev.flowform.manifest.doc.EnvironmentManifest;
+import dev.flowform.manifest.doc.GenericConnectionManifest;
 import dev.flowform.manifest.doc.ManifestDocument;
 import dev.flowform.manifest.validate.BeanChecks;
 import dev.flowform.manifest.validate.ConnectionRules;
+import dev.flowform.manifest.validate.ConnectorRules;
+import dev.flowform.manifest.validate.Connectors;
 import dev.flowform.manifest.validate.CrossDocumentRules;
 import dev.flowform.manifest.validate.EnvironmentRules;
 import dev.flowform.manifest.validate.RuleContext;
+import dev.flowform.manifest.validate.SchemaParams;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,15 +70,40 @@ final class ManifestRun {
               "manifests folder " + where + " not found",
               "give another with --dir"));
       return report(
-          List.of(), List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
+          List.of(),
+          List.of(),
+          List.of(),
+          Catalog.builtIn(),
+          List.of(),
+          new int[] {0, 0},
+          Optional.empty(),
+          dir,
+          false);
     }
     ManifestFiles.Listing listing = ManifestFiles.under(dir, display);
     if (!listing.problems().isEmpty()) {
       problems.addAll(listing.problems()); // and nothing else: a missing part skews the rest
       return report(
-          List.of(), List.of(), List.of(), new int[] {0, 0}, Optional.empty(), dir, false);
+          List.of(),
+          List.of(),
+          List.of(),
+          Catalog.builtIn(),
+          List.of(),
+          new int[] {0, 0},
+          Optional.empty(),
+          dir,
+          false);
     }
     List<ManifestDocument> documents = read(listing.files());
+    List<ManifestDocument> genericDocs =
+        documents.stream().filter(d -> d.kind().equals(GenericConnectionManifest.KIND)).toList();
+    Catalog catalog = Catalog.builtIn();
+    if (!genericDocs.isEmpty()) {
+      CatalogFiles.Read read = CatalogFiles.read(CatalogFiles.of(dir), display::of);
+      problems.addAll(read.problems());
+      catalog = read.catalog();
+    }
+    Catalog specs = catalog;
     FileAccess files = FileAccess.forManifests(dir, fileRoots);
     files
         .extraRoots()
@@ -83,7 +115,16 @@ final class ManifestRun {
                         "${file:} may read in this folder, outside the project"
                             + " (--allow-file-root)")));
     DocumentResolver resolver =
-        new DocumentResolver(env, files, SecretSources.of(documents), secrets);
+        new DocumentResolver(
+            env,
+            files,
+            SecretSources.of(
+                documents,
+                doc ->
+                    doc.kind().equals(GenericConnectionManifest.KIND)
+                        ? Connectors.sensitivePointers(doc, specs)
+                        : Set.of()),
+            secrets);
     List<ManifestDocument> environmentDocs =
         documents.stream().filter(d -> d.kind().equals(EnvironmentManifest.KIND)).toList();
     List<ManifestDocument> connectionDocs =
@@ -142,21 +183,59 @@ final class ManifestRun {
       problems.addAll(checked.problems());
       checked.bound().ifPresent(connections::add);
     }
+    ConnectorRules connectorRules = new ConnectorRules(specs, new SchemaParams());
+    List<DocumentPipeline.Checked<GenericConnectionManifest>> checkedGeneric =
+        genericDocs.parallelStream()
+            .map(
+                doc -> {
+                  boolean resolve = resolving && applies(doc, selected.orElse(null));
+                  DocumentResolver.Resolved resolved =
+                      resolve
+                          ? resolver.connection(
+                              doc,
+                              selectedVariables,
+                              selected.orElse(""),
+                              resolution,
+                              Connectors.sensitivePointers(doc, specs))
+                          : DocumentResolver.asWritten(doc);
+                  return pipeline.bind(
+                      resolved,
+                      GenericConnectionManifest.class,
+                      resolve,
+                      bound -> connectorRules.check(bound, context));
+                })
+            .toList();
+    List<Bound<GenericConnectionManifest>> generic = new ArrayList<>();
+    for (DocumentPipeline.Checked<GenericConnectionManifest> checked : checkedGeneric) {
+      problems.addAll(checked.problems());
+      checked.bound().ifPresent(generic::add);
+    }
+    List<Bound<ConnectionManifest>> allConnections = new ArrayList<>(connections);
+    generic.forEach(
+        b ->
+            allConnections.add(
+                new Bound<>(
+                    b.document(), b.manifest().asConnection(), b.resolved(), b.unresolved())));
 
-    problems.addAll(CrossDocumentRules.check(connections, environments, context));
+    problems.addAll(CrossDocumentRules.check(allConnections, environments, context));
     List<KindDocuments.Declared> pipeline =
         pipeline(
             documents,
-            connectionDocs,
+            concat(connectionDocs, genericDocs),
             resolver,
             selectedVariables,
             selected,
             resolving ? resolution : Resolution.STRUCTURE,
-            known);
-    int[] counts = {connectionDocs.size(), environmentDocs.size(), pipelineCount(documents)};
+            known,
+            specs);
+    int[] counts = {
+      connectionDocs.size() + genericDocs.size(), environmentDocs.size(), pipelineCount(documents)
+    };
     return report(
         environments,
         connections,
+        generic,
+        specs,
         pipeline,
         counts,
         selected.filter(s -> resolving),
@@ -181,7 +260,8 @@ final class ManifestRun {
       DocumentResolver.Variables variables,
       Optional<String> selected,
       Resolution resolution,
-      Set<String> known) {
+      Set<String> known,
+      Catalog catalog) {
     boolean resolving = resolution != Resolution.STRUCTURE;
     KindDocuments binder = new KindDocuments(pipeline);
     List<KindDocuments.Declared> declared = new ArrayList<>();
@@ -201,6 +281,8 @@ final class ManifestRun {
               doc -> resolving && applies(doc, selected.orElse(null)),
               problems));
     }
+    Map<String, ConnectorSpec> connectors = connectors(connectionDocs, catalog);
+    SchemaParams schemas = new SchemaParams();
     List<GraphRules.Node> connections = new ArrayList<>();
     for (ManifestDocument doc : connectionDocs) {
       String name = doc.text("/metadata/name");
@@ -241,6 +323,14 @@ final class ManifestRun {
             byKind
                 .get(r.kind())
                 .crossCheck(r, address -> Optional.ofNullable(byAddress.get(address))));
+        problems.addAll(
+            byKind
+                .get(r.kind())
+                .checkParams(
+                    d.document(),
+                    r,
+                    address -> Optional.ofNullable(connectors.get(address)),
+                    schemas));
       }
     }
     return applying;
@@ -248,8 +338,7 @@ final class ManifestRun {
 
   /** Reads the files in parallel (each with its own reader), keeping their sorted order. */
   private List<ManifestDocument> read(List<Path> files) {
-    List<String> known =
-        new ArrayList<>(List.of(ConnectionManifest.KIND, EnvironmentManifest.KIND));
+    List<String> known = new ArrayList<>(Headers.KINDS);
     kinds.forEach(k -> known.add(k.kind()));
     YamlReader reader = new YamlReader(display, known);
     List<FileRead> reads =
@@ -287,9 +376,37 @@ final class ManifestRun {
     return false;
   }
 
+  /** The connector of each connection document, by address, where the catalog knows it. */
+  private static Map<String, ConnectorSpec> connectors(
+      List<ManifestDocument> connectionDocs, Catalog catalog) {
+    Map<String, ConnectorSpec> out = new LinkedHashMap<>();
+    for (ManifestDocument doc : connectionDocs) {
+      String name = doc.text("/metadata/name");
+      Optional<ConnectorSpec> connector =
+          doc.kind().equals(GenericConnectionManifest.KIND)
+              ? Connectors.connector(doc, catalog)
+              : catalog.connectorById(
+                  Optional.ofNullable(doc.text("/spec/connectionSpec/id"))
+                      .orElse(dev.flowform.model.ConnectionSpecRef.HUBSPOT_ID));
+      if (name != null) {
+        connector.ifPresent(c -> out.putIfAbsent(name, c));
+      }
+    }
+    return out;
+  }
+
+  private static List<ManifestDocument> concat(
+      List<ManifestDocument> first, List<ManifestDocument> second) {
+    List<ManifestDocument> out = new ArrayList<>(first);
+    out.addAll(second);
+    return out;
+  }
+
   private LoadReport report(
       List<Bound<EnvironmentManifest>> environments,
       List<Bound<ConnectionManifest>> connections,
+      List<Bound<GenericConnectionManifest>> generic,
+      Catalog catalog,
       List<KindDocuments.Declared> pipeline,
       int[] counts,
       Optional<String> selected,
@@ -304,7 +421,17 @@ final class ManifestRun {
       EnvironmentConfig environment =
           configs.stream().filter(c -> c.name().equals(selected.get())).findFirst().orElseThrow();
       List<DesiredConnection> wanted =
-          connections.stream().filter(Bound::resolved).map(DesiredConnections::of).toList();
+          new ArrayList<>(
+              connections.stream().filter(Bound::resolved).map(DesiredConnections::of).toList());
+      generic.stream()
+          .filter(Bound::resolved)
+          .forEach(
+              b ->
+                  wanted.add(
+                      GenericConnections.of(
+                          b,
+                          Connectors.connector(b.document(), catalog).orElseThrow(),
+                          Connectors.authSpec(b.document(), catalog).orElseThrow())));
       List<DesiredResource> resources =
           pipeline.stream()
               .filter(KindDocuments.Declared::resolved)

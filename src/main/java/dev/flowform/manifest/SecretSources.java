@@ -29,6 +29,16 @@ record SecretSources(Set<String> envNames, Set<Path> files) {
 
   /** The sources of every document's sensitive fields, whatever environment it belongs to. */
   static SecretSources of(Collection<ManifestDocument> documents) {
+    return of(documents, doc -> Set.of());
+  }
+
+  /**
+   * @param others the sensitive pointers of a document of another kind (a Connection's, from its
+   *     connector's spec)
+   */
+  static SecretSources of(
+      Collection<ManifestDocument> documents,
+      java.util.function.Function<ManifestDocument, Set<String>> others) {
     Set<String> names = new HashSet<>();
     Set<Path> files = new HashSet<>();
     for (ManifestDocument doc : documents) {
@@ -37,7 +47,7 @@ record SecretSources(Set<String> envNames, Set<Path> files) {
               ? DocumentResolver.SENSITIVE_PARAMS
               : doc.kind().equals(EnvironmentManifest.KIND)
                   ? DocumentResolver.SECRET_CREDENTIALS
-                  : Set.of();
+                  : others.apply(doc);
       if (doc.kind().equals(EnvironmentManifest.KIND)
           && dev.flowform.model.PostgresUrl.isUrl(doc.text(STATE))) {
         // every part of a state URL may be the password, or show it when the URL is malformed

@@ -14,8 +14,8 @@ import java.util.List;
  *     an import takes over
  * @param movedFrom the address state records this connection under, which apply moves to {@code
  *     address} first ({@code metadata.movedFrom}); null when it does not move
- * @param kind the kind of a pipeline resource; null for a HubSpot connection, whose plans read as
- *     they always have
+ * @param kind the kind of a pipeline resource or of a generic {@code Connection}; null for a
+ *     HubSpot connection, whose plans read as they always have
  * @param dependsOn the addresses it waits for: what a create, update or replace needs first, or
  *     (for a delete) what must be deleted before it
  */
@@ -53,10 +53,32 @@ public record Change(
     this(address, action, reason, id, etag, name, attributes, remoteIds, movedFrom, null, null);
   }
 
-  /** True for a change of a pipeline resource (any kind but the HubSpot connection). */
+  /** True for a change of a pipeline resource (any kind but a base connection). */
   @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isPipeline() {
-    return kind != null;
+    return !dev.flowform.model.ConnectionKinds.isConnection(kind);
+  }
+
+  /**
+   * This connection change of a connection kind: a generic {@code Connection} names its kind, a
+   * HubSpotConnection's change stays without one, as its plans always read.
+   */
+  public Change ofConnectionKind(String connectionKind) {
+    if (!dev.flowform.model.ConnectionKinds.GENERIC.equals(connectionKind)) {
+      return this;
+    }
+    return new Change(
+        address,
+        action,
+        reason,
+        id,
+        etag,
+        name,
+        attributes,
+        remoteIds,
+        movedFrom,
+        connectionKind,
+        dependsOn);
   }
 
   /** This change with another action and reason (and what it waits for). */

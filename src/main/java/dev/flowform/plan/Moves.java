@@ -1,9 +1,12 @@
 package dev.flowform.plan;
 
 import dev.flowform.diag.Diagnostic;
+import dev.flowform.diag.SourcePosition;
 import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.manifest.DesiredResource;
 import dev.flowform.manifest.DesiredState;
 import dev.flowform.state.ResourceState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -14,18 +17,28 @@ import java.util.TreeMap;
  * address is not in state and exactly one of its old addresses is. A move onto an address state
  * already has, or from two old addresses at once, is an error naming the connection.
  *
- * @param fromByTo the old address of each connection to move, by its new address
+ * @param fromByTo the old address of each connection or resource to move, by its new address
  */
 record Moves(SortedMap<String, String> fromByTo) {
+
+  /** What can move: a connection or a pipeline resource. */
+  private record Movable(String address, List<String> movedFrom, SourcePosition position) {}
 
   static Moves of(
       DesiredState desired, SortedMap<String, ResourceState> resources, List<Diagnostic> errors) {
     SortedMap<String, String> fromByTo = new TreeMap<>();
-    for (DesiredConnection wanted : desired.connections().values()) {
+    List<Movable> movables = new ArrayList<>();
+    for (DesiredConnection c : desired.connections().values()) {
+      movables.add(new Movable(c.address(), c.movedFrom(), c.position()));
+    }
+    for (DesiredResource r : desired.resources().values()) {
+      movables.add(new Movable(r.address(), r.movedFrom(), r.position()));
+    }
+    for (Movable wanted : movables) {
       List<String> present =
           wanted.movedFrom().stream()
               .filter(resources::containsKey)
-              .filter(old -> !desired.connections().containsKey(old))
+              .filter(old -> !desired.wants(old))
               .toList();
       if (present.isEmpty()) {
         continue;
@@ -64,10 +77,15 @@ record Moves(SortedMap<String, String> fromByTo) {
     return new Moves(fromByTo);
   }
 
-  /** The records as they stand once moved. */
+  /**
+   * The records as they stand once moved: each at its new address, and every record that depends on
+   * a moved one naming it by its new address.
+   */
   SortedMap<String, ResourceState> apply(SortedMap<String, ResourceState> resources) {
     SortedMap<String, ResourceState> moved = new TreeMap<>(resources);
     fromByTo.forEach((to, from) -> moved.put(to, moved.remove(from)));
+    fromByTo.forEach(
+        (to, from) -> moved.replaceAll((address, r) -> r.withDependencyRenamed(from, to)));
     return moved;
   }
 

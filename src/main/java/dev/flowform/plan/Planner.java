@@ -64,7 +64,8 @@ public final class Planner {
               changes.add(
                   r.isPipeline()
                       ? ResourcePlans.removal(address, r, Reason.DESTROY, true, remote)
-                      : Removals.plan(address, r, Reason.DESTROY, true, remote, claimed)));
+                      : Removals.plan(address, r, Reason.DESTROY, true, remote, claimed)
+                          .ofConnectionKind(r.kind())));
     } else {
       Moves moves = Moves.of(desired, resources, errors);
       SortedMap<String, ResourceState> moved = moves.apply(resources);
@@ -82,6 +83,7 @@ public final class Planner {
                   view,
                   salt,
                   errors)
+              .map(c -> c.ofConnectionKind(wanted.kind()))
               .ifPresent(changes::add);
           continue;
         }
@@ -93,12 +95,14 @@ public final class Planner {
             options.replace().contains(wanted.address()) && isCreated(recordedOne)
                 ? Updates.forcedReplace(wanted, recordedOne, view)
                 : planWanted(wanted, recordedOne, view, options, salt, claimed);
-        changes.add(moves.mark(change));
+        changes.add(moves.mark(change).ofConnectionKind(wanted.kind()));
       }
       changes.stream().filter(Change::adopts).map(Change::id).forEach(claimed::add);
       Map<String, Change> byAddress = new HashMap<>();
       changes.forEach(c -> byAddress.put(c.address(), c));
-      changes.addAll(ResourcePlans.plan(desired, moved, byAddress, view, options, errors));
+      ResourcePlans.plan(desired, moved, byAddress, view, options, errors).stream()
+          .map(moves::mark)
+          .forEach(changes::add);
       changes.addAll(
           ResourcePlans.removals(
               desired, moved, Reason.REMOVED_FROM_MANIFESTS, options.prune(), view));
@@ -107,7 +111,8 @@ public final class Planner {
             if (!r.isPipeline() && !desired.connections().containsKey(address)) {
               changes.add(
                   Removals.plan(
-                      address, r, Reason.REMOVED_FROM_MANIFESTS, options.prune(), view, claimed));
+                          address, r, Reason.REMOVED_FROM_MANIFESTS, options.prune(), view, claimed)
+                      .ofConnectionKind(r.kind()));
             }
           });
       refuseReplaces(changes, desired, options, errors);

@@ -21,6 +21,9 @@ public final class Kinds {
   /** The kind of a HubSpot base connection. */
   public static final String HUBSPOT_CONNECTION = "HubSpotConnection";
 
+  /** The kind of a base connection of any connector. */
+  public static final String CONNECTION = "Connection";
+
   private final Map<String, Kind<?>> byKind = new LinkedHashMap<>();
 
   private Kinds(List<Kind<?>> kinds) {
@@ -31,7 +34,7 @@ public final class Kinds {
   public static Kinds all() {
     return new Kinds(
         List.of(
-            new SourceConnectionKind(Set.of(HUBSPOT_CONNECTION)),
+            new SourceConnectionKind(Set.of(HUBSPOT_CONNECTION, CONNECTION)),
             new TargetConnectionKind(),
             new MappingSetKind(),
             new DataflowKind(

@@ -10,6 +10,7 @@ import dev.flowform.manifest.Resolution;
 import dev.flowform.plan.PlanOptions;
 import dev.flowform.plan.Planner;
 import dev.flowform.plan.RemoteView;
+import dev.flowform.refresh.HealthReads;
 import dev.flowform.refresh.Refresher;
 import dev.flowform.state.State;
 import dev.flowform.status.Refreshed;
@@ -21,9 +22,10 @@ import java.util.Optional;
  * {@code status --refresh}: for each environment whose credentials resolve (or that runs the
  * embedded emulator), reads the platform (at most {@code parallelism} calls at once, one
  * environment after the other) and plans from what it says, so the matrix can show drift beside its
- * offline columns. Reads state without a lock and writes nothing. An environment whose references
- * do not resolve here is marked offline, saying which; one the platform cannot be read for is
- * marked failed. Never throws for one environment: the command fails once the matrix is shown.
+ * offline columns, and how each recorded dataflow runs (enabled, its latest run). Reads state
+ * without a lock and writes nothing. An environment whose references do not resolve here is marked
+ * offline, saying which; one the platform cannot be read for is marked failed. Never throws for one
+ * environment: the command fails once the matrix is shown.
  */
 public final class StatusRefresh {
   private static final PlanOptions OPTIONS = new PlanOptions(true, false, false, false);
@@ -83,7 +85,10 @@ public final class StatusRefresh {
       State recorded = state.recordedOrEmpty();
       RemoteView view =
           new Refresher().refresh(recorded, desired, platform.api(), parallelism).view();
-      return Refreshed.of(new Planner().plan(desired, state.recorded(), view, OPTIONS));
+      return Refreshed.of(
+          new Planner().plan(desired, state.recorded(), view, OPTIONS),
+          new HealthReads(dev.flowform.registry.Kinds.all())
+              .read(recorded, platform.api(), parallelism));
     } catch (FlowformException e) {
       return Refreshed.failed(environment, e.getMessage());
     } catch (DiagnosticsException e) {

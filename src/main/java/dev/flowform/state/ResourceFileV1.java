@@ -45,9 +45,6 @@ record ResourceFileV1(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> dependsOn,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> outputs) {
 
-  /** The kind of a HubSpot base connection, whose records carry a name and a connection spec. */
-  static final String CONNECTION_KIND = "HubSpotConnection";
-
   static final String PENDING = "pending";
   static final String CREATED = "created";
 
@@ -60,7 +57,7 @@ record ResourceFileV1(
       FormatRules.text(id, "id");
       FormatRules.text(etag, "etag");
     }
-    if (CONNECTION_KIND.equals(kind)) {
+    if (dev.flowform.model.ConnectionKinds.isConnection(kind)) {
       FormatRules.text(name, "name");
       FormatRules.notNull(connectionSpec, "connectionSpec");
     } else if (name != null) {

@@ -112,10 +112,10 @@ public record ResourceState(
     return Collections.unmodifiableSortedMap(new TreeMap<>(map == null ? emptyMap() : map));
   }
 
-  /** True for a record of a pipeline kind (anything but a connection). */
+  /** True for a record of a pipeline kind (anything but a base connection). */
   @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isPipeline() {
-    return !"HubSpotConnection".equals(kind);
+    return kind == null || !dev.flowform.model.ConnectionKinds.isConnection(kind);
   }
 
   /** This record with another etag, attributes and outputs, as after an update. */
@@ -142,6 +142,31 @@ public record ResourceState(
         newAttributes,
         newDependsOn,
         newOutputs);
+  }
+
+  /** This record naming the dependency it had at {@code from} by {@code to} (the same if none). */
+  public ResourceState withDependencyRenamed(String from, String to) {
+    if (!dependsOn.containsKey(from)) {
+      return this;
+    }
+    SortedMap<String, String> renamed = new TreeMap<>(dependsOn);
+    renamed.put(to, renamed.remove(from));
+    return new ResourceState(
+        kind,
+        status,
+        id,
+        etag,
+        name,
+        description,
+        connectionSpec,
+        authSpecName,
+        params,
+        secretFingerprints,
+        createdAt,
+        updatedAt,
+        attributes,
+        renamed,
+        outputs);
   }
 
   private static SortedMap<String, String> emptyMap() {

@@ -67,11 +67,12 @@ final class SecretGuard {
     String name = masked(r.name(), at + "/name");
     String description = masked(r.description(), at + "/description");
     refuse(r.authSpecName(), at + "/authSpecName");
-    SortedMap<String, String> params = new TreeMap<>();
-    r.params().forEach((key, value) -> params.put(key, masked(value, at + "/params/" + key)));
-    if (name.equals(r.name())
+    SortedMap<String, String> params = maskedAll(r.params(), at + "/params");
+    SortedMap<String, String> attributes = maskedAll(r.attributes(), at + "/attributes");
+    if (java.util.Objects.equals(name, r.name())
         && java.util.Objects.equals(description, r.description())
-        && params.equals(r.params())) {
+        && params.equals(r.params())
+        && attributes.equals(r.attributes())) {
       return r;
     }
     return new ResourceState(
@@ -86,7 +87,18 @@ final class SecretGuard {
         params,
         r.secretFingerprints(),
         r.createdAt(),
-        r.updatedAt());
+        r.updatedAt(),
+        attributes,
+        r.dependsOn(),
+        r.outputs());
+  }
+
+  /** Each value masked, refused when it is a secret (keys are pointers or names: never touched). */
+  private SortedMap<String, String> maskedAll(SortedMap<String, String> values, String at) {
+    SortedMap<String, String> out = new TreeMap<>();
+    values.forEach(
+        (key, value) -> out.put(key, masked(value, at + (key.startsWith("/") ? "" : "/") + key)));
+    return out;
   }
 
   private String masked(String value, String pointer) {

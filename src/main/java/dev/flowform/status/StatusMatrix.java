@@ -91,6 +91,14 @@ public record StatusMatrix(
               read.problem(),
               column.stateProblem()));
       int at = i;
+      read.health()
+          .forEach(
+              (address, health) -> {
+                List<Cell> row = next.get(address);
+                if (row != null) {
+                  row.set(at, row.get(at).withHealth(health));
+                }
+              });
       read.plan()
           .ifPresent(
               plan ->
@@ -155,8 +163,8 @@ public record StatusMatrix(
   }
 
   /**
-   * True when every targeted connection is in sync everywhere (nothing to create or change) and no
-   * refresh found drift.
+   * True when every targeted resource is in sync everywhere (nothing to create or change), no
+   * refresh found drift, and no dataflow's latest run failed (or could not be read).
    */
   public boolean allInSync() {
     return rows.values().stream()
@@ -164,6 +172,7 @@ public record StatusMatrix(
         .allMatch(
             c ->
                 c.drift() == null
+                    && !c.unhealthy()
                     && (c.status() == CellStatus.IN_SYNC || c.status() == CellStatus.NOT_TARGETED));
   }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * another that imports it back.
  *
  * <pre>
- * cli -> run -> {plan, apply, refresh, status} -> {state, flowservice, manifest} -> {model, diag}
+ * cli -> run -> {plan, apply, refresh, status} -> {state, flowservice, manifest, catalog}
+ *     -> {model, diag}
  * emulator -> diag
  * </pre>
  */
@@ -48,7 +49,11 @@ class ArchitectureTest {
         .layer("kinds")
         .definedBy("dev.flowform.kinds..", "dev.flowform.registry..")
         .layer("edges")
-        .definedBy("dev.flowform.state..", "dev.flowform.flowservice..", "dev.flowform.manifest..")
+        .definedBy(
+            "dev.flowform.state..",
+            "dev.flowform.flowservice..",
+            "dev.flowform.manifest..",
+            "dev.flowform.catalog..")
         .layer("model")
         .definedBy("dev.flowform.model..")
         .layer("diag")
@@ -115,6 +120,7 @@ class ArchitectureTest {
             "dev.flowform.state..",
             "dev.flowform.flowservice..",
             "dev.flowform.manifest..",
+            "dev.flowform.catalog..",
             "dev.flowform.model..")
         .check(flowform);
   }

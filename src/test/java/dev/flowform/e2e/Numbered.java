@@ -29,12 +29,18 @@ final class Numbered {
 
   static void assertConvergedWithoutDuplicates(
       FlowServiceEmulator emulator, Workspace ws, int count) throws IOException {
+    assertConvergedWithoutDuplicates(emulator, ws, count, 0);
+  }
+
+  /** The same, with {@code others} more records in state than the connections. */
+  static void assertConvergedWithoutDuplicates(
+      FlowServiceEmulator emulator, Workspace ws, int count, int others) throws IOException {
     List<EmulatedConnection> remote = emulator.connections(Workspace.SANDBOX);
     Set<String> names = new HashSet<>();
     remote.forEach(c -> assertTrue(names.add(c.name()), "duplicate " + c.name()));
     assertEquals(count, remote.size());
     JsonNode resources = recorded(ws);
-    assertEquals(count, resources.size());
+    assertEquals(count + others, resources.size());
     for (EmulatedConnection c : remote) {
       JsonNode entry = resources.get(address(c));
       assertEquals(c.id(), entry.get("id").asText(), address(c));

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowform.testing.HandClock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,10 +117,13 @@ class ReadAndDeleteTest {
     Api.Answer answer = api.get("/connectionSpecs");
     assertEquals(200, answer.status());
     JsonNode items = answer.json().get("items");
-    assertEquals(1, items.size());
+    assertEquals(4, items.size());
     assertEquals(Api.HUBSPOT, items.get(0).get("id").asText());
     assertEquals("hubspot", items.get(0).get("name").asText());
     assertEquals("Basic Authentication", items.get(0).get("authSpec").get(0).get("name").asText());
+    List<String> names = new ArrayList<>();
+    items.forEach(item -> names.add(item.get("name").asText()));
+    assertEquals(List.of("hubspot", "salesforce", "snowflake", "amazon-s3"), names);
   }
 
   @Test
@@ -126,7 +131,9 @@ class ReadAndDeleteTest {
     assertEquals(
         1, api.get("/connectionSpecs?property=name%3D%3Dhubspot").json().get("items").size());
     assertEquals(
-        0, api.get("/connectionSpecs?property=name%3D%3Dsalesforce").json().get("items").size());
+        1, api.get("/connectionSpecs?property=name%3D%3Dsalesforce").json().get("items").size());
+    assertEquals(
+        0, api.get("/connectionSpecs?property=name%3D%3Dmarketo").json().get("items").size());
     assertEquals(
         1,
         api.get("/connectionSpecs?property=id%3D%3D" + Api.HUBSPOT + ",other")

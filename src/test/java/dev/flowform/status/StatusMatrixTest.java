@@ -142,6 +142,38 @@ class StatusMatrixTest {
   }
 
   @Test
+  void aDataflowWhoseLatestRunFailedOrCouldNotBeReadIsNotInSync() {
+    Plan clean = plan("dev", true, List.of(), change("dataflow.f", Action.NOOP, Reason.UP_TO_DATE));
+    StatusMatrix matrix = StatusMatrix.of(List.of(clean));
+
+    StatusMatrix healthy =
+        matrix.withDrift(
+            List.of(
+                Refreshed.of(
+                    clean,
+                    java.util.Map.of(
+                        "dataflow.f", new dev.flowform.kinds.Health("enabled", "success", 9, 0)))));
+    StatusMatrix failed =
+        matrix.withDrift(
+            List.of(
+                Refreshed.of(
+                    clean,
+                    java.util.Map.of(
+                        "dataflow.f", new dev.flowform.kinds.Health("enabled", "Failed", 9, 9)))));
+    StatusMatrix unknown =
+        matrix.withDrift(
+            List.of(
+                Refreshed.of(
+                    clean,
+                    java.util.Map.of("dataflow.f", dev.flowform.kinds.Health.unreadable("503")))));
+
+    assertTrue(healthy.allInSync());
+    assertEquals("success", healthy.cell("dataflow.f", "dev").health().lastRun());
+    assertFalse(failed.allInSync());
+    assertFalse(unknown.allInSync());
+  }
+
+  @Test
   void aPendingMoveAndAnImportAreNotInSync() {
     StatusMatrix declared =
         StatusMatrix.of(

@@ -46,11 +46,15 @@ public final class StatusTextRenderer {
 
   /**
    * {@code in sync}, {@code in sync*} when some secrets could not be compared, and what a refresh
-   * found beside it: {@code in sync, drift: deleted remotely}.
+   * found beside it: {@code in sync, drift: deleted remotely}, or of a dataflow {@code in sync,
+   * enabled, last run failed (120 read, 3 failed)}.
    */
   static String label(Cell cell) {
     String label = cell.status().label() + (cell.partial() ? PARTIAL_MARK : "");
-    return cell.drift() == null ? label : label + ", drift: " + cell.drift().label();
+    if (cell.drift() != null) {
+      label += ", drift: " + cell.drift().label();
+    }
+    return cell.health() == null ? label : label + ", " + cell.health().summary();
   }
 
   /**

@@ -179,6 +179,11 @@ public final class DataflowKind implements Kind<DataflowManifest> {
   }
 
   @Override
+  public boolean runs() {
+    return true;
+  }
+
+  @Override
   public KindCalls calls(PlatformResources platform) {
     return new DataflowCalls(platform);
   }

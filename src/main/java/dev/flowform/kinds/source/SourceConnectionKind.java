@@ -1,5 +1,8 @@
 package dev.flowform.kinds.source;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowform.catalog.ConnectorSpec;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.flowservice.PlatformResources;
 import dev.flowform.kinds.Documents;
@@ -8,19 +11,27 @@ import dev.flowform.kinds.KindCalls;
 import dev.flowform.manifest.DesiredResource;
 import dev.flowform.manifest.ResourceReference;
 import dev.flowform.manifest.doc.Bound;
+import dev.flowform.manifest.doc.ManifestDocument;
+import dev.flowform.manifest.doc.SourceMap;
+import dev.flowform.manifest.validate.SchemaParams;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * A source connection: what a base connection reads ({@code params.path}). Its name and description
- * change in place; its path, format and base connection only by a replacement (Adobe advises
- * against updating them: the dataflow would not pick the change up).
+ * A source connection: what a base connection reads ({@code params}, checked against its
+ * connector's {@code sourceSpec}; {@code path} is HubSpot's, kept as a shorthand). Its name and
+ * description change in place; its path, format and base connection only by a replacement (Adobe
+ * advises against updating them: the dataflow would not pick the change up).
  */
 public final class SourceConnectionKind implements Kind<SourceConnectionManifest> {
   public static final String KIND = "SourceConnection";
   static final String BASE_CONNECTION = "/baseConnectionId";
+  static final String PARAMS = "/params/";
   static final List<String> ATTRIBUTES =
       List.of("/name", "/description", "/params/path", "/data/format");
 
@@ -56,7 +67,66 @@ public final class SourceConnectionKind implements Kind<SourceConnectionManifest
 
   @Override
   public List<Diagnostic> check(Bound<SourceConnectionManifest> bound) {
-    return List.of();
+    SourceConnectionManifest.Spec spec = bound.manifest().spec();
+    SourceMap sources = bound.document().sources();
+    List<Diagnostic> out = new ArrayList<>();
+    if (spec.path() == null && (spec.params() == null || spec.params().isEmpty())) {
+      out.add(
+          Diagnostic.error(
+              sources.position("/spec"),
+              "spec.params is required (spec.path for HubSpot)",
+              "flowform specs show CONNECTOR lists a connector's source params"));
+    }
+    if (spec.path() != null && spec.params() != null && spec.params().containsKey("path")) {
+      out.add(
+          Diagnostic.error(
+              sources.position("/spec/path"),
+              "spec.path and spec.params.path say the same thing twice",
+              "keep one of them"));
+    }
+    if (spec.params() != null) {
+      spec.params()
+          .forEach(
+              (name, value) -> {
+                if (value == null || value.isContainerNode() || value.isNull()) {
+                  out.add(
+                      Diagnostic.error(
+                          sources.position("/spec/params/" + SourceMap.segment(name)),
+                          "spec.params." + name + " must be text, a number or true/false"));
+                }
+              });
+    }
+    return out;
+  }
+
+  @Override
+  public List<Diagnostic> checkParams(
+      ManifestDocument document,
+      DesiredResource self,
+      Function<String, Optional<ConnectorSpec>> connectorAt,
+      SchemaParams schemas) {
+    String base = self.references().get(0).address();
+    Optional<ConnectorSpec> connector = base == null ? Optional.empty() : connectorAt.apply(base);
+    if (connector.isEmpty() || connector.get().sourceSpec() == null) {
+      return List.of();
+    }
+    ObjectNode params = JsonNodeFactory.instance.objectNode();
+    self.attributes()
+        .forEach(
+            (pointer, value) -> {
+              if (pointer.startsWith(PARAMS)) {
+                params.put(SourceMap.unescape(pointer.substring(PARAMS.length())), value);
+              }
+            });
+    return schemas.check(
+        connector.get().sourceSpec(),
+        params,
+        document.tree().has("spec") && document.tree().at("/spec/path").isTextual()
+            ? "/spec"
+            : "/spec/params",
+        Set.of(),
+        document.sources(),
+        connector.get().name() + "'s source params");
   }
 
   @Override
@@ -67,7 +137,19 @@ public final class SourceConnectionKind implements Kind<SourceConnectionManifest
     if (m.spec().description() != null && !m.spec().description().isEmpty()) {
       attributes.put("/description", m.spec().description());
     }
-    attributes.put("/params/path", m.spec().path());
+    if (m.spec().path() != null) {
+      attributes.put("/params/path", m.spec().path());
+    }
+    if (m.spec().params() != null) {
+      m.spec()
+          .params()
+          .forEach(
+              (name, value) -> {
+                if (value != null && value.isValueNode() && !value.isNull()) {
+                  attributes.put(PARAMS + SourceMap.segment(name), value.asText());
+                }
+              });
+    }
     attributes.put("/data/format", Documents.orDefault(m.spec().format(), "tabular"));
     ResourceReference base =
         ResourceReference.to(

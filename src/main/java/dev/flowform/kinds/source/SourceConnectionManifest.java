@@ -15,7 +15,12 @@ public record SourceConnectionManifest(
     @NotNull(message = Rules.REQUIRED) @Valid ConnectionManifest.Metadata metadata,
     @NotNull(message = Rules.REQUIRED) @Valid Spec spec) {
 
-  /** The source connection as AEP gets it. */
+  /**
+   * The source connection as AEP gets it.
+   *
+   * @param path what a HubSpot source reads ({@code Hubspot.Contacts}): {@code params.path}
+   * @param params the params of the connector's {@code sourceSpec} ({@code tableName: Account})
+   */
   public record Spec(
       @NotBlank(message = Rules.REQUIRED) @Size(max = Rules.AEP_NAME_MAX, message = Rules.LENGTH)
           String name,
@@ -23,7 +28,8 @@ public record SourceConnectionManifest(
       @NotBlank(message = Rules.REQUIRED)
           @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_SHAPE)
           String baseConnection,
-      @NotBlank(message = Rules.REQUIRED) @Size(max = 1024, message = Rules.LENGTH) String path,
+      @Size(max = 1024, message = Rules.LENGTH) String path,
+      java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> params,
       @Pattern(
               regexp = "tabular|json|parquet|delimited",
               message = "must be tabular, json, parquet or delimited")

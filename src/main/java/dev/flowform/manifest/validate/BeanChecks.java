@@ -86,6 +86,7 @@ public final class BeanChecks {
       ValidatorFactory factory =
           Validation.byProvider(HibernateValidator.class)
               .configure()
+              .ignoreXmlConfiguration()
               .messageInterpolator(new ParameterMessageInterpolator())
               .buildValidatorFactory();
       return factory.getValidator();

@@ -27,15 +27,7 @@ public final class ConnectionRules {
     ManifestDocument document = bound.document();
     SourceMap sources = document.sources();
     List<String> targets = manifest.metadata().environments();
-    if (targets != null && targets.isEmpty()) {
-      out.add(
-          Diagnostic.warning(
-              sources.position("/metadata/environments"),
-              "metadata.environments is empty: this connection applies to no environment"
-                  + " (apply --prune deletes it wherever state manages it)"));
-    } else if (targets != null) {
-      environments(targets, sources, context, out);
-    }
+    metadata(targets, sources, context, out);
     ConnectionManifest.ConnectionSpec spec = manifest.spec().connectionSpec();
     if (spec != null
         && spec.id() != null
@@ -54,6 +46,20 @@ public final class ConnectionRules {
           out, LiteralSecrets.check(document.text(pointer), pointer, sources, severity));
     }
     return out;
+  }
+
+  /** The rules of {@code metadata.environments}, shared by every connection kind. */
+  static void metadata(
+      List<String> targets, SourceMap sources, RuleContext context, List<Diagnostic> out) {
+    if (targets != null && targets.isEmpty()) {
+      out.add(
+          Diagnostic.warning(
+              sources.position("/metadata/environments"),
+              "metadata.environments is empty: this connection applies to no environment"
+                  + " (apply --prune deletes it wherever state manages it)"));
+    } else if (targets != null) {
+      environments(targets, sources, context, out);
+    }
   }
 
   private static void environments(
