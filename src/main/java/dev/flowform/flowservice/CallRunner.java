@@ -83,7 +83,7 @@ final class CallRunner {
       beforeEachSend.run();
       HttpResult result;
       try {
-        result = execute(request);
+        result = execute(request, resendable);
       } catch (IOException e) {
         if (!resendable && !surelyNotSent(e)) {
           throw FlowServiceException.builder(
@@ -128,10 +128,11 @@ final class CallRunner {
     return delay;
   }
 
-  private HttpResult execute(Request request) throws IOException {
+  private HttpResult execute(Request request, boolean resendable) throws IOException {
     try (Response response = client.newCall(request).execute()) {
       ResponseBody body = response.body();
-      return new HttpResult(response.code(), response.headers(), body.string());
+      return new HttpResult(
+          response.code(), response.headers(), BoundedBody.read(body, request, resendable));
     }
   }
 

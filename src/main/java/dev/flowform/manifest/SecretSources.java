@@ -15,9 +15,12 @@ import java.util.Set;
 /**
  * The environment variables and files that any sensitive field of any manifest refers to. A value
  * read from one of them is a secret wherever it is used, even in a field that is not sensitive.
+ * Every reference in a PostgreSQL state URL counts: the scrubber knows what it resolves to before
+ * the URL is parsed, so a password the parser takes for a port or a host never prints.
  */
 record SecretSources(Set<String> envNames, Set<Path> files) {
   static final SecretSources NONE = new SecretSources(Set.of(), Set.of());
+  private static final String STATE = "/spec/state";
 
   SecretSources {
     envNames = Set.copyOf(envNames);
@@ -45,6 +48,12 @@ record SecretSources(Set<String> envNames, Set<Path> files) {
               : doc.kind().equals(EnvironmentManifest.KIND)
                   ? DocumentResolver.SECRET_CREDENTIALS
                   : others.apply(doc);
+      if (doc.kind().equals(EnvironmentManifest.KIND)
+          && dev.flowform.model.PostgresUrl.isUrl(doc.text(STATE))) {
+        // every part of a state URL may be the password, or show it when the URL is malformed
+        pointers = new HashSet<>(pointers);
+        pointers.add(STATE);
+      }
       Path dir = doc.file().toAbsolutePath().getParent();
       for (String pointer : pointers) {
         String raw = doc.text(pointer);
