@@ -28,6 +28,7 @@ class CommandTreeTest {
           "status",
           "output",
           "graph",
+          "specs",
           "emulator",
           "version",
           "completion");
