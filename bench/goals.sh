@@ -9,6 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA="${JAVA:-java}"
+# JVM options for every flowform run timed (not the emulator): BENCH_JAVA_OPTS="-XX:+UseSerialGC
+# -XX:TieredStopAtLevel=1" measures what bin/flowform runs with (without its class archive)
+read -r -a OPTS <<<"${BENCH_JAVA_OPTS:-}"
 JAR="${FLOWFORM_JAR:-target/flowform.jar}"
 RUNS="${BENCH_REPEAT:-3}"
 LATENCY=25
@@ -87,7 +90,7 @@ timed() {
   local dir="$1"; shift
   local start end rc=0
   start=$(now_ms)
-  (cd "$dir" && "$JAVA" -jar "$JAR" "$@" >"$WORK/last.out" 2>&1) || rc=$?
+  (cd "$dir" && "$JAVA" ${OPTS[@]+"${OPTS[@]}"} -jar "$JAR" "$@" >"$WORK/last.out" 2>&1) || rc=$?
   end=$(now_ms)
   echo "$rc" >"$WORK/last.rc"
   echo $((end - start))

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every {@code *.yaml} and {@code *.yml} file under a folder, recursively, in sorted path order.
@@ -66,9 +66,12 @@ final class ManifestFiles {
     } catch (IOException e) {
       problems.add(problem(display, dir, cause(e)));
     }
+    // each path's sort key computed once, not twice per comparison
     List<Path> sorted =
         files.stream()
-            .sorted(Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/')))
+            .map(p -> Map.entry(dir.relativize(p).toString().replace('\\', '/'), p))
+            .sorted(Map.Entry.comparingByKey())
+            .map(Map.Entry::getValue)
             .toList();
     return new Listing(sorted, problems);
   }
