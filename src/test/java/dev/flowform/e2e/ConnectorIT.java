@@ -273,6 +273,10 @@ class ConnectorIT {
         "Account",
         recorded("source.sf-accounts").get("attributes").get("/params/tableName").asText());
     assertTrue(recorded("dataflow.sf-accounts").get("id").isTextual());
+    assertEquals(
+        "CRMToAEP",
+        recorded("dataflow.sf-accounts").get("outputs").get("flowSpecName").asText(),
+        "the flow spec joining Salesforce's connection spec to the Data Lake's");
     ok("plan", "--env=test", "--detailed-exitcode", "--no-color");
   }
 

@@ -137,6 +137,7 @@ class PipelineIT {
         recorded("source.hubspot-contacts").get("id").asText(),
         flow.get("dependsOn").get("source.hubspot-contacts").asText());
     assertEquals(4, emulator.resources(Workspace.SANDBOX).size());
+    assertEquals("CRMToAEP", flow.get("outputs").get("flowSpecName").asText());
     assertNoChanges();
   }
 

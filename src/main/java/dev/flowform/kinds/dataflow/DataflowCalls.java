@@ -28,6 +28,7 @@ import java.util.TreeMap;
 final class DataflowCalls implements KindCalls {
   static final String FLOW_SPEC_ID = "flowSpecId";
   static final String MAPPING_VERSION = "mappingVersion";
+  static final String FLOW_SPEC_NAME = "flowSpecName";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final PlatformResources platform;
@@ -39,7 +40,10 @@ final class DataflowCalls implements KindCalls {
   @Override
   public Written create(DesiredResource desired, Map<String, Dependency> dependencies) {
     String specName = desired.attributes().get(DataflowKind.FLOW_SPEC);
-    JsonNode spec = flowSpec(specName);
+    JsonNode spec =
+        specName != null
+            ? flowSpec(specName)
+            : new FlowSpecChoice(platform).of(desired, dependencies);
     ObjectNode body = NODES.objectNode();
     body.put("name", desired.attributes().get("/name"));
     if (desired.attributes().containsKey("/description")) {
@@ -56,6 +60,7 @@ final class DataflowCalls implements KindCalls {
     String id = FlatJson.text(answer, "id");
     String etag = FlatJson.text(answer, "etag");
     SortedMap<String, String> outputs = outputs(desired, dependencies, FlatJson.text(spec, "id"));
+    outputs.put(FLOW_SPEC_NAME, FlatJson.text(spec, "name"));
     if ("false".equals(desired.attributes().get(DataflowKind.ENABLED))) {
       etag = etagOf(platform.action(Collection.FLOWS, id, "disable"), etag);
     }

@@ -32,7 +32,6 @@ public final class DataflowKind implements Kind<DataflowManifest> {
   static final String SCHEDULE = "/scheduleParams";
   static final String ENABLED = "/enabled";
   static final String FLOW_SPEC = "/flowSpec/name";
-  static final String DEFAULT_FLOW_SPEC = "CRMToAEP";
 
   private final String sourceKind;
   private final String targetKind;
@@ -93,7 +92,9 @@ public final class DataflowKind implements Kind<DataflowManifest> {
     if (spec.description() != null && !spec.description().isEmpty()) {
       attributes.put("/description", spec.description());
     }
-    attributes.put(FLOW_SPEC, Documents.orDefault(spec.flowSpec(), DEFAULT_FLOW_SPEC));
+    if (spec.flowSpec() != null && !spec.flowSpec().isBlank()) {
+      attributes.put(FLOW_SPEC, spec.flowSpec());
+    }
     if (spec.deltaColumn() != null) {
       attributes.put(DELTA + "/name", spec.deltaColumn().name());
       putIfSet(attributes, DELTA + "/dateFormat", spec.deltaColumn().dateFormat());
