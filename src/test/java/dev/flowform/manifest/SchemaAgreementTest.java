@@ -43,7 +43,8 @@ class SchemaAgreementTest {
             "SourceConnection", schema(factory, "schemas/source-connection.schema.json"),
             "TargetConnection", schema(factory, "schemas/target-connection.schema.json"),
             "MappingSet", schema(factory, "schemas/mapping-set.schema.json"),
-            "Dataflow", schema(factory, "schemas/dataflow.schema.json"));
+            "Dataflow", schema(factory, "schemas/dataflow.schema.json"),
+            "Connection", schema(factory, "schemas/connection.schema.json"));
   }
 
   private static JsonSchema schema(JsonSchemaFactory factory, String path) throws IOException {
