@@ -1,6 +1,5 @@
 package dev.flowform.flowservice;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.model.RemoteConnection;
@@ -25,6 +24,7 @@ final class OkHttpFlowService implements FlowServiceApi {
   private final CallRunner calls;
   private final ConnectionJson bodies;
   private final ObjectMapper json;
+  private final Answers answers;
   private final int listPageSize;
   private final PlatformResources resources;
 
@@ -42,6 +42,7 @@ final class OkHttpFlowService implements FlowServiceApi {
     this.calls = calls;
     this.bodies = new ConnectionJson(json);
     this.json = json;
+    this.answers = new Answers(json);
     this.resources = new OkHttpResources(base, calls, json, listPageSize);
   }
 
@@ -71,9 +72,9 @@ final class OkHttpFlowService implements FlowServiceApi {
           ? error.toUnknownOutcome(result.status())
           : error.toException(result.status());
     }
-    JsonNode answer = readJson(result);
+    JsonNode answer = answers.readJson(result);
     String id = ConnectionJson.text(answer, "id");
-    String etag = etag(answer, result);
+    String etag = Answers.etag(answer, result);
     if (id == null || etag == null) {
       throw FlowServiceException.builder(result.status(), "the create answer has no id or etag")
           .requestId(result.header("x-request-id"))
@@ -88,7 +89,7 @@ final class OkHttpFlowService implements FlowServiceApi {
     if (isGone(result)) {
       return Optional.empty();
     }
-    JsonNode items = readJson(requireSuccess(result)).path("items");
+    JsonNode items = answers.readJson(answers.requireSuccess(result)).path("items");
     return items.size() == 0 ? Optional.empty() : Optional.of(bodies.connection(items.get(0)));
   }
 
@@ -105,7 +106,9 @@ final class OkHttpFlowService implements FlowServiceApi {
             .addQueryParameter("count", "true")
             .build();
     JsonNode count =
-        readJson(requireSuccess(calls.read(new Request.Builder().url(url).get().build())))
+        answers
+            .readJson(
+                answers.requireSuccess(calls.read(new Request.Builder().url(url).get().build())))
             .get("count");
     return count != null && count.canConvertToLong()
         ? OptionalLong.of(count.asLong())
@@ -138,7 +141,8 @@ final class OkHttpFlowService implements FlowServiceApi {
     for (Optional<HttpUrl> page = Optional.of(first); page.isPresent(); ) {
       HttpUrl url = page.get();
       JsonNode answer =
-          readJson(requireSuccess(calls.read(new Request.Builder().url(url).get().build())));
+          answers.readJson(
+              answers.requireSuccess(calls.read(new Request.Builder().url(url).get().build())));
       for (JsonNode item : answer.path("items")) {
         RemoteConnection connection = bodies.connection(item);
         if (connection.id() != null && keep.test(connection)) {
@@ -155,22 +159,15 @@ final class OkHttpFlowService implements FlowServiceApi {
     RequestBody body = RequestBody.create(bodies.patchBody(operations), JSON);
     Request request =
         new Request.Builder().url(connection(id)).header("If-Match", etag).patch(body).build();
-    HttpResult result = requireSuccess(calls.safe(request));
-    String newEtag = etag(readJson(result), result);
-    if (newEtag == null) {
-      throw FlowServiceException.builder(result.status(), "the update answer has no etag")
-          .requestId(result.header("x-request-id"))
-          .hint("run flowform refresh to record the current etag")
-          .build();
-    }
-    return newEtag;
+    HttpResult result = answers.requireSuccess(calls.safe(request));
+    return answers.updatedEtag(result);
   }
 
   @Override
   public void delete(String id) {
     HttpResult result = calls.safe(new Request.Builder().url(connection(id)).delete().build());
     if (!isGone(result)) {
-      requireSuccess(result);
+      answers.requireSuccess(result);
     }
   }
 
@@ -194,34 +191,5 @@ final class OkHttpFlowService implements FlowServiceApi {
     String code = ErrorBody.parse(result, json).code();
     String body = result.body().strip();
     return "1101-404".equals(code) || (code == null && (body.isEmpty() || body.startsWith("{")));
-  }
-
-  private HttpResult requireSuccess(HttpResult result) {
-    if (!result.isSuccessful()) {
-      throw ErrorBody.parse(result, json).toException(result.status());
-    }
-    return result;
-  }
-
-  /** The body's {@code etag}, else the {@code ETag} header; quotes kept. */
-  private static String etag(JsonNode answer, HttpResult result) {
-    String etag = ConnectionJson.text(answer, "etag");
-    return etag != null ? etag : result.header("ETag");
-  }
-
-  private JsonNode readJson(HttpResult result) {
-    if (result.body().isBlank()) {
-      return json.createObjectNode();
-    }
-    try {
-      return json.readTree(result.body());
-    } catch (JsonProcessingException e) {
-      throw FlowServiceException.builder(result.status(), "the answer is not JSON")
-          .detail(e.getOriginalMessage())
-          .requestId(result.header("x-request-id"))
-          .hint("check that the endpoint is a Flow Service")
-          .cause(e)
-          .build();
-    }
   }
 }

@@ -24,6 +24,7 @@ final class OkHttpResources implements PlatformResources {
   private final HttpUrl conversion;
   private final CallRunner calls;
   private final ObjectMapper json;
+  private final Answers answers;
   private final int pageSize;
 
   OkHttpResources(HttpUrl flowService, CallRunner calls, ObjectMapper json, int pageSize) {
@@ -31,6 +32,7 @@ final class OkHttpResources implements PlatformResources {
     this.conversion = conversionBeside(flowService);
     this.calls = calls;
     this.json = json;
+    this.answers = new Answers(json);
     this.pageSize = pageSize;
   }
 
@@ -56,7 +58,7 @@ final class OkHttpResources implements PlatformResources {
           ? error.toUnknownOutcome(result.status())
           : error.toException(result.status());
     }
-    JsonNode answer = readJson(result);
+    JsonNode answer = answers.readJson(result);
     if (ConnectionJson.text(answer, "id") == null) {
       throw FlowServiceException.builder(result.status(), "the create answer has no id")
           .requestId(result.header("x-request-id"))
@@ -71,7 +73,7 @@ final class OkHttpResources implements PlatformResources {
     if (isGone(result)) {
       return Optional.empty();
     }
-    JsonNode answer = readJson(requireSuccess(result));
+    JsonNode answer = answers.readJson(answers.requireSuccess(result));
     if (answer.has("items")) {
       JsonNode items = answer.path("items");
       return items.size() == 0 ? Optional.empty() : Optional.of(items.get(0));
@@ -96,7 +98,8 @@ final class OkHttpResources implements PlatformResources {
     for (Optional<HttpUrl> page = Optional.of(start); page.isPresent(); ) {
       HttpUrl url = page.get();
       JsonNode answer =
-          readJson(requireSuccess(calls.read(new Request.Builder().url(url).get().build())));
+          answers.readJson(
+              answers.requireSuccess(calls.read(new Request.Builder().url(url).get().build())));
       JsonNode items = answer.has("items") ? answer.path("items") : answer.path("data");
       for (JsonNode item : items) {
         String id = ConnectionJson.text(item, "id");
@@ -117,14 +120,14 @@ final class OkHttpResources implements PlatformResources {
             .header("If-Match", etag)
             .patch(body(operations))
             .build();
-    HttpResult result = requireSuccess(calls.safe(request));
-    return requireEtag(result, readJson(result));
+    HttpResult result = answers.requireSuccess(calls.safe(request));
+    return answers.updatedEtag(result);
   }
 
   @Override
   public JsonNode put(Collection collection, String id, JsonNode body) {
-    return readJson(
-        requireSuccess(
+    return answers.readJson(
+        answers.requireSuccess(
             calls.safe(new Request.Builder().url(url(collection, id)).put(body(body)).build())));
   }
 
@@ -137,17 +140,17 @@ final class OkHttpResources implements PlatformResources {
             .addQueryParameter("op", op)
             .build();
     HttpResult result =
-        requireSuccess(
+        answers.requireSuccess(
             calls.safe(
                 new Request.Builder().url(url).post(RequestBody.create(new byte[0])).build()));
-    return readJson(result);
+    return answers.readJson(result);
   }
 
   @Override
   public void delete(Collection collection, String id) {
     HttpResult result = calls.safe(new Request.Builder().url(url(collection, id)).delete().build());
     if (!isGone(result)) {
-      requireSuccess(result);
+      answers.requireSuccess(result);
     }
   }
 
@@ -179,40 +182,5 @@ final class OkHttpResources implements PlatformResources {
     String code = ErrorBody.parse(result, json).code();
     String body = result.body().strip();
     return !"2100-404".equals(code) && (body.isEmpty() || body.startsWith("{"));
-  }
-
-  private HttpResult requireSuccess(HttpResult result) {
-    if (!result.isSuccessful()) {
-      throw ErrorBody.parse(result, json).toException(result.status());
-    }
-    return result;
-  }
-
-  private static String requireEtag(HttpResult result, JsonNode answer) {
-    String etag = ConnectionJson.text(answer, "etag");
-    etag = etag != null ? etag : result.header("ETag");
-    if (etag == null) {
-      throw FlowServiceException.builder(result.status(), "the update answer has no etag")
-          .requestId(result.header("x-request-id"))
-          .hint("run flowform refresh to record the current etag")
-          .build();
-    }
-    return etag;
-  }
-
-  private JsonNode readJson(HttpResult result) {
-    if (result.body().isBlank()) {
-      return json.createObjectNode();
-    }
-    try {
-      return json.readTree(result.body());
-    } catch (JsonProcessingException e) {
-      throw FlowServiceException.builder(result.status(), "the answer is not JSON")
-          .detail(e.getOriginalMessage())
-          .requestId(result.header("x-request-id"))
-          .hint("check that the endpoint is a Flow Service")
-          .cause(e)
-          .build();
-    }
   }
 }
