@@ -149,6 +149,7 @@ final class ChangeRunner {
       case CREATE ->
           resources()
               .create(change, wantedResource(change), attempt.lookupFirst(), Outcome.CREATED);
+      case IMPORT -> resources().importExisting(change, wantedResource(change));
       case UPDATE -> resources().update(change, wantedResource(change));
       case DELETE -> resources().delete(change);
       case REPLACE -> {

@@ -1,7 +1,10 @@
 package dev.flowform.apply;
 
 import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.manifest.DesiredResource;
+import dev.flowform.manifest.ResourceReference;
 import dev.flowform.model.RemoteConnection;
+import dev.flowform.model.RemoteResource;
 import dev.flowform.plan.Fingerprints;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.ResourceStatus;
@@ -67,6 +70,42 @@ public final class ResourceRecords {
         remote.authSpecName(),
         params,
         new TreeMap<>(),
+        at,
+        at);
+  }
+
+  /**
+   * An existing pipeline resource taken over as the platform holds it ({@code flowform import},
+   * {@code spec.imports}): the manifest's attributes with the platform's values where it has them,
+   * the ids it references (by the address the manifest gives each reference) and what the platform
+   * assigned it. The next plan updates what differs from the manifest.
+   */
+  public static ResourceState imported(DesiredResource desired, RemoteResource remote, Instant at) {
+    SortedMap<String, String> attributes = new TreeMap<>(desired.attributes());
+    remote
+        .attributes()
+        .forEach(
+            (pointer, value) -> {
+              if (attributes.containsKey(pointer)) {
+                attributes.put(pointer, value);
+              }
+            });
+    SortedMap<String, String> dependsOn = new TreeMap<>();
+    for (ResourceReference ref : desired.references()) {
+      String referenced = remote.references().get(ref.field());
+      if (referenced != null && ref.address() != null) {
+        dependsOn.put(ref.address(), referenced);
+      }
+    }
+    return ResourceState.resource(
+        desired.kind(),
+        ResourceStatus.CREATED,
+        remote.id(),
+        remote.etag(),
+        desired.name(),
+        attributes,
+        dependsOn,
+        remote.outputs(),
         at,
         at);
   }

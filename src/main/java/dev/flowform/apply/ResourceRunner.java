@@ -150,6 +150,39 @@ final class ResourceRunner {
     return ChangeOutcome.of(change, Outcome.UPDATED, was.id());
   }
 
+  /**
+   * {@code spec.imports} of a pipeline resource: reads the declared id through the kind (an id of
+   * another kind is not found there) and records it as the platform holds it; nothing is sent. The
+   * next plan updates what differs from the manifest.
+   */
+  ChangeOutcome importExisting(Change change, DesiredResource desired) {
+    String id = change.remoteIds().isEmpty() ? change.id() : change.remoteIds().get(0);
+    if (id == null) {
+      throw new FlowformException(change.address() + ": the import has no id", "plan again");
+    }
+    String label = kinds.label(change.kind());
+    RemoteResource remote =
+        calls(change)
+            .read(id)
+            .orElseThrow(
+                () ->
+                    new FlowformException(
+                        change.address() + ": the platform has no " + label + " " + id,
+                        "check the id in spec.imports: it is the " + label + "'s own id"));
+    if (!recorder.claim(remote.id(), change.address())) {
+      throw new FlowformException(
+          label
+              + " "
+              + id
+              + " is already recorded as "
+              + recorder.ownerOf(remote.id(), change.address()),
+          "a resource is managed under one address; flowform state mv moves it");
+    }
+    recorder.record(change.address(), ResourceRecords.imported(desired, remote, clock.instant()));
+    return new ChangeOutcome(
+        change, Outcome.IMPORTED, remote.id(), "imported the existing " + label + " " + id, null);
+  }
+
   /** Deletes the resource on the platform; state keeps the record until {@link #forget}. */
   void deleteRemote(Change change) {
     String id =

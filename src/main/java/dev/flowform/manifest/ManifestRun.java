@@ -228,6 +228,9 @@ final class ManifestRun {
             resolving ? resolution : Resolution.STRUCTURE,
             known,
             specs);
+    if (resolving) {
+      problems.addAll(PipelineImports.check(environments, selected, pipeline));
+    }
     int[] counts = {
       connectionDocs.size() + genericDocs.size(), environmentDocs.size(), pipelineCount(documents)
     };

@@ -83,7 +83,8 @@ final class Imports {
     return Optional.of(
         Diagnostic.error(
             declared.position(),
-            "cannot import connection "
+            "cannot import "
+                + (declared.address().contains(".") ? "" : "connection ")
                 + declared.id()
                 + " as '"
                 + declared.address()

@@ -16,7 +16,10 @@ import java.util.Set;
  * @param byName by AEP connection name: every connection of that name, for the names looked up
  *     (pending records, creates); a name not looked up is absent
  * @param imported by id: the connections declared in {@code spec.imports} that the platform has
- * @param importsMissing ids declared in {@code spec.imports} the platform answered 404 for
+ * @param importsMissing ids declared in {@code spec.imports} the platform answered 404 for (a
+ *     pipeline resource's: read through its kind)
+ * @param resources by address: the pipeline resources read by id (recorded ones, and declared
+ *     imports of addresses state lacks)
  */
 public record RemoteView(
     Map<String, RemoteConnection> found,
@@ -55,7 +58,24 @@ public record RemoteView(
     return new RemoteView(found, allMissing, byName, imported, importsMissing, read);
   }
 
-  /** What a refresh read of the pipeline resource at {@code address}. */
+  /**
+   * This view with what a refresh read of the pipeline resources: the recorded ones and those
+   * {@code spec.imports} declares for addresses state lacks, by address; the addresses whose
+   * recorded resource is gone; and the declared ids the platform has no resource of that kind for.
+   */
+  public RemoteView withResources(
+      Map<String, RemoteResource> read, Set<String> gone, Set<String> importsGone) {
+    Set<String> allMissing = new java.util.HashSet<>(missing);
+    allMissing.addAll(gone);
+    Set<String> allImportsMissing = new java.util.HashSet<>(importsMissing);
+    allImportsMissing.addAll(importsGone);
+    return new RemoteView(found, allMissing, byName, imported, allImportsMissing, read);
+  }
+
+  /**
+   * What a refresh read of the pipeline resource at {@code address}: the recorded one, or the one
+   * {@code spec.imports} declares when state lacks the address.
+   */
   public Optional<RemoteResource> resource(String address) {
     return Optional.ofNullable(resources.get(address));
   }

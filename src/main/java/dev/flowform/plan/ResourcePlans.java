@@ -1,6 +1,7 @@
 package dev.flowform.plan;
 
 import dev.flowform.diag.Diagnostic;
+import dev.flowform.manifest.DeclaredImport;
 import dev.flowform.manifest.DesiredResource;
 import dev.flowform.manifest.DesiredState;
 import dev.flowform.manifest.ResourceReference;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -21,7 +23,8 @@ import java.util.TreeSet;
  * Plans the resources of pipeline kinds over their dependency graph. Pure. Walks them in dependency
  * order, so that each sees what happens to what it references: a dependency created anew (new id)
  * drags its recorded dependents into a replacement, and an updated dependency whose updates a
- * reference follows (a mapping set's new version) drags its dependents into an update.
+ * reference follows (a mapping set's new version) drags its dependents into an update. A resource
+ * {@code spec.imports} declares for an address state lacks is imported: read by its declared id.
  */
 final class ResourcePlans {
   /** What the plan shows for an id that only apply will know. */
@@ -44,6 +47,29 @@ final class ResourcePlans {
     Map<String, Change> changes = new HashMap<>(planned);
     List<Change> out = new ArrayList<>();
     for (DesiredResource wanted : inOrder(desired.resources())) {
+      Optional<DeclaredImport> declared = desired.environment().importOf(wanted.address());
+      ResourceState was = recorded.get(wanted.address());
+      if (declared.isPresent() && was == null) {
+        Optional<Change> imported =
+            importOne(
+                wanted,
+                declared.get(),
+                desired.environment().sandbox(),
+                recorded,
+                changes,
+                remote,
+                errors);
+        imported.ifPresent(
+            c -> {
+              changes.put(wanted.address(), c);
+              out.add(c);
+            });
+        continue;
+      }
+      if (declared.isPresent()) {
+        Imports.alreadyInState(declared.get(), was, desired.environment().name())
+            .ifPresent(errors::add);
+      }
       Change change = planOne(wanted, recorded, changes, remote, options);
       if (change.action() == Action.REPLACE
           && !options.allowReplace()
@@ -100,6 +126,75 @@ final class ResourcePlans {
         null,
         r.kind(),
         List.of());
+  }
+
+  /**
+   * A declared import of an address state lacks: what the refresh read by the declared id through
+   * the kind, compared with the manifest (apply records it as the platform holds it; the next plan
+   * updates what differs). Planned offline, it shows no attributes.
+   */
+  private static Optional<Change> importOne(
+      DesiredResource wanted,
+      DeclaredImport declared,
+      String sandbox,
+      SortedMap<String, ResourceState> recorded,
+      Map<String, Change> changes,
+      RemoteView remote,
+      List<Diagnostic> errors) {
+    String id = declared.id();
+    String problem = null;
+    String hint = null;
+    for (Map.Entry<String, ResourceState> e : recorded.entrySet()) {
+      if (!e.getKey().equals(wanted.address()) && id.equals(e.getValue().id())) {
+        problem = id + " is already recorded as '" + e.getKey() + "'";
+        hint = "a resource is managed under one address; flowform state mv moves it";
+        break;
+      }
+    }
+    if (problem == null && remote.importsMissing().contains(id)) {
+      problem = "no " + wanted.kind() + " " + id + " in sandbox '" + sandbox + "'";
+      hint =
+          "check the id: spec.imports takes the " + wanted.kind() + "'s own id, not another kind's";
+    }
+    if (problem != null) {
+      errors.add(
+          Diagnostic.error(
+              declared.position(), "cannot import '" + wanted.address() + "': " + problem, hint));
+      return Optional.empty();
+    }
+    RemoteResource read = remote.resource(wanted.address()).orElse(null);
+    List<AttributeChange> attributes = new ArrayList<>();
+    if (read != null) {
+      wanted
+          .attributes()
+          .forEach(
+              (path, after) -> {
+                String before = read.attributes().get(path);
+                if (before != null && !before.equals(after)) {
+                  attributes.add(AttributeChange.plain(path, before, after));
+                }
+              });
+      for (ResourceReference ref : wanted.references()) {
+        String before = read.references().get(ref.field());
+        String now = idOf(ref, recorded, changes);
+        if (!Objects.equals(before, now)) {
+          attributes.add(AttributeChange.plain(ref.field(), before, now));
+        }
+      }
+    }
+    return Optional.of(
+        new Change(
+            wanted.address(),
+            Action.IMPORT,
+            Reason.IMPORT_DECLARED,
+            id,
+            read == null ? null : read.etag(),
+            nameOf(wanted.address(), wanted.name()),
+            sorted(attributes),
+            List.of(id),
+            null,
+            wanted.kind(),
+            wanted.dependsOn()));
   }
 
   private static Change planOne(
@@ -226,8 +321,12 @@ final class ResourcePlans {
       ResourceReference ref,
       SortedMap<String, ResourceState> recorded,
       Map<String, Change> changes) {
-    if (ref.address() == null || createsAnew(changes.get(ref.address()))) {
+    Change change = ref.address() == null ? null : changes.get(ref.address());
+    if (ref.address() == null || createsAnew(change)) {
       return KNOWN_AFTER_APPLY;
+    }
+    if (change != null && change.action() == Action.IMPORT && change.id() != null) {
+      return change.id(); // adopted by a declared import: its id is known
     }
     ResourceState dependency = recorded.get(ref.address());
     return dependency == null || dependency.id() == null ? KNOWN_AFTER_APPLY : dependency.id();

@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * than a lookup per name (see {@link NameIndex}). A recorded connection is found among its name's
  * connections by its id; one not there (renamed outside flowform, not yet searchable, deleted) is
  * read by id. Every connection {@code spec.imports} declares for an address state lacks is read by
- * id.
+ * id; so is every such pipeline resource, through its kind.
  */
 public final class Refresher {
   private final Kinds kinds;
@@ -95,7 +95,7 @@ public final class Refresher {
     }
     RemoteView view =
         new PipelineReads(kinds)
-            .read(state, api, parallelism, errors)
+            .read(state, desired, api, parallelism, errors)
             .onto(new RemoteView(found, missing, named, imported, importsMissing));
     errors.throwIfAny();
     return new RefreshResult(view, StateRefresh.learn(state, view));
@@ -121,10 +121,14 @@ public final class Refresher {
     return names;
   }
 
-  /** The ids declared in {@code spec.imports} for addresses state does not have yet. */
+  /**
+   * The connection ids declared in {@code spec.imports} for addresses state does not have yet; a
+   * pipeline resource's is read through its kind ({@link PipelineReads}).
+   */
   static List<String> importsToRead(State state, DesiredState desired) {
     return desired.environment().imports().stream()
         .filter(i -> state.resource(i.address()).isEmpty())
+        .filter(i -> desired.resource(i.address()).isEmpty())
         .map(dev.flowform.manifest.DeclaredImport::id)
         .distinct()
         .toList();

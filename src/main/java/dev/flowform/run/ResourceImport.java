@@ -1,16 +1,13 @@
 package dev.flowform.run;
 
+import dev.flowform.apply.ResourceRecords;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.kinds.Kind;
 import dev.flowform.manifest.DesiredResource;
-import dev.flowform.manifest.ResourceReference;
 import dev.flowform.model.RemoteResource;
 import dev.flowform.registry.Kinds;
 import dev.flowform.state.ResourceState;
-import dev.flowform.state.ResourceStatus;
 import java.time.Instant;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * {@code import ADDRESS ID} of a pipeline resource: reads it by id through its kind (an id of
@@ -42,32 +39,6 @@ final class ResourceImport {
                         "check the id (flowform import takes the "
                             + kind.label()
                             + "'s own id, not another kind's)"));
-    SortedMap<String, String> attributes = new TreeMap<>(desired.attributes());
-    remote
-        .attributes()
-        .forEach(
-            (pointer, value) -> {
-              if (attributes.containsKey(pointer)) {
-                attributes.put(pointer, value);
-              }
-            });
-    SortedMap<String, String> dependsOn = new TreeMap<>();
-    for (ResourceReference ref : desired.references()) {
-      String referenced = remote.references().get(ref.field());
-      if (referenced != null) {
-        dependsOn.put(ref.address(), referenced);
-      }
-    }
-    return ResourceState.resource(
-        desired.kind(),
-        ResourceStatus.CREATED,
-        remote.id(),
-        remote.etag(),
-        desired.name(),
-        attributes,
-        dependsOn,
-        remote.outputs(),
-        at,
-        at);
+    return ResourceRecords.imported(desired, remote, at);
   }
 }

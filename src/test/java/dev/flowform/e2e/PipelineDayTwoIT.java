@@ -12,7 +12,6 @@ import dev.flowform.emulator.FlowServiceEmulator;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -175,7 +174,6 @@ class PipelineDayTwoIT {
   }
 
   @Test
-  @Disabled("spec.imports of pipeline kinds is not built yet (issue 19)")
   void declaredImportsOfPipelineResourcesAreAdoptedByApply() throws Exception {
     ok("apply", "--env", "test", "--auto-approve");
     String flow = resources().get("dataflow.p-000").get("id").asText();

@@ -20,6 +20,9 @@ class PipelineRulesTest {
 
   @TempDir Path work;
 
+  /** What environments.yaml holds. */
+  private String environments = ENVIRONMENTS;
+
   private static final String ENVIRONMENTS =
       """
       apiVersion: flowform/v1
@@ -88,7 +91,7 @@ class PipelineRulesTest {
   private LoadResult load(Optional<String> environment, String... pipelines) throws IOException {
     Path dir = work.resolve("manifests");
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("environments.yaml"), ENVIRONMENTS);
+    Files.writeString(dir.resolve("environments.yaml"), environments);
     Files.writeString(dir.resolve("base.yaml"), BASE);
     for (int i = 0; i < pipelines.length; i++) {
       Files.writeString(dir.resolve("p" + i + ".yaml"), pipelines[i]);
@@ -238,5 +241,52 @@ class PipelineRulesTest {
     tree.putObject("metadata").put("name", name);
     return new dev.flowform.manifest.doc.ManifestDocument(
         Path.of("p.yaml"), "Dataflow", tree, new dev.flowform.manifest.doc.SourceMap("p.yaml"));
+  }
+
+  private static final String SCHEDULE =
+      "{frequency: hour, interval: 1, startTime: \"2026-12-01T00:00:00Z\"}";
+
+  private void importing(String imports) {
+    environments =
+        ENVIRONMENTS.replace(
+            "spec: {sandbox: dev, orgId: O@AdobeOrg, endpoint: embedded}",
+            "spec:\n  sandbox: dev\n  orgId: O@AdobeOrg\n  endpoint: embedded\n  imports:\n"
+                + imports);
+  }
+
+  @Test
+  void declaredImportsOfPipelineAddressesReachTheEnvironmentWithAMappingSetsHexId()
+      throws IOException {
+    importing(
+        "    dataflow.contacts: 2FCE94C1-5AD1-4D5E-8F6B-3C2A1B0E9D87\n"
+            + "    mapping.mapping: 0123456789abcdef0123456789ABCDEF\n");
+
+    DesiredState desired = load(Optional.of("dev"), pipeline(SCHEMA, SCHEDULE)).orThrow();
+
+    assertEquals(
+        "0123456789abcdef0123456789abcdef",
+        desired.environment().importOf("mapping.mapping").orElseThrow().id());
+    assertTrue(desired.environment().importOf("dataflow.contacts").isPresent());
+  }
+
+  @Test
+  void aDeclaredImportOfAPipelineAddressNoManifestHasIsRefusedAtTheEntry() throws IOException {
+    importing("    dataflow.contcts: 2fce94c1-5ad1-4d5e-8f6b-3c2a1b0e9d87\n");
+
+    List<String> errors = errors(Optional.of("dev"), pipeline(SCHEMA, SCHEDULE));
+
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(errors.get(0).startsWith("manifests/environments.yaml:"), errors.toString());
+    assertTrue(errors.get(0).contains("'dataflow.contcts'"), errors.toString());
+  }
+
+  @Test
+  void aDeclaredImportOfAnUnknownKindPrefixIsRefused() throws IOException {
+    importing("    flow.contacts: 2fce94c1-5ad1-4d5e-8f6b-3c2a1b0e9d87\n");
+
+    List<String> errors = errors(Optional.of("dev"), pipeline(SCHEMA, SCHEDULE));
+
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(errors.get(0).contains("pipeline resource's address"), errors.toString());
   }
 }

@@ -10,6 +10,7 @@ import dev.flowform.manifest.DesiredConnection;
 import dev.flowform.manifest.DesiredResource;
 import dev.flowform.manifest.DesiredState;
 import dev.flowform.manifest.ResourceReference;
+import dev.flowform.model.RemoteResource;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.ResourceStatus;
 import dev.flowform.state.State;
@@ -291,5 +292,126 @@ class PlannerGraphTest {
     assertEquals(
         Set.of("hubspot-main", SOURCE, MAPPING, FLOW),
         plan.changes().stream().map(Change::address).collect(java.util.stream.Collectors.toSet()));
+  }
+
+  /** The manifests with these {@code spec.imports}, {@code address: id}. */
+  private DesiredState importing(Map<String, String> imports, DesiredResource... resources) {
+    DesiredState connections = Fixtures.importing(imports, base);
+    return DesiredState.of(
+        connections.environment(), List.of(base), Fixtures.DIGEST, List.of(resources));
+  }
+
+  /** {@code applied}'s state without the mapping set and the dataflow. */
+  private State withoutMappingAndFlow(DesiredResource s, DesiredResource m, DesiredResource f) {
+    State all = applied(s, m, f);
+    return all.without(MAPPING).without(FLOW);
+  }
+
+  @Test
+  void aDeclaredImportOfPipelineResourcesIsPlannedFromWhatTheRefreshReadByTheirIds() {
+    DesiredResource s = source("Hubspot.Contacts");
+    DesiredResource m = mapping("Vid");
+    DesiredResource f = flow("hour");
+    String mappingId = "0000000000000000000000000000000a";
+    String flowId = "00000000-0000-0000-0000-00000000000f";
+    RemoteView read =
+        new RemoteView(Map.of(), Set.of(), Map.of())
+            .withResources(
+                Map.of(
+                    MAPPING,
+                    new RemoteResource(
+                        mappingId, "\"m\"", null, m.attributes(), new TreeMap<>(), null),
+                    FLOW,
+                    new RemoteResource(
+                        flowId,
+                        "\"f\"",
+                        "Contacts hourly",
+                        new TreeMap<>(
+                            Map.of("/name", "Contacts hourly", "/scheduleParams/frequency", "day")),
+                        new TreeMap<>(
+                            Map.of(
+                                "/sourceConnectionIds/0",
+                                "00000000-0000-0000-0000-000000000001",
+                                "/transformations/1/params/mappingId",
+                                mappingId)),
+                        null)),
+                Set.of(),
+                Set.of());
+
+    Plan plan =
+        new Planner()
+            .plan(
+                importing(Map.of(MAPPING, mappingId, FLOW, flowId), s, m, f),
+                Optional.of(withoutMappingAndFlow(s, m, f)),
+                read,
+                PlanOptions.DEFAULTS);
+
+    Change mapping = change(plan, MAPPING);
+    assertEquals(Action.IMPORT, mapping.action());
+    assertEquals(mappingId, mapping.id());
+    assertEquals(List.of(), mapping.attributes());
+    Change flow = change(plan, FLOW);
+    assertEquals(Action.IMPORT, flow.action());
+    assertEquals(Reason.IMPORT_DECLARED, flow.reason());
+    assertEquals(flowId, flow.id());
+    assertEquals("Dataflow", flow.kind());
+    assertEquals(
+        List.of(AttributeChange.plain("/scheduleParams/frequency", "day", "hour")),
+        flow.attributes());
+  }
+
+  @Test
+  void aDeclaredImportOfAnIdThePlatformHasNoResourceOfThatKindForIsAnError() {
+    DesiredResource s = source("Hubspot.Contacts");
+    DesiredResource m = mapping("Vid");
+    DesiredResource f = flow("hour");
+    String missing = "00000000-0000-0000-0000-0000000000ff";
+    RemoteView read =
+        new RemoteView(Map.of(), Set.of(), Map.of())
+            .withResources(Map.of(), Set.of(), Set.of(missing));
+
+    DiagnosticsException e =
+        assertThrows(
+            DiagnosticsException.class,
+            () ->
+                new Planner()
+                    .plan(
+                        importing(Map.of(FLOW, missing), s, m, f),
+                        Optional.of(applied(s, m, f).without(FLOW)),
+                        read,
+                        PlanOptions.DEFAULTS));
+
+    String message = e.diagnostics().all().get(0).message();
+    assertTrue(message.contains("no Dataflow " + missing), message);
+  }
+
+  @Test
+  void aDeclaredImportOfAPipelineResourceStateHasUnderThatIdIsANoop() {
+    DesiredResource s = source("Hubspot.Contacts");
+    DesiredResource m = mapping("Vid");
+    DesiredResource f = flow("hour");
+
+    Plan plan =
+        plan(
+            importing(Map.of(FLOW, "00000000-0000-0000-0000-00000000000f"), s, m, f),
+            Optional.of(applied(s, m, f)),
+            PlanOptions.DEFAULTS);
+
+    assertEquals(Action.NOOP, change(plan, FLOW).action());
+  }
+
+  @Test
+  void aDeclaredImportOfAPipelineAddressStateHasUnderAnotherIdIsAnError() {
+    DesiredResource s = source("Hubspot.Contacts");
+    DesiredResource m = mapping("Vid");
+    DesiredResource f = flow("hour");
+
+    assertThrows(
+        DiagnosticsException.class,
+        () ->
+            plan(
+                importing(Map.of(FLOW, "00000000-0000-0000-0000-0000000000ee"), s, m, f),
+                Optional.of(applied(s, m, f)),
+                PlanOptions.DEFAULTS));
   }
 }

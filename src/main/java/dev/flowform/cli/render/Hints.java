@@ -41,6 +41,16 @@ final class Hints {
     } else if (change.action() == Action.ORPHAN) {
       out.add("kept: apply --prune deletes it");
       out.add("to stop managing it without deleting it: flowform state rm" + env + address);
+    } else if (change.action() == Action.IMPORT && change.isPipeline()) {
+      out.add(
+          "nothing is sent: flowform reads "
+              + change.kind()
+              + " "
+              + change.id()
+              + " and records it as the platform holds it; the next plan updates what differs");
+      if (change.etag() == null) {
+        out.add("planned offline: apply reads it first and stops if it cannot be imported");
+      }
     } else if (change.action() == Action.IMPORT) {
       out.add(
           "nothing is created: flowform reads connection "

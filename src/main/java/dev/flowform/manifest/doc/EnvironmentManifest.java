@@ -26,8 +26,9 @@ public record EnvironmentManifest(
 
   /**
    * Where it is and how to get in; {@code imports} maps addresses to the ids of existing
-   * connections to adopt into state; {@code allowedEnv} names the environment variables that
-   * printed fields may read with {@code ${env:}} besides {@code FLOWFORM_VAR_*}.
+   * connections and pipeline resources to adopt into state; {@code allowedEnv} names the
+   * environment variables that printed fields may read with {@code ${env:}} besides {@code
+   * FLOWFORM_VAR_*}.
    */
   public record Spec(
       @NotBlank(message = Rules.REQUIRED)
@@ -41,9 +42,13 @@ public record EnvironmentManifest(
       @Valid Credentials credentials,
       Map<String, @NotNull(message = "must not be empty") String> variables,
       Map<
-              @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_SHAPE) String,
+              @Pattern(regexp = Rules.IMPORT_ADDRESS_PATTERN, message = Rules.IMPORT_ADDRESS_SHAPE)
+              String,
               @NotBlank(message = Rules.REQUIRED)
-              @PatternOrReference(regexp = Rules.UUID_PATTERN, message = "must be a UUID") String>
+              @PatternOrReference(
+                  regexp = Rules.IMPORT_ID_PATTERN,
+                  message = "must be a UUID (a mapping set's id: 32 hex digits)")
+              String>
           imports,
       List<
               @NotNull(message = "must not be empty")

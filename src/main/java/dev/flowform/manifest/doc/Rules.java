@@ -24,5 +24,19 @@ public final class Rules {
   public static final String UUID_PATTERN =
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
+  /**
+   * An address {@code spec.imports} may name: a connection's name, or a pipeline resource's {@code
+   * <kind prefix>.<name>} ({@code dataflow.orders}).
+   */
+  public static final String IMPORT_ADDRESS_PATTERN =
+      "((source|target|mapping|dataflow)\\.)?" + NAME_PATTERN;
+
+  public static final String IMPORT_ADDRESS_SHAPE =
+      "must be a connection's name or a pipeline resource's address (source.NAME, target.NAME,"
+          + " mapping.NAME, dataflow.NAME)";
+
+  /** The id of an existing resource: a UUID, or a mapping set's 32 hex digits. */
+  public static final String IMPORT_ID_PATTERN = UUID_PATTERN + "|[0-9a-fA-F]{32}";
+
   private Rules() {}
 }

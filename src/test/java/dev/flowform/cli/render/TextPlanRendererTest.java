@@ -129,6 +129,36 @@ class TextPlanRendererTest {
   }
 
   @Test
+  void aDeclaredImportOfAPipelineResourceSaysNothingIsSentAndTheNextPlanUpdates() {
+    dev.flowform.plan.Change flow =
+        new dev.flowform.plan.Change(
+            "dataflow.orders",
+            dev.flowform.plan.Action.IMPORT,
+            dev.flowform.plan.Reason.IMPORT_DECLARED,
+            SamplePlans.IMPORT_ID,
+            "\"e\"",
+            "Orders hourly",
+            java.util.List.of(),
+            java.util.List.of(SamplePlans.IMPORT_ID),
+            null,
+            "Dataflow",
+            java.util.List.of());
+
+    String text =
+        plain.render(
+            dev.flowform.testing.Fixtures.plan(dev.flowform.testing.StateFixtures.empty(), flow));
+
+    assertTrue(text.contains("<= import"), text);
+    assertTrue(
+        text.contains(
+            "nothing is sent: flowform reads Dataflow "
+                + SamplePlans.IMPORT_ID
+                + " and records it as the platform holds it"),
+        text);
+    assertFalse(text.contains("reads connection"), text);
+  }
+
+  @Test
   void aTargetedPlanWarnsThatStateIsOnlyPartlyReconciled() {
     String text = plain.render(SamplePlans.targeted());
 
