@@ -42,6 +42,15 @@ class CommandLineContractTest {
   }
 
   @Test
+  void optionsBeforeTheCommandAreToldToGoAfterIt() {
+    CliRun run = CliRun.run(dir, Map.of(), "--env", "stage", "plan", "--detailed-exitcode");
+    assertEquals(1, run.exitCode(), run.err());
+    assertTrue(run.err().contains("options go after the command"), run.err());
+    assertTrue(run.err().contains("flowform plan --env stage --detailed-exitcode"), run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
   void destroyWithParallelismZeroStopsBeforeAnythingRuns() {
     CliRun run = CliRun.run(PROJECT, Map.of(), "destroy", "--env", "local", "--parallelism", "0");
 
