@@ -100,7 +100,8 @@ class CommandLineContractTest {
     Set<String> environment = Set.of("--dir", "--env", "--allow-file-root");
     return Stream.of(
         Arguments.of(List.of("init"), Set.of("--dir")),
-        Arguments.of(List.of("validate"), environment),
+        Arguments.of(
+            List.of("validate"), Set.of("--dir", "--env", "--allow-file-root", "--output")),
         Arguments.of(
             List.of("refresh"),
             Set.of(
@@ -146,7 +147,8 @@ class CommandLineContractTest {
                 "--lock-timeout",
                 "--auto-approve",
                 "--parallelism",
-                "--target")));
+                "--target",
+                "--output")));
   }
 
   @ParameterizedTest(name = "{0}")

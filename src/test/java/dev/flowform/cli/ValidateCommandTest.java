@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,6 +40,26 @@ class ValidateCommandTest {
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(
         "manifests valid: 3 connections, 4 pipeline resources, 4 environments\n", run.out());
+  }
+
+  @Test
+  void outputJsonIsOneResultWithEveryDiagnostic() throws Exception {
+    CliRun run = CliRun.run(PROJECT, Map.of(), "validate", "--env", "local", "--output", "json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode result = new ObjectMapper().readTree(run.out());
+    assertTrue(result.get("valid").asBoolean(), run.out());
+    assertEquals("local", result.get("environment").asText(), run.out());
+    assertEquals(1, result.get("connections").asInt(), run.out());
+    assertEquals(3, result.get("warningCount").asInt(), run.out());
+    assertEquals(3, result.get("diagnostics").size(), run.out());
+    assertEquals("warning", result.get("diagnostics").get(0).get("severity").asText());
+
+    CliRun missing = CliRun.run(PROJECT, Map.of(), "validate", "--env", "dev", "--output", "json");
+    assertEquals(1, missing.exitCode(), missing.err());
+    JsonNode refused = new ObjectMapper().readTree(missing.out());
+    assertFalse(refused.get("valid").asBoolean(), missing.out());
+    assertTrue(refused.get("errorCount").asInt() > 0, missing.out());
+    assertTrue(refused.get("diagnostics").get(0).has("file"), missing.out());
   }
 
   @Test
