@@ -48,8 +48,9 @@ final class ValidateCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "text",
       description =
-          "text or json (default: ${DEFAULT-VALUE}). With json, stdout holds one object: valid,"
-              + " environment, counts, and every diagnostic with its file, line and column.")
+          "text or json (default: ${DEFAULT-VALUE}). With json, stdout holds one object"
+              + " (schemas/validate-result.schema.json): valid, environment, counts, and every"
+              + " diagnostic with its file, line and column.")
   void output(OutputFormat format) {
     if (format == OutputFormat.MARKDOWN) {
       throw new ParameterException(
