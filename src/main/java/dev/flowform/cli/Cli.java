@@ -77,6 +77,7 @@ public final class Cli {
     commands.put("validate", () -> new ValidateCommand(context));
     commands.put("plan", () -> new PlanCommand(context));
     commands.put("apply", () -> new ApplyCommand(context, interrupts));
+    commands.put("show", () -> new ShowCommand(context));
     commands.put("refresh", () -> new RefreshCommand(context));
     commands.put("import", () -> new ImportCommand(context));
     commands.put("destroy", () -> new DestroyCommand(context, interrupts));

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code flowform destroy}: delete every connection this state manages. */
 @Command(
@@ -17,7 +20,8 @@ import picocli.CommandLine.Option;
     footer = {
       "  flowform destroy --env local",
       "  flowform destroy --env dev --auto-approve",
-      "  flowform destroy --env dev --target legacy-hubspot"
+      "  flowform destroy --env dev --target legacy-hubspot",
+      "  flowform destroy --env dev --auto-approve --output json > destroy-result.json"
     })
 final class DestroyCommand implements Callable<Integer> {
   private final CliContext context;
@@ -37,6 +41,25 @@ final class DestroyCommand implements Callable<Integer> {
 
   @Mixin ParallelismOption parallelism;
 
+  @Spec CommandSpec spec;
+
+  private OutputFormat output = OutputFormat.TEXT;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "text or json (default: ${DEFAULT-VALUE}). With json, stdout holds only the result"
+              + " (schemas/apply-result.schema.json); the plan and progress go to stderr.")
+  void output(OutputFormat format) {
+    if (format == OutputFormat.MARKDOWN) {
+      throw new ParameterException(
+          spec.commandLine(), "destroy has no markdown output: use --output text or json");
+    }
+    output = format;
+  }
+
   DestroyCommand(CliContext context, Interrupts interrupts) {
     this.context = context;
     this.interrupts = interrupts;
@@ -48,7 +71,10 @@ final class DestroyCommand implements Callable<Integer> {
         new ApplyFlow(
             context,
             interrupts,
-            new ApplyDisplay(common.color(context), false, false),
+            new ApplyDisplay(
+                common.color(context) && output == OutputFormat.TEXT,
+                false,
+                output == OutputFormat.JSON),
             parallelism.value());
     return flow.run(
         common.settings(context, lock.timeout()),

@@ -39,7 +39,7 @@ final class StateHistoryCommand implements Callable<Integer> {
           v.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
           v.who(),
           v.operation(),
-          v.address().orElse(v.changes() + " address(es)"));
+          v.changed());
     }
     out.flush();
     return ExitCode.OK;

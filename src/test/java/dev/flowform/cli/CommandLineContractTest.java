@@ -42,6 +42,15 @@ class CommandLineContractTest {
   }
 
   @Test
+  void optionsBeforeTheCommandAreToldToGoAfterIt() {
+    CliRun run = CliRun.run(dir, Map.of(), "--env", "stage", "plan", "--detailed-exitcode");
+    assertEquals(1, run.exitCode(), run.err());
+    assertTrue(run.err().contains("options go after the command"), run.err());
+    assertTrue(run.err().contains("flowform plan --env stage --detailed-exitcode"), run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
   void destroyWithParallelismZeroStopsBeforeAnythingRuns() {
     CliRun run = CliRun.run(PROJECT, Map.of(), "destroy", "--env", "local", "--parallelism", "0");
 
@@ -91,7 +100,8 @@ class CommandLineContractTest {
     Set<String> environment = Set.of("--dir", "--env", "--allow-file-root");
     return Stream.of(
         Arguments.of(List.of("init"), Set.of("--dir")),
-        Arguments.of(List.of("validate"), environment),
+        Arguments.of(
+            List.of("validate"), Set.of("--dir", "--env", "--allow-file-root", "--output")),
         Arguments.of(
             List.of("refresh"),
             Set.of(
@@ -137,7 +147,8 @@ class CommandLineContractTest {
                 "--lock-timeout",
                 "--auto-approve",
                 "--parallelism",
-                "--target")));
+                "--target",
+                "--output")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -20,6 +20,7 @@ class CommandTreeTest {
           "validate",
           "plan",
           "apply",
+          "show",
           "refresh",
           "import",
           "destroy",

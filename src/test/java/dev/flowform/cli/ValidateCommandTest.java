@@ -4,9 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@code flowform validate} on the example manifests and on bad input. */
@@ -38,6 +47,47 @@ class ValidateCommandTest {
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(
         "manifests valid: 3 connections, 4 pipeline resources, 4 environments\n", run.out());
+  }
+
+  @Test
+  void outputJsonIsOneResultWithEveryDiagnostic() throws Exception {
+    CliRun run = CliRun.run(PROJECT, Map.of(), "validate", "--env", "local", "--output", "json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode result = new ObjectMapper().readTree(run.out());
+    assertMatchesSchema(result);
+    assertTrue(result.get("valid").asBoolean(), run.out());
+    assertEquals("local", result.get("environment").asText(), run.out());
+    assertEquals(1, result.get("connections").asInt(), run.out());
+    assertEquals(3, result.get("warningCount").asInt(), run.out());
+    assertEquals(3, result.get("diagnostics").size(), run.out());
+    assertEquals("warning", result.get("diagnostics").get(0).get("severity").asText());
+
+    CliRun missing = CliRun.run(PROJECT, Map.of(), "validate", "--env", "dev", "--output", "json");
+    assertEquals(1, missing.exitCode(), missing.err());
+    JsonNode refused = new ObjectMapper().readTree(missing.out());
+    assertMatchesSchema(refused);
+    assertFalse(refused.get("valid").asBoolean(), missing.out());
+    assertTrue(refused.get("errorCount").asInt() > 0, missing.out());
+    assertTrue(refused.get("diagnostics").get(0).has("file"), missing.out());
+  }
+
+  @Test
+  void outputJsonWithoutAnEnvironmentCountsEnvironments() throws Exception {
+    CliRun run = CliRun.run(PROJECT, Map.of(), "validate", "--output", "json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode result = new ObjectMapper().readTree(run.out());
+    assertMatchesSchema(result);
+    assertTrue(result.get("environment").isNull(), run.out());
+    assertEquals(4, result.get("environments").asInt(), run.out());
+  }
+
+  private static void assertMatchesSchema(JsonNode result) throws Exception {
+    try (InputStream in = Files.newInputStream(Path.of("schemas/validate-result.schema.json"))) {
+      JsonSchema schema =
+          JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+      Set<ValidationMessage> problems = schema.validate(result);
+      assertTrue(problems.isEmpty(), problems + " in " + result);
+    }
   }
 
   @Test

@@ -211,6 +211,18 @@ class LifecycleIT {
   }
 
   @Test
+  void destroyWithOutputJsonPrintsOnlyTheResult() throws Exception {
+    CliRun run = ws.run("destroy", "--env", "test", "--auto-approve", "--output", "json");
+
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    JsonNode result = new ObjectMapper().readTree(run.out());
+    assertEquals("succeeded", result.get("status").asText(), run.out());
+    assertEquals(2, result.get("planned").get("delete").asInt(), run.out());
+    assertEquals(2, result.get("changes").size(), run.out());
+    assertTrue(emulator.connections(Workspace.SANDBOX).isEmpty());
+  }
+
+  @Test
   void destroyWithoutATerminalAndWithoutAutoApproveDeletesNothing() {
     CliRun run = ws.run("destroy", "--env", "test");
 

@@ -52,6 +52,20 @@ class SavedPlanIT {
   }
 
   @Test
+  void showRendersASavedPlanAsPlanPrintedItInEachFormat() {
+    for (String format : new String[] {"text", "json", "markdown"}) {
+      CliRun plan = ws.run("plan", "--env", "test", "--out", format + ".plan", "--output", format);
+      assertEquals(0, plan.exitCode(), plan.err());
+      CliRun shown = ws.run("show", format + ".plan", "--output", format);
+      assertEquals(0, shown.exitCode(), shown.err());
+      assertEquals(plan.out(), shown.out(), format);
+      assertTrue(shown.out().contains("conn-2"), shown.out());
+    }
+    CliRun missing = ws.run("show", "missing.plan");
+    assertEquals(1, missing.exitCode(), missing.out());
+  }
+
+  @Test
   void aSavedPlanIsAppliedInTheEnvironmentItNamesWithoutEnv() {
     CliRun plan = ws.run("plan", "--env", "test", "--out", "test.plan");
 

@@ -22,6 +22,9 @@ import java.util.TreeMap;
  * before that serial). Every row is checked as strictly as a state file; nothing is ever written.
  */
 final class StateReads {
+  /** The operation {@code state mv} records: one address removed, one set. */
+  private static final String MOVE_OPERATION = "state mv";
+
   private final Tables tables;
   private final PostgresUrl url;
   private final StateRows rows;
@@ -115,7 +118,9 @@ final class StateReads {
     try (PreparedStatement query =
         c.prepareStatement(
             "SELECT v.serial, v.at, v.operation, v.who, v.flowform_version, count(c.address),"
-                + " min(c.address) FROM "
+                + " min(c.address), count(c.doc),"
+                + " min(c.address) FILTER (WHERE c.doc IS NULL),"
+                + " min(c.address) FILTER (WHERE c.doc IS NOT NULL) FROM "
                 + tables.versions()
                 + " v LEFT JOIN "
                 + tables.changes()
@@ -126,6 +131,12 @@ final class StateReads {
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
           int changes = row.getInt(6);
+          boolean moved =
+              MOVE_OPERATION.equals(row.getString(3)) && changes == 2 && row.getInt(8) == 1;
+          Optional<String> address =
+              moved
+                  ? Optional.of(row.getString(10))
+                  : changes == 1 ? Optional.of(row.getString(7)) : Optional.empty();
           versions.add(
               new StateVersion(
                   row.getLong(1),
@@ -134,7 +145,8 @@ final class StateReads {
                   row.getString(4),
                   row.getString(5),
                   changes,
-                  changes == 1 ? Optional.of(row.getString(7)) : Optional.empty()));
+                  address,
+                  moved ? Optional.of(row.getString(9)) : Optional.empty()));
         }
       }
     }
