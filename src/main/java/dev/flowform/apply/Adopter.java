@@ -10,7 +10,8 @@ import java.time.Clock;
 /**
  * Records an existing connection the plan chose to adopt (a create with reason {@code
  * EXISTS_REMOTELY} and exactly one remote id, or an IMPORT): read it for its etag, record it, send
- * nothing else.
+ * nothing else. A connection adopted by name must still have the manifest's name; an import names
+ * its connection by id, and takes it whatever its name (the PATCH that follows renames it).
  */
 final class Adopter {
   private final FlowServiceApi api;
@@ -52,7 +53,7 @@ final class Adopter {
             .orElseThrow(
                 () ->
                     new FlowformException("connection " + id + " no longer exists", "plan again"));
-    if (!desired.name().equals(remote.name())) {
+    if (outcome != Outcome.IMPORTED && !desired.name().equals(remote.name())) {
       throw new FlowformException(
           "connection "
               + id

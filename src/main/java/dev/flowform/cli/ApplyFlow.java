@@ -8,6 +8,7 @@ import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.Resolution;
 import dev.flowform.plan.Action;
 import dev.flowform.plan.Plan;
+import dev.flowform.plan.Reason;
 import dev.flowform.run.RunSettings;
 import dev.flowform.run.Session;
 import java.io.IOException;
@@ -92,6 +93,23 @@ final class ApplyFlow {
       return ExitCode.OK;
     }
     PrintWriter err = context.terminal().err();
+    long renames =
+        plan.changes().stream()
+            .filter(c -> c.action() == Action.CONFLICT && c.reason() == Reason.NAME_TAKEN)
+            .count();
+    if (renames > 0) {
+      err.printf(
+          "error: %d connection(s) not renamed: the platform already has connections of their"
+              + " new names, not managed by this state (see the plan)%n",
+          renames);
+      err.println(
+          "hint: give spec.name another value, or rename or delete the other connection in AEP");
+      conflicts -= renames;
+      if (conflicts == 0) {
+        err.flush();
+        return ExitCode.ERROR;
+      }
+    }
     err.printf(
         "error: %d connection(s) not created: the platform already has connections of their"
             + " names, unknown to this state (see the plan)%n",

@@ -159,7 +159,7 @@ public final class Planner {
       return Creates.create(
           wanted, Reason.DELETED_REMOTELY, remote, options.adoptExisting(), claimed);
     }
-    return Updates.plan(wanted, recorded, remote, salt);
+    return Updates.plan(wanted, recorded, remote, salt, claimed);
   }
 
   /** The ids state records: connections a name lookup must never hand to another address. */

@@ -23,6 +23,8 @@ public enum Reason {
   DEPENDENCY_UPDATED("a resource it uses has a new version"),
   REMOVED_FROM_MANIFESTS("no longer in the manifests"),
   EXISTS_REMOTELY("the platform already has a connection of this name"),
+  /** A rename onto the name of a connection this state does not manage: a conflict. */
+  NAME_TAKEN("renamed onto the name of a connection flowform does not manage here"),
   DESTROY("destroy"),
   UP_TO_DATE("up to date");
 

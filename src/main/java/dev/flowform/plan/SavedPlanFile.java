@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.diag.InputFile;
+import dev.flowform.diag.JsonProblems;
 import dev.flowform.diag.Scrubber;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,9 @@ public final class SavedPlanFile {
       throw new FlowformException("plan file " + file + " does not exist", HINT, e);
     } catch (JsonProcessingException e) {
       throw new FlowformException(
-          "plan file " + file + " is not valid JSON: " + e.getOriginalMessage(), HINT, e);
+          "plan file " + file + " is not valid JSON: " + JsonProblems.describe(e, scrubber),
+          HINT,
+          e);
     } catch (IOException e) {
       throw new FlowformException("cannot read plan file " + file + ": " + e.getMessage(), HINT, e);
     }
@@ -91,7 +94,11 @@ public final class SavedPlanFile {
           "plan file "
               + file
               + " has format version "
-              + (version == null ? "(none)" : version.toString())
+              + (version == null
+                  ? "(none)"
+                  : version.asText().matches("[0-9]{1,6}")
+                      ? version.toString()
+                      : "(not a version number)")
               + "; this flowform reads version "
               + SavedPlan.FORMAT_VERSION,
           HINT);
@@ -99,7 +106,10 @@ public final class SavedPlanFile {
     try {
       return mapper.treeToValue(tree, SavedPlan.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      String why =
+          e instanceof JsonProcessingException j
+              ? JsonProblems.describe(j, scrubber)
+              : JsonProblems.withoutContent(e.getMessage(), scrubber);
       throw new FlowformException("plan file " + file + " is not a flowform plan: " + why, HINT, e);
     }
   }

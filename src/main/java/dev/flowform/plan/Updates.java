@@ -1,8 +1,11 @@
 package dev.flowform.plan;
 
 import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.model.RemoteConnection;
 import dev.flowform.state.ResourceState;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Plans an address that is both in the manifests and recorded as created: no-op, update, replace.
@@ -13,12 +16,38 @@ final class Updates {
   /**
    * Compares the manifest with what is there (the record, with the name and description a refresh
    * read). A changed connection spec is always planned as a replace here; the planner refuses it
-   * unless replacing is allowed.
+   * unless replacing is allowed. A rename onto the name of a connection this state does not manage
+   * (another team's, as the refresh found it by name) is a conflict: nothing is sent for it.
+   *
+   * @param claimed the ids state records or the manifests import: connections managed here
    */
   static Change plan(
-      DesiredConnection desired, ResourceState recorded, RemoteView remote, String salt) {
+      DesiredConnection desired,
+      ResourceState recorded,
+      RemoteView remote,
+      String salt,
+      Set<String> claimed) {
     Baseline now = Baseline.of(recorded, remote.found(desired.address()));
     List<AttributeChange> changed = ConnectionDiff.changed(now, desired, salt);
+    if (!Objects.equals(now.name(), desired.name())) {
+      List<String> taken =
+          remote.named(desired.name()).orElse(List.of()).stream()
+              .map(RemoteConnection::id)
+              .filter(id -> !Objects.equals(id, now.id()) && !claimed.contains(id))
+              .sorted()
+              .toList();
+      if (!taken.isEmpty()) {
+        return new Change(
+            desired.address(),
+            Action.CONFLICT,
+            Reason.NAME_TAKEN,
+            now.id(),
+            now.etag(),
+            desired.name(),
+            List.of(),
+            taken);
+      }
+    }
     if (ConnectionDiff.specChanged(now, desired)) {
       return change(desired, now, Action.REPLACE, Reason.SPEC_CHANGED, changed);
     }

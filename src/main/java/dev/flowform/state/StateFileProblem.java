@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.flowform.diag.FlowformException;
+import dev.flowform.diag.JsonProblems;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -65,10 +66,10 @@ final class StateFileProblem {
 
   static String describe(JsonProcessingException e) {
     if (e instanceof JsonParseException parse) {
-      return "not valid JSON: " + firstLine(parse.getOriginalMessage());
+      return "not valid JSON: " + JsonProblems.describe(parse);
     }
     if (!(e instanceof JsonMappingException mapping)) {
-      return firstLine(e.getOriginalMessage());
+      return JsonProblems.describe(e);
     }
     String path = path(mapping);
     String at = path.isEmpty() ? "" : "at '" + path + "': ";
@@ -97,7 +98,7 @@ final class StateFileProblem {
           + expected(mismatch.getTargetType())
           + ")";
     }
-    return at + firstLine(mapping.getOriginalMessage());
+    return at + JsonProblems.describe(mapping);
   }
 
   private static String path(JsonMappingException e) {
@@ -123,13 +124,5 @@ final class StateFileProblem {
       return "an object";
     }
     return "a " + type.getSimpleName();
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -182,7 +182,14 @@ public record StatusMatrix(
       case NOOP -> new Cell(CellStatus.IN_SYNC, unresolvedSecrets);
       case MOVE -> new Cell(CellStatus.MOVED, unresolvedSecrets);
       case IMPORT -> Cell.of(CellStatus.TO_IMPORT);
-      case CREATE, CONFLICT ->
+      case CONFLICT ->
+          change.reason() == Reason.NAME_TAKEN
+              ? Cell.of(CellStatus.CHANGED)
+              : Cell.of(
+                  change.reason() == Reason.PENDING_RECOVERY
+                      ? CellStatus.PENDING
+                      : CellStatus.TO_CREATE);
+      case CREATE ->
           Cell.of(
               change.reason() == Reason.PENDING_RECOVERY
                   ? CellStatus.PENDING

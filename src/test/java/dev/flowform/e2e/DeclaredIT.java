@@ -135,6 +135,35 @@ class DeclaredIT {
   }
 
   @Test
+  void aDeclaredImportOfAConnectionNamedOtherwiseAdoptsItByIdAndRenamesIt() throws Exception {
+    EmulatedConnection existing =
+        emulator.addConnection(
+            Workspace.ORG, Workspace.SANDBOX, "Support (legacy)", Map.of("clientId", "someone"));
+    ws.connection("support-hubspot", "HubSpot support");
+    ws.writeEnvironment(
+        "test", Workspace.SANDBOX, "  imports:\n    support-hubspot: " + existing.id() + "\n");
+    long posts = emulator.requestCount("POST", ALL);
+    long patches = emulator.requestCount("PATCH", ONE);
+
+    CliRun apply = ws.run("apply", "--env", "test", "--auto-approve");
+
+    assertEquals(0, apply.exitCode(), apply.out() + apply.err());
+    assertTrue(apply.out().contains("1 imported"), apply.out());
+    assertEquals(posts, emulator.requestCount("POST", ALL));
+    assertTrue(emulator.requestCount("PATCH", ONE) > patches);
+    assertEquals(existing.id(), resources().get("support-hubspot").get("id").asText());
+    assertEquals(
+        "HubSpot support",
+        emulator.connections(Workspace.SANDBOX).stream()
+            .filter(c -> c.id().equals(existing.id()))
+            .findFirst()
+            .orElseThrow()
+            .name());
+    CliRun again = ws.run("plan", "--env", "test", "--detailed-exitcode");
+    assertEquals(0, again.exitCode(), again.out() + again.err());
+  }
+
+  @Test
   void aSavedImportEditedToTakeAnotherConnectionIsRefusedWithNothingSent() throws Exception {
     EmulatedConnection existing =
         emulator.addConnection(

@@ -49,6 +49,22 @@ class PlannerUpdatesTest {
   }
 
   @Test
+  void aRenameOntoTheNameOfAConnectionNotManagedHereIsAConflict() {
+    RemoteView remote =
+        new RemoteView(
+            Map.of(),
+            Set.of(),
+            Map.of("New name", List.of(remote("id-theirs", "New name", "someone else's"))));
+
+    Change change = planWith(connection("a").name("New name").build(), remote);
+
+    assertEquals(Action.CONFLICT, change.action());
+    assertEquals(Reason.NAME_TAKEN, change.reason());
+    assertEquals("id-1", change.id());
+    assertEquals(List.of("id-theirs"), change.remoteIds());
+  }
+
+  @Test
   void aRemovedDescriptionIsAnUpdateToNothing() {
     Change change = planWith(connection("a").description(null).build(), RemoteView.OFFLINE);
 

@@ -19,7 +19,14 @@ final class Hints {
     List<String> out = new ArrayList<>();
     String address = change.address();
     String env = " --env " + environment + " ";
-    if (change.action() == Action.CONFLICT) {
+    if (change.action() == Action.CONFLICT && change.reason() == Reason.NAME_TAKEN) {
+      out.add(
+          "nothing will be sent: the platform already has \""
+              + change.name()
+              + "\", a connection this state does not manage: "
+              + String.join(", ", change.remoteIds()));
+      out.add("give spec.name another value, or rename or delete that connection in AEP first");
+    } else if (change.action() == Action.CONFLICT) {
       out.add(
           "nothing will be sent; found on the platform: " + String.join(", ", change.remoteIds()));
       if (change.remoteIds().size() == 1) {
