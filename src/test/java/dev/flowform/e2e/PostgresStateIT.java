@@ -201,8 +201,6 @@ class PostgresStateIT {
   private Workspace clone(Path root, TestSchema schema, String options, int count) {
     Workspace ws = Numbered.connections(new Workspace(root, emulator), count);
     ws.setEnv("PGPASSWORD", schema.password());
-    // creates answer within 20 ms here: a rerun waits out an earlier POST for 5 s, not 2 minutes
-    ws.setEnv("FLOWFORM_REQUEST_TIMEOUT", "5s");
     writeEnvironment(ws, url(schema, KEY, options));
     return ws;
   }
