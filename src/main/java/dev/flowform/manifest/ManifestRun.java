@@ -29,6 +29,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** One load: read, select the environment, interpolate, bind, validate, build. */
 final class ManifestRun {
@@ -161,55 +163,28 @@ final class ManifestRun {
     RuleContext context = new RuleContext(selected, embedded, env);
     environments.forEach(b -> problems.addAll(EnvironmentRules.check(b, context)));
     DocumentResolver.Variables selectedVariables = variables;
-    List<DocumentPipeline.Checked<ConnectionManifest>> checkedConnections =
-        connectionDocs.parallelStream()
-            .map(
-                doc -> {
-                  boolean resolve = resolving && applies(doc, selected.orElse(null));
-                  DocumentResolver.Resolved resolved =
-                      resolve
-                          ? resolver.connection(
-                              doc, selectedVariables, selected.orElse(""), resolution)
-                          : DocumentResolver.asWritten(doc);
-                  return pipeline.bind(
-                      resolved,
-                      ConnectionManifest.class,
-                      resolve,
-                      bound -> ConnectionRules.check(bound, context));
-                })
-            .toList();
-    List<Bound<ConnectionManifest>> connections = new ArrayList<>();
-    for (DocumentPipeline.Checked<ConnectionManifest> checked : checkedConnections) {
-      problems.addAll(checked.problems());
-      checked.bound().ifPresent(connections::add);
-    }
+    Predicate<ManifestDocument> resolves = doc -> resolving && applies(doc, selected.orElse(null));
+    List<Bound<ConnectionManifest>> connections =
+        bindAll(
+            connectionDocs,
+            ConnectionManifest.class,
+            resolves,
+            doc -> resolver.connection(doc, selectedVariables, selected.orElse(""), resolution),
+            bound -> ConnectionRules.check(bound, context));
     ConnectorRules connectorRules = new ConnectorRules(specs, new SchemaParams());
-    List<DocumentPipeline.Checked<GenericConnectionManifest>> checkedGeneric =
-        genericDocs.parallelStream()
-            .map(
-                doc -> {
-                  boolean resolve = resolving && applies(doc, selected.orElse(null));
-                  DocumentResolver.Resolved resolved =
-                      resolve
-                          ? resolver.connection(
-                              doc,
-                              selectedVariables,
-                              selected.orElse(""),
-                              resolution,
-                              Connectors.sensitivePointers(doc, specs))
-                          : DocumentResolver.asWritten(doc);
-                  return pipeline.bind(
-                      resolved,
-                      GenericConnectionManifest.class,
-                      resolve,
-                      bound -> connectorRules.check(bound, context));
-                })
-            .toList();
-    List<Bound<GenericConnectionManifest>> generic = new ArrayList<>();
-    for (DocumentPipeline.Checked<GenericConnectionManifest> checked : checkedGeneric) {
-      problems.addAll(checked.problems());
-      checked.bound().ifPresent(generic::add);
-    }
+    List<Bound<GenericConnectionManifest>> generic =
+        bindAll(
+            genericDocs,
+            GenericConnectionManifest.class,
+            resolves,
+            doc ->
+                resolver.connection(
+                    doc,
+                    selectedVariables,
+                    selected.orElse(""),
+                    resolution,
+                    Connectors.sensitivePointers(doc, specs)),
+            bound -> connectorRules.check(bound, context));
     List<Bound<ConnectionManifest>> allConnections = new ArrayList<>(connections);
     generic.forEach(
         b ->
@@ -246,6 +221,49 @@ final class ManifestRun {
         resolving);
   }
 
+  /**
+   * Binds and checks the documents of one kind in parallel (those {@code resolves} accepts with
+   * their references resolved, the others as written), adding every problem to the run's.
+   */
+  private <T> List<Bound<T>> bindAll(
+      List<ManifestDocument> documents,
+      Class<T> type,
+      Predicate<ManifestDocument> resolves,
+      Function<ManifestDocument, DocumentResolver.Resolved> resolve,
+      Function<Bound<T>, List<Diagnostic>> rules) {
+    List<DocumentPipeline.Checked<T>> checked =
+        documents.parallelStream()
+            .map(
+                doc -> {
+                  boolean resolving = resolves.test(doc);
+                  DocumentResolver.Resolved resolved =
+                      resolving ? resolve.apply(doc) : DocumentResolver.asWritten(doc);
+                  return pipeline.bind(resolved, type, resolving, rules);
+                })
+            .toList();
+    List<Bound<T>> bound = new ArrayList<>();
+    for (DocumentPipeline.Checked<T> one : checked) {
+      problems.addAll(one.problems());
+      one.bound().ifPresent(bound::add);
+    }
+    return bound;
+  }
+
+  /**
+   * The documents of one pipeline kind, bound and checked, as the graph sees them: with their
+   * desired resources whether or not their references were resolved (the graph rules need every
+   * document's references; the desired state takes only the resolved ones).
+   */
+  private <T> List<KindDocuments.Declared> declare(
+      ManifestKind<T> kind,
+      List<ManifestDocument> documents,
+      Predicate<ManifestDocument> resolves,
+      Function<ManifestDocument, DocumentResolver.Resolved> resolve) {
+    return bindAll(documents, kind.type(), resolves, resolve, kind::check).stream()
+        .map(b -> new KindDocuments.Declared(b.document(), kind.desired(b), b.resolved()))
+        .toList();
+  }
+
   private int pipelineCount(List<ManifestDocument> documents) {
     Set<String> names = new TreeSet<>();
     kinds.forEach(k -> names.add(k.kind()));
@@ -266,7 +284,6 @@ final class ManifestRun {
       Set<String> known,
       Catalog catalog) {
     boolean resolving = resolution != Resolution.STRUCTURE;
-    KindDocuments binder = new KindDocuments(pipeline);
     List<KindDocuments.Declared> declared = new ArrayList<>();
     Map<String, ManifestKind<?>> byKind = new LinkedHashMap<>();
     for (ManifestKind<?> kind : kinds) {
@@ -274,15 +291,11 @@ final class ManifestRun {
       List<ManifestDocument> ofKind =
           documents.stream().filter(d -> d.kind().equals(kind.kind())).toList();
       declared.addAll(
-          binder.bind(
+          declare(
               kind,
               ofKind,
-              doc ->
-                  resolving && applies(doc, selected.orElse(null))
-                      ? resolver.connection(doc, variables, selected.orElse(""), resolution)
-                      : DocumentResolver.asWritten(doc),
               doc -> resolving && applies(doc, selected.orElse(null)),
-              problems));
+              doc -> resolver.connection(doc, variables, selected.orElse(""), resolution)));
     }
     Map<String, ConnectorSpec> connectors = connectors(connectionDocs, catalog);
     SchemaParams schemas = new SchemaParams();
