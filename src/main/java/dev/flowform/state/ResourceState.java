@@ -37,10 +37,8 @@ public record ResourceState(
     SortedMap<String, String> outputs) {
 
   public ResourceState {
-    params = Collections.unmodifiableSortedMap(new TreeMap<>(params == null ? emptyMap() : params));
-    secretFingerprints =
-        Collections.unmodifiableSortedMap(
-            new TreeMap<>(secretFingerprints == null ? emptyMap() : secretFingerprints));
+    params = sorted(params);
+    secretFingerprints = sorted(secretFingerprints);
     attributes = sorted(attributes);
     dependsOn = sorted(dependsOn);
     outputs = sorted(outputs);
