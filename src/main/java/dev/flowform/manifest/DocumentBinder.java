@@ -13,10 +13,12 @@ import dev.flowform.diag.Diagnostic;
 import dev.flowform.manifest.doc.ManifestDocument;
 import dev.flowform.manifest.doc.SourceMap;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Binds a (possibly interpolated) tree to a document record with one shared ObjectMapper. Every
@@ -26,16 +28,44 @@ import java.util.Set;
  */
 final class DocumentBinder {
   private static final int MAX_ATTEMPTS = 64;
-  private final ObjectMapper mapper;
+  private final CompletableFuture<ObjectMapper> mapper = new CompletableFuture<>();
   private final UnknownFields unknownFields = new UnknownFields();
 
-  DocumentBinder() {
-    mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    mapper
+  /**
+   * Starts building the mapper on another thread (the files are read meanwhile), and then the
+   * deserializers of {@code types}, which the first binding of each would otherwise build on the
+   * thread that binds.
+   */
+  DocumentBinder(Collection<Class<?>> types) {
+    List<Class<?>> warm = List.copyOf(types);
+    Thread thread =
+        new Thread(
+            () -> {
+              ObjectMapper ready;
+              try {
+                ready = mapper();
+                mapper.complete(ready);
+              } catch (RuntimeException | Error e) {
+                mapper.completeExceptionally(e);
+                return;
+              }
+              // the mapper caches what it builds, and a binding meanwhile shares it
+              warm.forEach(ready::readerFor);
+            },
+            "flowform-binder-bootstrap");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static ObjectMapper mapper() {
+    ObjectMapper built =
+        new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    built
         .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    return built;
   }
 
   /**
@@ -56,7 +86,7 @@ final class DocumentBinder {
     Set<String> dropped = new HashSet<>();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       try {
-        T value = mapper.treeToValue(current, type);
+        T value = mapper.join().treeToValue(current, type);
         List<Diagnostic> unknown = unknownFields.find(current, type, sources);
         problems.addAll(unknown);
         return new Binding<>(Optional.of(value), dropped, dropped.isEmpty() && unknown.isEmpty());

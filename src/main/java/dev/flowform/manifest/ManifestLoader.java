@@ -1,10 +1,15 @@
 package dev.flowform.manifest;
 
+import dev.flowform.manifest.doc.ConnectionManifest;
+import dev.flowform.manifest.doc.EnvironmentManifest;
+import dev.flowform.manifest.doc.GenericConnectionManifest;
 import dev.flowform.manifest.validate.BeanChecks;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -54,10 +59,21 @@ public final class ManifestLoader {
     this.env = Map.copyOf(env);
     this.fileRoots = List.copyOf(fileRoots);
     this.secrets = secrets;
-    // the validator's bootstrap is the longest part of a load: start it on another core first,
-    // then build the binder's ObjectMapper here meanwhile
-    checks.prepare();
-    this.binder = new DocumentBinder();
+    // the validator's bootstrap and the mapper's are the longest part of a load: both start on
+    // other threads, and go on with what the documents' types need, while the files are read
+    Set<Class<?>> types = RecordTypes.reachable(documentTypes(this.kinds));
+    checks.prepare(types);
+    this.binder = new DocumentBinder(types);
+  }
+
+  /** The records documents bind to, the most common first. */
+  private static List<Class<?>> documentTypes(List<ManifestKind<?>> kinds) {
+    List<Class<?>> out = new ArrayList<>();
+    out.add(EnvironmentManifest.class);
+    out.add(ConnectionManifest.class);
+    kinds.forEach(kind -> out.add(kind.type()));
+    out.add(GenericConnectionManifest.class);
+    return out;
   }
 
   /**

@@ -58,7 +58,10 @@ public final class RecordedIds {
     RecordedIds ids = new RecordedIds();
     try (JsonParser parser = mapper.createParser(bytes)) {
       for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        if (token != JsonToken.VALUE_STRING) {
+        // most strings are other fields: only an "id" three levels down is looked at closer
+        if (token != JsonToken.VALUE_STRING
+            || !"id".equals(parser.currentName())
+            || parser.getParsingContext().getNestingDepth() != 3) {
           continue;
         }
         String[] path = parser.getParsingContext().pathAsPointer().toString().split("/", -1);

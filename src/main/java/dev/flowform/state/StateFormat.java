@@ -1,8 +1,11 @@
 package dev.flowform.state;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.flowform.diag.FlowformException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,21 +81,14 @@ public final class StateFormat {
   }
 
   private void checkVersion(byte[] bytes, String file) {
-    JsonNode root;
+    JsonNode version;
     try {
-      root = mapper.readTree(bytes);
+      version = formatVersion(bytes, file);
     } catch (JsonProcessingException e) {
       throw StateFileProblem.corrupt("state file", file, file, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (root == null || root.isMissingNode()) {
-      throw StateFileProblem.corrupt("state file", file, file, "the file is empty");
-    }
-    if (!root.isObject()) {
-      throw StateFileProblem.corrupt("state file", file, file, "expected a JSON object");
-    }
-    JsonNode version = root.get("formatVersion");
     if (version == null) {
       throw StateFileProblem.corrupt(
           "state file", file, file, "missing required field 'formatVersion'");
@@ -115,5 +111,52 @@ public final class StateFormat {
               + file
               + ".backup; flowform changed nothing");
     }
+  }
+
+  /**
+   * The top-level {@code formatVersion}, read as a stream up to it: the rest of the file is not
+   * built into a tree (the reads that follow check it whole).
+   *
+   * @return null when the object has none
+   */
+  private JsonNode formatVersion(byte[] bytes, String file) throws IOException {
+    try (JsonParser parser = mapper.createParser(bytes)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw StateFileProblem.corrupt("state file", file, file, "the file is empty");
+      }
+      if (first != JsonToken.START_OBJECT) {
+        throw StateFileProblem.corrupt("state file", file, file, "expected a JSON object");
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        if (field.equals("formatVersion")) {
+          return scalar(parser);
+        }
+        parser.skipChildren();
+      }
+      return null;
+    }
+  }
+
+  /** The value the parser stands on, as a node of its type (a structure's content left out). */
+  private static JsonNode scalar(JsonParser parser) throws IOException {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    return switch (parser.currentToken()) {
+      case VALUE_NUMBER_INT -> nodes.numberNode(parser.getBigIntegerValue());
+      case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDecimalValue());
+      case VALUE_STRING -> nodes.textNode(parser.getText());
+      case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(parser.getBooleanValue());
+      case START_OBJECT -> {
+        parser.skipChildren();
+        yield nodes.objectNode();
+      }
+      case START_ARRAY -> {
+        parser.skipChildren();
+        yield nodes.arrayNode();
+      }
+      default -> nodes.nullNode();
+    };
   }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -60,16 +61,38 @@ public final class BeanChecks {
   }
 
   /** Starts building the validator in the background, so it is ready when the first check comes. */
-  public synchronized void prepare() {
+  public void prepare() {
+    prepare(List.of());
+  }
+
+  /**
+   * Starts building the validator in the background, and then the constraints of {@code types} (the
+   * document records and the records they hold): what the first check of each would otherwise build
+   * on the thread that checks.
+   */
+  public synchronized void prepare(Collection<Class<?>> types) {
     if (validator == null) {
-      validator =
-          CompletableFuture.supplyAsync(
-              BeanChecks::build,
-              task -> {
-                Thread thread = new Thread(task, "flowform-validator-bootstrap");
-                thread.setDaemon(true);
-                thread.start();
-              });
+      List<Class<?>> warm = List.copyOf(types);
+      CompletableFuture<Validator> built = new CompletableFuture<>();
+      validator = built;
+      Thread thread =
+          new Thread(
+              () -> {
+                Validator ready;
+                try {
+                  ready = build();
+                  built.complete(ready);
+                } catch (RuntimeException | Error e) {
+                  built.completeExceptionally(e);
+                  return;
+                }
+                // checks may start meanwhile: a type both want is built once (the validator's
+                // cache makes the later one wait for it)
+                warm.forEach(ready::getConstraintsForClass);
+              },
+              "flowform-validator-bootstrap");
+      thread.setDaemon(true);
+      thread.start();
     }
   }
 

@@ -23,8 +23,15 @@ import java.util.TreeSet;
  * only after the fact. Messages never quote a value: any of them may be a secret.
  */
 public final class SchemaParams {
-  private final JsonSchemaFactory factory =
-      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+  // made at the first check: most runs have no params to check, and it loads a library
+  private JsonSchemaFactory factory;
+
+  private synchronized JsonSchemaFactory factory() {
+    if (factory == null) {
+      factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+    }
+    return factory;
+  }
 
   /**
    * @param schema the spec's schema of the params object
@@ -67,7 +74,7 @@ public final class SchemaParams {
     ObjectNode instance =
         params.isObject() ? Coercion.apply((ObjectNode) params, closed) : closed.objectNode();
     opaque.stream().filter(defined::contains).forEach(instance::remove);
-    JsonSchema compiled = factory.getSchema(closed);
+    JsonSchema compiled = factory().getSchema(closed);
     List<ValidationMessage> messages = new ArrayList<>(compiled.validate(instance));
     messages.sort(Comparator.comparing(ValidationMessage::toString));
     for (ValidationMessage message : messages) {
