@@ -60,6 +60,11 @@ final class LimitedFlowService implements FlowServiceApi {
   }
 
   @Override
+  public List<RemoteConnection> findByNames(List<String> names) {
+    return call(() -> api.findByNames(names));
+  }
+
+  @Override
   public OptionalLong countBySpec(String specId) {
     return call(() -> api.countBySpec(specId));
   }

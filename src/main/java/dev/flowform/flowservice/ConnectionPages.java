@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
@@ -39,6 +40,26 @@ final class ConnectionPages {
     }
     String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     return connections.newBuilder().encodedQuery("property=name==" + encoded).build();
+  }
+
+  /**
+   * {@code connections?property=name==A,B,...}: the connections of any of those names, each name
+   * percent-encoded.
+   *
+   * @throws IllegalArgumentException for a name with a comma (it would read as two names)
+   */
+  static HttpUrl byNames(HttpUrl connections, List<String> names) {
+    StringBuilder query = new StringBuilder("property=name==");
+    for (String name : names) {
+      if (name.indexOf(',') >= 0) {
+        throw new IllegalArgumentException("a name with a comma cannot be one of several");
+      }
+      if (query.length() > "property=name==".length()) {
+        query.append(',');
+      }
+      query.append(URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    return connections.newBuilder().encodedQuery(query.toString()).build();
   }
 
   /** {@code connections?property=connectionSpec.id==SPEC}: every connection of one source. */

@@ -1,7 +1,9 @@
 package dev.flowform.flowservice;
 
 import dev.flowform.model.RemoteConnection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -43,6 +45,17 @@ public interface FlowServiceApi {
    * connections of exactly that name, once each.
    */
   List<RemoteConnection> findByName(String name);
+
+  /**
+   * {@code GET /connections?property=name==A,B,...} (the platform reads a comma list as "any of
+   * these"), following every page: the connections of any of those names, once each. No name may
+   * hold a comma. One request where {@link #findByName} would send one per name.
+   */
+  default List<RemoteConnection> findByNames(List<String> names) {
+    Map<String, RemoteConnection> found = new LinkedHashMap<>();
+    names.forEach(name -> findByName(name).forEach(r -> found.putIfAbsent(r.id(), r)));
+    return List.copyOf(found.values());
+  }
 
   /**
    * {@code GET /connections?property=connectionSpec.id==SPEC&count=true}: how many connections of

@@ -99,6 +99,17 @@ final class OkHttpFlowService implements FlowServiceApi {
   }
 
   @Override
+  public List<RemoteConnection> findByNames(List<String> names) {
+    Set<String> wanted = Set.copyOf(names);
+    HttpUrl first =
+        ConnectionPages.byNames(connections(), names)
+            .newBuilder()
+            .addQueryParameter("limit", Integer.toString(listPageSize))
+            .build();
+    return walk(first, r -> wanted.contains(r.name()));
+  }
+
+  @Override
   public OptionalLong countBySpec(String specId) {
     HttpUrl url =
         ConnectionPages.bySpec(connections(), specId)

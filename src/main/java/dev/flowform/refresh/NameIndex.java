@@ -13,10 +13,11 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The HubSpot connections of each name asked for, read the cheaper way (see {@link ReadChoice}):
- * either the whole sandbox's HubSpot connections in one paged list, or one lookup per name. Both
- * ways give the same answer: for every name asked, the connections of exactly that name and spec,
- * once each by id (an empty list when there is none).
+ * The HubSpot connections of each name asked for, read the quicker way (see {@link ReadChoice}):
+ * either the whole sandbox's HubSpot connections in one paged list, or reads filtered by name,
+ * several names each ({@link NameBatches}), in parallel. Both ways give the same answer: for every
+ * name asked, the connections of exactly that name and spec, once each by id (an empty list when
+ * there is none).
  */
 final class NameIndex {
   private static final String SPEC = ConnectionSpecRef.HUBSPOT_ID;
@@ -29,8 +30,9 @@ final class NameIndex {
     if (names.isEmpty()) {
       return Map.of();
     }
-    ReadChoice choice =
-        ReadChoice.of(names.size(), countIfWorthIt(names.size(), api), api.listPageSize());
+    NameBatches batches = NameBatches.of(names, parallelism, api.listPageSize());
+    long rounds = ReadChoice.rounds(batches.reads(), parallelism);
+    ReadChoice choice = ReadChoice.of(rounds, countIfWorthIt(rounds, api), api.listPageSize());
     if (choice == ReadChoice.LIST) {
       try {
         return fromList(names, api.listBySpec(SPEC));
@@ -41,21 +43,31 @@ final class NameIndex {
     }
     Map<String, List<RemoteConnection>> named = new HashMap<>();
     List<Read<List<RemoteConnection>>> reads =
-        BoundedParallel.map(List.copyOf(names), api::findByName, parallelism);
+        BoundedParallel.map(
+            List.copyOf(batches.byKey().keySet()),
+            key -> byNames(batches.byKey().get(key), api),
+            parallelism);
     errors.addAll(reads, "name");
     for (Read<List<RemoteConnection>> read : reads) {
-      read.value().ifPresent(found -> named.put(read.key(), exact(read.key(), found)));
+      read.value()
+          .ifPresent(
+              found -> batches.byKey().get(read.key()).forEach(n -> named.put(n, exact(n, found))));
     }
     return named;
   }
 
+  /** One read: by its one name, or by several at once. */
+  private static List<RemoteConnection> byNames(List<String> names, FlowServiceApi api) {
+    return names.size() == 1 ? api.findByName(names.get(0)) : api.findByNames(names);
+  }
+
   /**
-   * The sandbox's count of HubSpot connections, when per-item reads would cost enough for a list to
-   * be worth asking about. A platform that cannot count is read per item; one that cannot be
-   * reached ends the refresh.
+   * The sandbox's count of HubSpot connections, when reads by name would take enough round trips
+   * for a list to be worth asking about. A platform that cannot count is read by name; one that
+   * cannot be reached ends the refresh.
    */
-  private static OptionalLong countIfWorthIt(int lookups, FlowServiceApi api) {
-    if (lookups < ReadChoice.WORTH_COUNTING) {
+  private static OptionalLong countIfWorthIt(long rounds, FlowServiceApi api) {
+    if (rounds < ReadChoice.WORTH_COUNTING) {
       return OptionalLong.empty();
     }
     try {

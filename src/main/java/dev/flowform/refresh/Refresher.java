@@ -22,11 +22,11 @@ import java.util.TreeSet;
  * Reads what the platform has for a state and manifests, at most {@code parallelism} calls at once,
  * and sends nothing that changes anything. It learns, for every name that matters (each recorded
  * connection's, each pending record's, each desired one's), every connection of that spec with
- * exactly that name: from one filtered, paged list of the sandbox when that costs fewer requests
- * than a lookup per name (see {@link NameIndex}). A recorded connection is found among its name's
- * connections by its id; one not there (renamed outside flowform, not yet searchable, deleted) is
- * read by id. Every connection {@code spec.imports} declares for an address state lacks is read by
- * id; so is every such pipeline resource, through its kind.
+ * exactly that name: from reads filtered by several names each, in parallel, or from one paged list
+ * of the sandbox when that takes fewer round trips (see {@link NameIndex}). A recorded connection
+ * is found among its name's connections by its id; one not there (renamed outside flowform, not yet
+ * searchable, deleted) is read by id. Every connection {@code spec.imports} declares for an address
+ * state lacks is read by id; so is every such pipeline resource, through its kind.
  */
 public final class Refresher {
   private final Kinds kinds;

@@ -71,4 +71,22 @@ class FindByNameOnTheEmulatorTest {
     }
     assertEquals(List.of(), api.findByName("trailing"));
   }
+
+  @Test
+  void findsTheConnectionsOfSeveralNamesInOneFilterFollowingItsPages() {
+    List<String> names = List.of("a==b", "x & y = z", "Zürich ✓ 100%", "plain", "trailing ");
+    java.util.Set<String> wanted = new java.util.HashSet<>();
+    for (String name : names) {
+      wanted.add(add(name));
+    }
+    wanted.add(add("plain")); // a duplicate name: both are found
+    add("trailing");
+    add("other");
+
+    List<RemoteConnection> found = api.findByNames(names);
+
+    // a page holds two: the answer spans pages, each asked with the same filter
+    assertEquals(wanted, java.util.Set.copyOf(found.stream().map(RemoteConnection::id).toList()));
+    assertEquals(wanted.size(), found.size());
+  }
 }

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
@@ -188,6 +189,31 @@ class FlowServiceRequestsTest {
         3,
         withCommonHeaders(getRequestedFor(urlPathEqualTo(PATH + "/connections")))
             .withQueryParam("property", equalTo("name==HubSpot eu")));
+  }
+
+  @Test
+  void findByNamesAsksForAnyOfTheNamesInOneFilterAndKeepsOnlyThose() {
+    server.stubFor(
+        get(urlPathEqualTo(PATH + "/connections"))
+            .withQueryParam("property", equalTo("name==HubSpot eu,HubSpot us & ca"))
+            .withQueryParam("limit", matching("[0-9]+"))
+            .willReturn(
+                okJson(
+                    "{\"items\":["
+                        + ITEM
+                        + ","
+                        + ITEM.replace("2fce94c1", "us").replace("HubSpot eu", "HubSpot us & ca")
+                        + ","
+                        + ITEM.replace("2fce94c1", "stray").replace("HubSpot eu", "HubSpot")
+                        + "]}")));
+
+    List<RemoteConnection> found = api.findByNames(List.of("HubSpot eu", "HubSpot us & ca"));
+
+    assertEquals(List.of("2fce94c1", "us"), found.stream().map(RemoteConnection::id).toList());
+    server.verify(
+        1,
+        withCommonHeaders(getRequestedFor(urlPathEqualTo(PATH + "/connections")))
+            .withQueryParam("property", equalTo("name==HubSpot eu,HubSpot us & ca")));
   }
 
   @Test

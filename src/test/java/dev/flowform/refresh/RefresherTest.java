@@ -95,13 +95,39 @@ class RefresherTest {
   }
 
   @Test
-  void readsTheSandboxInOneListWhenThatCostsFewerRequestsThanOnePerName() {
-    RemoteView view = new Refresher().refresh(run.state(), all, run.api, 4).view();
+  void readsTheSandboxInOneListWhenThatTakesFewerRoundTripsThanReadingByName() {
+    // one read at a time, a name each (a page holds one connection): four names take four round
+    // trips; a count and the list's two pages take three
+    run.api.listPageSize(1);
+    RemoteView view = new Refresher().refresh(run.state(), all, run.api, 1).view();
 
     assertEquals(1, run.api.calls("listBySpec"));
-    assertEquals(0, run.api.calls("findByName"));
+    assertEquals(0, run.api.calls("findByName") + run.api.calls("findByNames"));
     assertEquals(0, run.api.calls("get"));
     assertEquals(run.resource("a").id(), view.found("a").orElseThrow().id());
+  }
+
+  @Test
+  void readsByNameWithoutCountingWhenOneRoundTripDoes() {
+    RemoteView view = new Refresher().refresh(run.state(), all, run.api, 4).view();
+
+    assertEquals(0, run.api.calls("countBySpec") + run.api.calls("listBySpec"));
+    assertEquals(4, run.api.calls("findByName"));
+    assertEquals(run.resource("a").id(), view.found("a").orElseThrow().id());
+  }
+
+  @Test
+  void readsSeveralNamesAtOnceSpreadOverTheReadsThatRunTogether() {
+    String other = run.api.seed(c.name());
+
+    RemoteView view = new Refresher().refresh(run.state(), all, run.api, 2).view();
+
+    assertEquals(2, run.api.calls("findByNames"));
+    assertEquals(0, run.api.calls("findByName") + run.api.calls("listBySpec"));
+    assertEquals(run.resource("a").id(), view.found("a").orElseThrow().id());
+    assertEquals(
+        List.of(other), view.named(c.name()).orElseThrow().stream().map(r -> r.id()).toList());
+    assertEquals(List.of(), view.named(d.name()).orElseThrow());
   }
 
   /** Ten connections of other names, read one per page: a list would cost more than 4 lookups. */
@@ -109,15 +135,16 @@ class RefresherTest {
     for (int i = 0; i < 10; i++) {
       run.api.seed("someone else's " + i);
     }
-    run.api.listPageSize(2);
+    run.api.listPageSize(1);
   }
 
   @Test
   void readsPerNameWhenTheSandboxIsBigAndTheNamesFew() {
     bigSandbox();
 
-    new Refresher().refresh(run.state(), all, run.api, 4);
+    new Refresher().refresh(run.state(), all, run.api, 1);
 
+    assertEquals(1, run.api.calls("countBySpec"));
     assertEquals(0, run.api.calls("listBySpec"));
     assertEquals(4, run.api.calls("findByName"));
   }
@@ -126,16 +153,18 @@ class RefresherTest {
   void bothWaysGiveThePlannerTheSameView() {
     String duplicate = run.api.seed(a.name());
     run.api.seed(c.name());
-    run.api.seed("someone else's");
     run.api.delete(run.resource("b").id());
     String own = run.resource("a").id();
-    run.api.listPageSize(1000);
-    RemoteView listed = new Refresher().refresh(run.state(), all, run.api, 4).view();
     run.api.listPageSize(1);
+    RemoteView listed = new Refresher().refresh(run.state(), all, run.api, 1).view();
     RemoteView perName = new Refresher().refresh(run.state(), all, run.api, 4).view();
+    run.api.listPageSize(1000);
+    RemoteView batched = new Refresher().refresh(run.state(), all, run.api, 2).view();
 
     assertEquals(1, run.api.calls("listBySpec"));
     assertEquals(4, run.api.calls("findByName"));
+    assertEquals(2, run.api.calls("findByNames"));
+    assertEquals(listed, batched);
     assertEquals(listed, perName);
     assertEquals(
         List.of(own, duplicate),
@@ -159,10 +188,11 @@ class RefresherTest {
     run.api.failNext(
         "countBySpec",
         new UnreachableException("127.0.0.1:9", "connection refused", "check the endpoint", null));
+    run.api.listPageSize(1);
 
     FlowformException e =
         assertThrows(
-            FlowformException.class, () -> new Refresher().refresh(run.state(), all, run.api, 4));
+            FlowformException.class, () -> new Refresher().refresh(run.state(), all, run.api, 1));
 
     assertEquals("could not reach 127.0.0.1:9: connection refused", e.getMessage());
     assertEquals(0, run.api.calls("findByName") + run.api.calls("listBySpec"));

@@ -180,6 +180,20 @@ public final class FakeFlowService implements FlowServiceApi {
   }
 
   @Override
+  public synchronized List<RemoteConnection> findByNames(List<String> names) {
+    count("findByNames");
+    throwIfScripted("findByNames");
+    Set<String> wanted = Set.copyOf(names);
+    List<RemoteConnection> found =
+        connections.values().stream()
+            .filter(c -> wanted.contains(c.name()) && !hidden.containsKey(c.id()))
+            .toList();
+    hidden.replaceAll((id, left) -> left - 1);
+    hidden.values().removeIf(left -> left <= 0);
+    return found;
+  }
+
+  @Override
   public synchronized OptionalLong countBySpec(String specId) {
     count("countBySpec");
     throwIfScripted("countBySpec");

@@ -1,0 +1,77 @@
+package dev.flowform.refresh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class NameBatchesTest {
+  private static List<String> names(int count) {
+    return IntStream.rangeClosed(1, count).mapToObj(i -> String.format("conn %04d", i)).toList();
+  }
+
+  @Test
+  void spreadsTheNamesOverTheReadsThatRunTogether() {
+    NameBatches batches = NameBatches.of(names(40), 16, 1000);
+
+    assertEquals(14, batches.reads()); // 3 names each: 13 full reads and one of 1
+    assertEquals(
+        names(40), batches.byKey().values().stream().flatMap(List::stream).sorted().toList());
+    assertEquals(
+        List.of("conn 0001", "conn 0002", "conn 0003"),
+        batches.byKey().get("conn 0001 and 2 more"));
+  }
+
+  @Test
+  void holdsAtMostAHundredNamesAndAFewThousandCharactersARead() {
+    assertTrue(
+        NameBatches.of(names(5000), 16, 1000).byKey().values().stream()
+            .allMatch(b -> b.size() <= NameBatches.MOST_NAMES));
+    List<String> long_ = IntStream.range(0, 40).mapToObj(i -> i + "x".repeat(200)).toList();
+    for (List<String> batch : NameBatches.of(long_, 1, 1000).byKey().values()) {
+      int chars = batch.stream().mapToInt(n -> n.length() + 1).sum();
+      assertTrue(chars <= NameBatches.MOST_QUERY_CHARS, "a read of " + chars + " characters");
+    }
+  }
+
+  @Test
+  void asksForNoMoreNamesThanAPageHoldsConnections() {
+    assertEquals(20, NameBatches.of(names(40), 1, 2).reads());
+  }
+
+  @Test
+  void readsANameWithACommaAlone() {
+    List<String> all = new ArrayList<>(names(6));
+    all.add("sales, west");
+
+    NameBatches batches = NameBatches.of(all, 2, 1000);
+
+    assertEquals(List.of("sales, west"), batches.byKey().get("sales, west"));
+    assertTrue(
+        batches.byKey().values().stream()
+            .filter(b -> b.size() > 1)
+            .allMatch(b -> b.stream().noneMatch(n -> n.contains(","))));
+    assertEquals(3, batches.reads());
+  }
+
+  @Test
+  void readsOneNameAReadWhenThereAreFewerNamesThanReadsAtOnce() {
+    assertEquals(
+        Set.of(1),
+        Set.copyOf(
+            NameBatches.of(names(3), 16, 1000).byKey().values().stream().map(List::size).toList()));
+  }
+
+  @Test
+  void countsRoundTrips() {
+    assertEquals(1, ReadChoice.rounds(16, 16));
+    assertEquals(2, ReadChoice.rounds(17, 16));
+    assertEquals(ReadChoice.BY_NAMES, ReadChoice.of(2, java.util.OptionalLong.of(0), 1000));
+    assertEquals(ReadChoice.LIST, ReadChoice.of(3, java.util.OptionalLong.of(1500), 1000));
+    assertEquals(ReadChoice.BY_NAMES, ReadChoice.of(3, java.util.OptionalLong.of(3000), 1000));
+  }
+}
