@@ -20,14 +20,23 @@ import java.util.Optional;
  * of the folder) after copying the previous version to {@code <state>.backup}. {@link #record}, for
  * a state that changed in one address only, instead appends one line to {@code <state>.journal} and
  * forces it to disk: its cost does not grow with the number of resources. The journal is replayed
- * by {@link #read} and folded into the main file when it outgrows it and on {@link #close}. A crash
- * at any point leaves a readable state holding every change that was recorded.
+ * by {@link #read} and folded into the main file when it grows to several times its size and on
+ * {@link #close}. A crash at any point leaves a readable state holding every change that was
+ * recorded.
  *
  * <p>The caller holds the {@link StateLock}; a store is used by one thread at a time (its methods
  * are synchronized for safety).
  */
 public final class FileStateStore implements StateStore {
-  static final long MIN_COMPACT_BYTES = 256 * 1024;
+  /**
+   * The journal is folded into the main file once it is this many times the main file's size (and
+   * past {@link #MIN_COMPACT_BYTES}): a fold rewrites the whole state while every worker of an
+   * apply waits for it, so an apply of a few thousand creates folds once, at its end, not at each
+   * doubling; a replay after a crash reads a few MiB at most beyond the main file's own size.
+   */
+  static final long COMPACT_RATIO = 4;
+
+  static final long MIN_COMPACT_BYTES = 4L * 1024 * 1024;
 
   private final Path file;
   private final String shownAs;
@@ -191,7 +200,7 @@ public final class FileStateStore implements StateStore {
     }
     current = newState;
     journaledHere = true;
-    if (journalSize > Math.max(mainSize, minCompactBytes)) {
+    if (journalSize > Math.max(COMPACT_RATIO * mainSize, minCompactBytes)) {
       write(newState);
     }
   }
@@ -235,7 +244,7 @@ public final class FileStateStore implements StateStore {
     }
     current = last.state();
     journaledHere = true;
-    if (journalSize > Math.max(mainSize, minCompactBytes)) {
+    if (journalSize > Math.max(COMPACT_RATIO * mainSize, minCompactBytes)) {
       write(current);
     }
   }
