@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,8 @@ public final class FileStateStore implements StateStore {
   private final SecretGuard guard;
 
   private State current;
+  // the main file's bytes as last read or written; their digest is made when a journal starts
+  private byte[] mainBytes;
   private String mainDigest;
   private long mainSize;
   private boolean journalExists;
@@ -130,7 +133,8 @@ public final class FileStateStore implements StateStore {
       throw cannot("read", e);
     }
     current = replay.state();
-    mainDigest = StateJournal.digest(bytes);
+    mainBytes = bytes;
+    mainDigest = null;
     mainSize = bytes.length;
     journalExists = hasJournal;
     journalClean = replay.clean();
@@ -140,8 +144,7 @@ public final class FileStateStore implements StateStore {
   @Override
   public synchronized void write(State state) {
     byte[] bytes = format.encode(guard.checked(state));
-    String digest = StateJournal.digest(bytes);
-    if (current != null && !journalExists && digest.equals(mainDigest)) {
+    if (current != null && !journalExists && Arrays.equals(bytes, mainBytes)) {
       current = state;
       return; // same bytes: keep the backup of the version before
     }
@@ -156,7 +159,8 @@ public final class FileStateStore implements StateStore {
       throw cannot("write", e);
     }
     current = state;
-    mainDigest = digest;
+    mainBytes = bytes;
+    mainDigest = null;
     mainSize = bytes.length;
     journalClean = !journalExists; // a journal still there applies to the old main file
     try {
@@ -191,7 +195,7 @@ public final class FileStateStore implements StateStore {
         journalSize += journal.append(newState.serial(), changedAddress, changed);
       } else {
         journalSize =
-            journal.start(current, mainDigest, newState.serial(), changedAddress, changed);
+            journal.start(current, mainDigest(), newState.serial(), changedAddress, changed);
         journalExists = true;
       }
     } catch (IOException e) {
@@ -235,7 +239,7 @@ public final class FileStateStore implements StateStore {
       if (journalExists) {
         journalSize += journal.append(changes);
       } else {
-        journalSize = journal.start(current, mainDigest, changes);
+        journalSize = journal.start(current, mainDigest(), changes);
         journalExists = true;
       }
     } catch (IOException e) {
@@ -275,8 +279,17 @@ public final class FileStateStore implements StateStore {
     }
   }
 
+  /** The digest a journal names its main file by (made once per version of the main file). */
+  private String mainDigest() {
+    if (mainDigest == null && mainBytes != null) {
+      mainDigest = StateJournal.digest(mainBytes);
+    }
+    return mainDigest;
+  }
+
   private void forget() {
     current = null;
+    mainBytes = null;
     mainDigest = null;
     mainSize = 0;
     journalExists = false;

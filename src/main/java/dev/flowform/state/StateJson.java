@@ -22,8 +22,10 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +42,36 @@ final class StateJson {
       Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z");
 
   private StateJson() {}
+
+  /**
+   * An instant of the form {@link #UTC_INSTANT} matched, read field by field: what {@link
+   * Instant#parse} gives, several times faster (a state holds a few per resource).
+   *
+   * @throws DateTimeException for a date or time that does not exist (February 30th, 24:00)
+   */
+  static Instant utc(String text) {
+    int nanos = 0;
+    if (text.charAt(19) == '.') {
+      String fraction = text.substring(20, text.length() - 1);
+      if (fraction.length() > 9) {
+        throw new DateTimeException("more than nine digits of a second: " + text);
+      }
+      nanos = Integer.parseInt((fraction + "00000000").substring(0, 9));
+    }
+    return LocalDateTime.of(
+            number(text, 0, 4),
+            number(text, 5, 7),
+            number(text, 8, 10),
+            number(text, 11, 13),
+            number(text, 14, 16),
+            number(text, 17, 19),
+            nanos)
+        .toInstant(ZoneOffset.UTC);
+  }
+
+  private static int number(String text, int from, int to) {
+    return Integer.parseInt(text, from, to, 10);
+  }
 
   static ObjectMapper newMapper() {
     SimpleModule instants =
@@ -120,9 +152,9 @@ final class StateJson {
       String text = parser.getText();
       try {
         if (UTC_INSTANT.matcher(text).matches()) {
-          return Instant.parse(text);
+          return utc(text);
         }
-      } catch (DateTimeParseException e) {
+      } catch (DateTimeException e) {
         // reported below
       }
       return (Instant)
