@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConnectorIT {
   private static final String SALESFORCE = "cfc0fee1-7dc0-40ef-b73e-d8b134c436f5";
   private static final String SNOWFLAKE = "b2e08744-4f1a-40ce-af30-7abac3e23cf3";
+  private static final String CRM_TO_AEP = "14518937-270c-4525-bdec-c2ba7cce3860";
   private static final String SCHEMA = "https://ns.adobe.com/acme/schemas/3a1f0c";
 
   @TempDir Path dir;
@@ -223,7 +224,8 @@ class ConnectorIT {
   }
 
   @Test
-  void aSalesforceSourceConnectionAndDataflowApplyAndThenPlanNoChanges() throws IOException {
+  void aSalesforceSourceConnectionPlusDataflowAppliesWithTheFlowSpecFoundFromTheCatalog()
+      throws IOException {
     pull();
     salesforce(SALESFORCE_PARAMS);
     ws.write(
@@ -267,6 +269,11 @@ class ConnectorIT {
         """
             .formatted(SCHEMA, SCHEMA));
 
+    CliRun plan = ok("plan", "--env=test", "--no-color");
+    assertTrue(
+        plan.out().contains("+ flowSpec.id = \"" + CRM_TO_AEP + "\""),
+        "the plan shows the flow spec the catalog joins Salesforce to the Data Lake with\n"
+            + plan.out());
     ok("apply", "--env=test", "--auto-approve", "--no-color");
 
     assertEquals(
@@ -277,6 +284,9 @@ class ConnectorIT {
         "CRMToAEP",
         recorded("dataflow.sf-accounts").get("outputs").get("flowSpecName").asText(),
         "the flow spec joining Salesforce's connection spec to the Data Lake's");
+    assertEquals(
+        CRM_TO_AEP,
+        recorded("dataflow.sf-accounts").get("attributes").get("/flowSpec/id").asText());
     ok("plan", "--env=test", "--detailed-exitcode", "--no-color");
   }
 

@@ -129,6 +129,14 @@ public final class SourceConnectionKind implements Kind<SourceConnectionManifest
         connector.get().name() + "'s source params");
   }
 
+  /** Its base connection's. */
+  @Override
+  public Optional<String> connectionSpec(
+      DesiredResource self, Function<String, Optional<String>> connectionSpecAt) {
+    String base = self.references().get(0).address();
+    return base == null ? Optional.empty() : connectionSpecAt.apply(base);
+  }
+
   @Override
   public DesiredResource desired(Bound<SourceConnectionManifest> bound) {
     SourceConnectionManifest m = bound.manifest();
