@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * @param formerOutputs attributes that records written before flowform knew them at plan time hold
  *     as outputs, by pointer: the output's key ({@code /flowSpec/id}: {@code flowSpecId}); a record
  *     without the attribute is compared by that output
+ * @param types attributes sent as another JSON type than text, by pointer ({@code /params/port ->
+ *     integer}, as the connector's schema types them); their text is what is compared and kept
  */
 public record DesiredResource(
     String kind,
@@ -37,7 +39,8 @@ public record DesiredResource(
     Set<String> replaceOnly,
     Set<String> unresolved,
     List<String> movedFrom,
-    SortedMap<String, String> formerOutputs) {
+    SortedMap<String, String> formerOutputs,
+    SortedMap<String, String> types) {
 
   public DesiredResource {
     attributes = Collections.unmodifiableSortedMap(new TreeMap<>(attributes));
@@ -48,6 +51,7 @@ public record DesiredResource(
     formerOutputs =
         Collections.unmodifiableSortedMap(
             new TreeMap<>(formerOutputs == null ? Map.of() : formerOutputs));
+    types = Collections.unmodifiableSortedMap(new TreeMap<>(types == null ? Map.of() : types));
   }
 
   /** A resource whose every attribute records have always held as attributes. */
@@ -71,6 +75,7 @@ public record DesiredResource(
         replaceOnly,
         unresolved,
         movedFrom,
+        null,
         null);
   }
 
@@ -86,7 +91,8 @@ public record DesiredResource(
         replaceOnly,
         unresolved,
         movedFrom,
-        formerOutputs);
+        formerOutputs,
+        types);
   }
 
   /**
@@ -111,7 +117,24 @@ public record DesiredResource(
         replaceOnly,
         unresolved,
         movedFrom,
-        former);
+        former,
+        types);
+  }
+
+  /** This resource with the types its attributes are sent as (by pointer). */
+  public DesiredResource withTypes(SortedMap<String, String> sentAs) {
+    return new DesiredResource(
+        kind,
+        address,
+        position,
+        name,
+        attributes,
+        references,
+        replaceOnly,
+        unresolved,
+        movedFrom,
+        formerOutputs,
+        sentAs);
   }
 
   /** The addresses it depends on, in the order its references are written. */

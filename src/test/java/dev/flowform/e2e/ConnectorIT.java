@@ -168,6 +168,59 @@ class ConnectorIT {
   }
 
   @Test
+  void paramsTheConnectorTypesAreSentAsThoseTypesAndKeptAsTextInState() throws IOException {
+    pull();
+    ws.setEnv("FLOWFORM_VAR_SNOW_PORT", "443");
+    snowflake("${env:SNOW_CONNECTION}\n      port: ${env:FLOWFORM_VAR_SNOW_PORT}");
+    ws.write(
+        "connections/s3.yaml",
+        """
+        apiVersion: flowform/v1
+        kind: Connection
+        metadata: {name: s3-exports}
+        spec:
+          name: S3 exports
+          connector: amazon-s3
+          auth:
+            params:
+              s3AccessKey: AKIAEXAMPLE
+              s3SecretKey: ${env:SNOW_CONNECTION}
+        ---
+        apiVersion: flowform/v1
+        kind: SourceConnection
+        metadata: {name: s3-exports}
+        spec:
+          name: S3 exports
+          baseConnection: s3-exports
+          params:
+            path: acme-bucket/exports
+            recursive: true
+        """);
+
+    // the emulator takes port only as a JSON number and recursive only as true/false
+    ok("apply", "--env=test", "--auto-approve", "--no-color");
+
+    assertEquals("443", recorded("snowflake-dw").get("params").get("port").asText());
+    assertEquals(
+        "true", recorded("source.s3-exports").get("attributes").get("/params/recursive").asText());
+    ok("plan", "--env=test", "--detailed-exitcode", "--no-color");
+  }
+
+  @Test
+  void aParamThatDoesNotReadAsItsTypeIsRefusedAtItsPosition() {
+    pull();
+    ws.setEnv("FLOWFORM_VAR_SNOW_PORT", "https");
+    snowflake("${env:SNOW_CONNECTION}\n      port: ${env:FLOWFORM_VAR_SNOW_PORT}");
+
+    CliRun run = ws.run("validate", "--env=test");
+
+    assertEquals(1, run.exitCode(), run.out() + run.err());
+    assertTrue(
+        run.err().contains("snowflake.yaml:10:13: error: spec.auth.params.port must be integer"),
+        run.err());
+  }
+
+  @Test
   void aTypoAMissingParamAndALiteralSecretAreRefusedByValidateBeforeAnyCall() {
     pull();
     salesforce(
