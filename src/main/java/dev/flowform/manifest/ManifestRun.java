@@ -295,7 +295,8 @@ final class ManifestRun {
               kind,
               ofKind,
               doc -> resolving && applies(doc, selected.orElse(null)),
-              doc -> resolver.connection(doc, variables, selected.orElse(""), resolution)));
+              doc ->
+                  resolver.connection(doc, variables, selected.orElse(""), resolution, Set.of())));
     }
     Map<String, ConnectorSpec> connectors = connectors(connectionDocs, catalog);
     SchemaParams schemas = new SchemaParams();
