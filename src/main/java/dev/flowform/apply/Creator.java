@@ -199,7 +199,8 @@ final class Creator {
         desired.connectionSpec(),
         desired.authSpecName(),
         desired.revealedParams(),
-        desired.secrets().keySet());
+        desired.secrets().keySet(),
+        desired.paramTypes());
   }
 
   private static <T> T throttledAs(boolean lookupFirst, Supplier<T> call) {

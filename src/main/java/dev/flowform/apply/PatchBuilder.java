@@ -43,7 +43,7 @@ final class PatchBuilder {
             || !recorded.secretFingerprints().equals(Fingerprints.ofAll(salt, desired.secrets()))
             || planned.stream().anyMatch(a -> a.path().startsWith(PARAMS));
     if (paramsMoved) {
-      ops.add(PatchOperation.replace(PARAMS, desired.revealedParams()));
+      ops.add(PatchOperation.replace(PARAMS, desired.sentParams()));
     }
     return ops;
   }

@@ -5,19 +5,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** The specs flowform ships, so that the quick start needs no pull: HubSpot's. */
+/**
+ * The specs flowform ships, so that the quick start needs no pull: HubSpot's, and the flow spec
+ * that joins it to the Data Lake (CRMToAEP).
+ */
 final class BuiltInSpecs {
-  static final ConnectorSpec HUBSPOT = read("hubspot.json");
+  static final ConnectorSpec HUBSPOT = CatalogJson.connector(read("hubspot.json"));
+  static final FlowSpec CRM_TO_AEP = CatalogJson.flowSpec(read("crmtoaep.json"));
 
   private BuiltInSpecs() {}
 
-  private static ConnectorSpec read(String resource) {
+  private static JsonNode read(String resource) {
     try (InputStream in = BuiltInSpecs.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("built-in spec " + resource + " is missing");
       }
-      JsonNode json = CatalogJson.MAPPER.readTree(in);
-      return CatalogJson.connector(json);
+      return CatalogJson.MAPPER.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

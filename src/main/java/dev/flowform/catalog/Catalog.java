@@ -17,8 +17,10 @@ public final class Catalog {
   private final Map<String, ConnectorSpec> byName;
   private final Map<String, ConnectorSpec> byId;
   private final List<FlowSpec> flowSpecs;
+  private final boolean flowSpecsPulled;
 
-  private Catalog(Collection<ConnectorSpec> connectors, List<FlowSpec> flowSpecs) {
+  private Catalog(
+      Collection<ConnectorSpec> connectors, List<FlowSpec> flowSpecs, boolean flowSpecsPulled) {
     Map<String, ConnectorSpec> names = new LinkedHashMap<>();
     Map<String, ConnectorSpec> ids = new LinkedHashMap<>();
     connectors.stream()
@@ -31,19 +33,28 @@ public final class Catalog {
     this.byName = Map.copyOf(names);
     this.byId = Map.copyOf(ids);
     this.flowSpecs = List.copyOf(flowSpecs);
+    this.flowSpecsPulled = flowSpecsPulled;
   }
 
-  /** The built-in specs only (HubSpot's). */
+  /** The built-in specs only (HubSpot's, and CRMToAEP). */
   public static Catalog builtIn() {
     return of(List.of(), List.of());
   }
 
-  /** These specs, over the built-in ones (a pulled HubSpot spec wins over the built-in one). */
+  /**
+   * These specs, over the built-in ones (a pulled HubSpot spec or CRMToAEP wins over the built-in
+   * one).
+   */
   public static Catalog of(List<ConnectorSpec> connectors, List<FlowSpec> flowSpecs) {
     Map<String, ConnectorSpec> all = new LinkedHashMap<>();
     all.put(BuiltInSpecs.HUBSPOT.id(), BuiltInSpecs.HUBSPOT);
     connectors.forEach(c -> all.put(c.id(), c));
-    return new Catalog(all.values(), flowSpecs);
+    Map<String, FlowSpec> flows = new LinkedHashMap<>();
+    flows.put(BuiltInSpecs.CRM_TO_AEP.id(), BuiltInSpecs.CRM_TO_AEP);
+    flowSpecs.forEach(f -> flows.put(f.id(), f));
+    List<FlowSpec> sorted =
+        flows.values().stream().sorted(Comparator.comparing(FlowSpec::name)).toList();
+    return new Catalog(all.values(), sorted, !flowSpecs.isEmpty());
   }
 
   /** The connector of that spec name ({@code salesforce}), case-insensitively. */
@@ -67,6 +78,11 @@ public final class Catalog {
 
   public List<FlowSpec> flowSpecs() {
     return flowSpecs;
+  }
+
+  /** True when the project's catalog has flow specs of its own (a pull wrote them). */
+  public boolean flowSpecsPulled() {
+    return flowSpecsPulled;
   }
 
   /** The flow specs that carry data from that source spec into that target spec. */

@@ -12,6 +12,7 @@ public record FlowSpec(
     List<String> targetConnectionSpecIds) {
 
   public FlowSpec {
+    id = id.toLowerCase(Locale.ROOT);
     sourceConnectionSpecIds =
         sourceConnectionSpecIds.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
     targetConnectionSpecIds =

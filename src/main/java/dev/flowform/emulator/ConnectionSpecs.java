@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,9 +59,10 @@ final class ConnectionSpecs {
                   new AuthSpec(
                       "ConnectionString",
                       "ConnectionStringAuth",
-                      List.of("connectionString"),
-                      Set.of(),
-                      Set.of("connectionString"))),
+                      List.of("connectionString", "port"),
+                      Set.of("port"),
+                      Set.of("connectionString"),
+                      Map.of("port", "integer"))),
               List.of(source("tableName", "The table to read."))),
           new EmulatedSpec(
               S3_ID,
@@ -74,7 +76,10 @@ final class ConnectionSpecs {
                       List.of("s3AccessKey", "s3SecretKey", "s3SessionToken"),
                       Set.of("s3SessionToken"),
                       Set.of("s3SecretKey", "s3SessionToken"))),
-              List.of(source("path", "The bucket path to read, like my-bucket/exports."))));
+              List.of(
+                  source("path", "The bucket path to read, like my-bucket/exports."),
+                  new EmulatedSpec.SourceParam(
+                      "recursive", "boolean", false, "Whether to read the folders below too."))));
 
   private ConnectionSpecs() {}
 

@@ -28,6 +28,7 @@ final class CreateRequest {
     AuthSpec auth =
         ConnectionSpecs.authSpec(specId, authSpecName)
             .orElseThrow(() -> Errors.authSpecNotFound(authSpecName, specId));
+    auth.checkTypes(body.path("auth").get("params"));
     var params = AuthSpec.params(body.path("auth").get("params"));
     auth.check(params);
     return new NewConnection(

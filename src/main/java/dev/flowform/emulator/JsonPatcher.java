@@ -23,6 +23,12 @@ final class JsonPatcher {
 
   static EmulatedConnection apply(EmulatedConnection connection, JsonNode patch) {
     List<JsonNode> operations = operations(patch);
+    ConnectionSpecs.authSpec(connection.connectionSpecId(), connection.authSpecName())
+        .ifPresent(
+            auth ->
+                operations.stream()
+                    .filter(op -> PARAMS.equals(op.path("path").asText()))
+                    .forEach(op -> auth.checkTypes(op.get("value"))));
     EmulatedConnection result = connection;
     for (JsonNode operation : operations) {
       result = applyOne(result, operation);

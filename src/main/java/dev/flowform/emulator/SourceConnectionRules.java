@@ -73,6 +73,14 @@ final class SourceConnectionRules implements KindRules {
     for (String param : required) {
       JsonFields.required(params.get(param), "'params." + param + "'");
     }
+    for (EmulatedSpec.SourceParam param :
+        ConnectionSpecs.spec(specId).map(EmulatedSpec::sourceParams).orElse(List.of())) {
+      JsonNode value = params.get(param.name());
+      if (value != null && !JsonTypes.fits(value, param.type())) {
+        throw Errors.invalidRequest(
+            "The source param '" + param.name() + "' must be " + param.type() + ".");
+      }
+    }
     body.set("params", params.deepCopy());
     return body;
   }

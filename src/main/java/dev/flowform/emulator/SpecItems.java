@@ -49,7 +49,7 @@ final class SpecItems {
     ObjectNode properties = schema.putObject("properties");
     for (String param : auth.params()) {
       ObjectNode property = properties.putObject(param);
-      property.put("type", "string");
+      property.put("type", auth.typeOf(param));
       String owner = spec.id().equals(ConnectionSpecs.HUBSPOT_ID) ? " app." : " account.";
       property.put("description", "The " + param + " of your " + spec.label() + owner);
       if (auth.secrets().contains(param)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowform.catalog.ParamTypes;
 import dev.flowform.model.ConnectionSpecRef;
 import dev.flowform.model.RemoteConnection;
 import java.io.UncheckedIOException;
@@ -32,7 +33,9 @@ final class ConnectionJson {
     ObjectNode auth = body.putObject("auth");
     auth.put("specName", request.authSpecName());
     ObjectNode params = auth.putObject("params");
-    new TreeMap<>(request.params()).forEach(params::put);
+    new TreeMap<>(request.params())
+        .forEach(
+            (key, text) -> params.set(key, ParamTypes.sent(text, request.paramTypes().get(key))));
     ObjectNode spec = body.putObject("connectionSpec");
     spec.put("id", request.connectionSpec().id());
     if (request.connectionSpec().version() != null) {

@@ -3,6 +3,7 @@ package dev.flowform.kinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowform.catalog.ParamTypes;
 import dev.flowform.flowservice.Collection;
 import dev.flowform.flowservice.PlatformResources;
 import dev.flowform.manifest.DesiredResource;
@@ -42,12 +43,17 @@ public class CollectionCalls implements KindCalls {
 
   /** The create body: attributes, then each reference's id at its field. */
   protected ObjectNode body(DesiredResource desired, Map<String, Dependency> dependencies) {
-    ObjectNode body = FlatJson.body(desired.attributes(), FlatJson.TEXT);
+    ObjectNode body = FlatJson.body(desired.attributes(), typed(desired));
     for (ResourceReference reference : desired.references()) {
       Dependency dependency = dependencies.get(reference.address());
       FlatJson.set(body, reference.field(), JsonNodeFactory.instance.textNode(dependency.id()));
     }
     return body;
+  }
+
+  /** Text, but where the resource types an attribute (a param its connector types), that type. */
+  private static FlatJson.Typing typed(DesiredResource desired) {
+    return (pointer, text) -> ParamTypes.sent(text, desired.types().get(pointer));
   }
 
   @Override
@@ -84,7 +90,7 @@ public class CollectionCalls implements KindCalls {
           patches.remove(pointer);
         }
       } else {
-        patches.set(pointer, JsonNodeFactory.instance.textNode(value), existed);
+        patches.set(pointer, typed(desired).value(pointer, value), existed);
       }
     }
     if (patches.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.flowform.manifest;
 
+import dev.flowform.catalog.ParamTypes;
 import dev.flowform.diag.SourcePosition;
 import dev.flowform.model.ConnectionSpecRef;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.TreeMap;
  *     /auth/params/clientId}
  * @param movedFrom the addresses it had before ({@code metadata.movedFrom}), in the order written
  * @param kind the document's kind, which state records: {@link #KIND} or {@link #GENERIC_KIND}
+ * @param paramTypes the params (plain or secret) the connector's schema types other than text, by
+ *     name: {@code port -> integer}; kept as text here and in state, sent as that type
  */
 public record DesiredConnection(
     String address,
@@ -35,7 +38,8 @@ public record DesiredConnection(
     SortedMap<String, Secret> secrets,
     Set<String> unresolved,
     List<String> movedFrom,
-    String kind) {
+    String kind,
+    SortedMap<String, String> paramTypes) {
 
   public static final String KIND = "HubSpotConnection";
   public static final String GENERIC_KIND = "Connection";
@@ -47,6 +51,37 @@ public record DesiredConnection(
     unresolved = Set.copyOf(unresolved);
     movedFrom = movedFrom == null ? List.of() : List.copyOf(movedFrom);
     kind = kind == null ? KIND : kind;
+    paramTypes =
+        java.util.Collections.unmodifiableSortedMap(
+            new TreeMap<>(paramTypes == null ? Map.of() : paramTypes));
+  }
+
+  /** A connection whose params are all text. */
+  public DesiredConnection(
+      String address,
+      SourcePosition position,
+      String name,
+      String description,
+      ConnectionSpecRef connectionSpec,
+      String authSpecName,
+      SortedMap<String, String> params,
+      SortedMap<String, Secret> secrets,
+      Set<String> unresolved,
+      List<String> movedFrom,
+      String kind) {
+    this(
+        address,
+        position,
+        name,
+        description,
+        connectionSpec,
+        authSpecName,
+        params,
+        secrets,
+        unresolved,
+        movedFrom,
+        kind,
+        null);
   }
 
   /** A HubSpotConnection. */
@@ -84,6 +119,23 @@ public record DesiredConnection(
   public Map<String, String> revealedParams() {
     SortedMap<String, String> all = new TreeMap<>(params);
     secrets.forEach((key, secret) -> all.put(key, secret.reveal()));
+    return all;
+  }
+
+  /**
+   * All auth params as the platform takes them, for the request body only: text, and where the
+   * connector's schema types a param, that type ({@link ParamTypes#sent}).
+   */
+  public Map<String, Object> sentParams() {
+    SortedMap<String, Object> all = new TreeMap<>();
+    revealedParams()
+        .forEach(
+            (key, text) ->
+                all.put(
+                    key,
+                    paramTypes.containsKey(key)
+                        ? ParamTypes.sent(text, paramTypes.get(key))
+                        : text));
     return all;
   }
 }

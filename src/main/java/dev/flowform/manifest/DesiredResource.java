@@ -3,6 +3,7 @@ package dev.flowform.manifest;
 import dev.flowform.diag.SourcePosition;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -22,6 +23,11 @@ import java.util.TreeMap;
  *     replaces the resource
  * @param unresolved attributes whose value did not resolve (offline loads only)
  * @param movedFrom the addresses it had before ({@code metadata.movedFrom})
+ * @param formerOutputs attributes that records written before flowform knew them at plan time hold
+ *     as outputs, by pointer: the output's key ({@code /flowSpec/id}: {@code flowSpecId}); a record
+ *     without the attribute is compared by that output
+ * @param types attributes sent as another JSON type than text, by pointer ({@code /params/port ->
+ *     integer}, as the connector's schema types them); their text is what is compared and kept
  */
 public record DesiredResource(
     String kind,
@@ -32,7 +38,9 @@ public record DesiredResource(
     List<ResourceReference> references,
     Set<String> replaceOnly,
     Set<String> unresolved,
-    List<String> movedFrom) {
+    List<String> movedFrom,
+    SortedMap<String, String> formerOutputs,
+    SortedMap<String, String> types) {
 
   public DesiredResource {
     attributes = Collections.unmodifiableSortedMap(new TreeMap<>(attributes));
@@ -40,12 +48,93 @@ public record DesiredResource(
     replaceOnly = Set.copyOf(replaceOnly);
     unresolved = Set.copyOf(unresolved);
     movedFrom = movedFrom == null ? List.of() : List.copyOf(movedFrom);
+    formerOutputs =
+        Collections.unmodifiableSortedMap(
+            new TreeMap<>(formerOutputs == null ? Map.of() : formerOutputs));
+    types = Collections.unmodifiableSortedMap(new TreeMap<>(types == null ? Map.of() : types));
+  }
+
+  /** A resource whose every attribute records have always held as attributes. */
+  public DesiredResource(
+      String kind,
+      String address,
+      SourcePosition position,
+      String name,
+      SortedMap<String, String> attributes,
+      List<ResourceReference> references,
+      Set<String> replaceOnly,
+      Set<String> unresolved,
+      List<String> movedFrom) {
+    this(
+        kind,
+        address,
+        position,
+        name,
+        attributes,
+        references,
+        replaceOnly,
+        unresolved,
+        movedFrom,
+        null,
+        null);
   }
 
   /** This resource with its references resolved to addresses. */
   public DesiredResource withReferences(List<ResourceReference> resolved) {
     return new DesiredResource(
-        kind, address, position, name, attributes, resolved, replaceOnly, unresolved, movedFrom);
+        kind,
+        address,
+        position,
+        name,
+        attributes,
+        resolved,
+        replaceOnly,
+        unresolved,
+        movedFrom,
+        formerOutputs,
+        types);
+  }
+
+  /**
+   * This resource with one more attribute, decided after its document was read.
+   *
+   * @param formerOutput the output earlier records hold it as; null when none does
+   */
+  public DesiredResource withAttribute(String pointer, String value, String formerOutput) {
+    SortedMap<String, String> more = new TreeMap<>(attributes);
+    more.put(pointer, value);
+    SortedMap<String, String> former = new TreeMap<>(formerOutputs);
+    if (formerOutput != null) {
+      former.put(pointer, formerOutput);
+    }
+    return new DesiredResource(
+        kind,
+        address,
+        position,
+        name,
+        more,
+        references,
+        replaceOnly,
+        unresolved,
+        movedFrom,
+        former,
+        types);
+  }
+
+  /** This resource with the types its attributes are sent as (by pointer). */
+  public DesiredResource withTypes(SortedMap<String, String> sentAs) {
+    return new DesiredResource(
+        kind,
+        address,
+        position,
+        name,
+        attributes,
+        references,
+        replaceOnly,
+        unresolved,
+        movedFrom,
+        formerOutputs,
+        sentAs);
   }
 
   /** The addresses it depends on, in the order its references are written. */

@@ -113,7 +113,12 @@ final class DocumentResolver {
     String name = doc.text("/metadata/name");
     Set<String> allowed = allowedEnv(doc);
     EnvGate gate =
-        new EnvGate(DocumentResolver::printedInEnvironment, allowed, sources, String.valueOf(name));
+        new EnvGate(
+            DocumentResolver::printedInEnvironment,
+            allowed,
+            sources,
+            String.valueOf(name),
+            SECRET_CREDENTIALS);
     TreeInterpolator.Outcome first =
         TreeInterpolator.apply(
             doc,
@@ -162,7 +167,12 @@ final class DocumentResolver {
             tolerance(resolution, sensitive, variables.unresolved()),
             p -> false,
             sensitive::contains,
-            new EnvGate(p -> !sensitive.contains(p), variables.allowedEnv(), sources, environment));
+            new EnvGate(
+                p -> !sensitive.contains(p),
+                variables.allowedEnv(),
+                sources,
+                environment,
+                sensitive));
     return new Resolved(doc, outcome.tree(), outcome.unresolved(), outcome.problems(), variables);
   }
 

@@ -1,5 +1,7 @@
 package dev.flowform.manifest;
 
+import dev.flowform.manifest.doc.SourceMap;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -15,16 +17,23 @@ import java.util.function.Predicate;
  * @param listed the names the selected environment allows ({@code spec.allowedEnv})
  * @param sources the env variables secret fields read
  * @param environment the selected environment's name, for messages
+ * @param secretFields the pointers of the document's secret fields (a connection's secret params,
+ *     as its connector's spec marks them), which hints name as the place for a secret
  */
 record EnvGate(
-    Predicate<String> printed, Set<String> listed, SecretSources sources, String environment) {
+    Predicate<String> printed,
+    Set<String> listed,
+    SecretSources sources,
+    String environment,
+    Set<String> secretFields) {
   static final String PREFIX = "FLOWFORM_VAR_";
 
   /** No restriction: every field reads any name. */
-  static final EnvGate OPEN = new EnvGate(p -> false, Set.of(), SecretSources.NONE, "");
+  static final EnvGate OPEN = new EnvGate(p -> false, Set.of(), SecretSources.NONE, "", Set.of());
 
   EnvGate {
     listed = Set.copyOf(listed);
+    secretFields = Set.copyOf(secretFields);
   }
 
   /** True when the field at {@code pointer} may read environment variable {@code name}. */
@@ -53,6 +62,28 @@ record EnvGate(
         + name
         + " to spec.allowedEnv of environment "
         + environment
-        + "; secrets belong in clientSecret, accessToken or refreshToken";
+        + "; "
+        + secretsHint();
+  }
+
+  /**
+   * Where a secret belongs in this document: its own secret fields, by name, or, when it has none,
+   * a connection's.
+   */
+  String secretsHint() {
+    List<String> fields = secretFields.stream().sorted().map(SourceMap::dotted).toList();
+    if (fields.isEmpty()) {
+      return "this document has no secret field (its values are printed): secrets belong in a"
+          + " connection's secret params, which flowform specs show CONNECTOR marks";
+    }
+    String named =
+        fields.size() == 1
+            ? fields.get(0)
+            : String.join(", ", fields.subList(0, fields.size() - 1))
+                + " or "
+                + fields.get(fields.size() - 1);
+    return "secrets belong in "
+        + named
+        + (fields.size() == 1 ? ", its secret field" : ", its secret fields");
   }
 }

@@ -3,6 +3,7 @@ package dev.flowform.manifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowform.catalog.AuthSpec;
 import dev.flowform.catalog.ConnectorSpec;
+import dev.flowform.catalog.ParamTypes;
 import dev.flowform.manifest.doc.Bound;
 import dev.flowform.manifest.doc.GenericConnectionManifest;
 import dev.flowform.manifest.validate.Connectors;
@@ -53,7 +54,8 @@ final class GenericConnections {
         secrets,
         bound.unresolvedInSpec(secretPointers),
         bound.manifest().metadata().movedFrom(),
-        DesiredConnection.GENERIC_KIND);
+        DesiredConnection.GENERIC_KIND,
+        ParamTypes.of(auth.schema(), spec.auth().params().keySet()));
   }
 
   private static String version(GenericConnectionManifest.Spec spec, ConnectorSpec connector) {
@@ -63,11 +65,14 @@ final class GenericConnections {
     return connector.version() == null ? DEFAULT_VERSION : connector.version();
   }
 
-  /** A scalar as the request sends it; null for a null or a structure. */
+  /**
+   * A param's value as state keeps it: a scalar's text, a mapping or list as its JSON (sent as the
+   * structure the schema types it); null for a null.
+   */
   private static String text(JsonNode node) {
-    if (node == null || node.isNull() || node.isContainerNode()) {
+    if (node == null || node.isNull()) {
       return null;
     }
-    return node.asText();
+    return node.isContainerNode() ? node.toString() : node.asText();
   }
 }

@@ -1,8 +1,14 @@
 package dev.flowform.manifest;
 
+import dev.flowform.catalog.Catalog;
+import dev.flowform.catalog.ConnectorSpec;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.manifest.doc.Bound;
+import dev.flowform.manifest.doc.ManifestDocument;
+import dev.flowform.manifest.validate.SchemaParams;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A pipeline kind as the manifests know it: the record its documents bind to (checked with its
@@ -33,8 +39,7 @@ public interface ManifestKind<T> {
    * resource at an address (of any kind).
    */
   default List<Diagnostic> crossCheck(
-      DesiredResource self,
-      java.util.function.Function<String, java.util.Optional<DesiredResource>> others) {
+      DesiredResource self, Function<String, Optional<DesiredResource>> others) {
     return List.of();
   }
 
@@ -45,12 +50,33 @@ public interface ManifestKind<T> {
    * @param connectorAt the connector of the connection at an address, when known
    */
   default List<Diagnostic> checkParams(
-      dev.flowform.manifest.doc.ManifestDocument document,
+      ManifestDocument document,
       DesiredResource self,
-      java.util.function.Function<String, java.util.Optional<dev.flowform.catalog.ConnectorSpec>>
-          connectorAt,
-      dev.flowform.manifest.validate.SchemaParams schemas) {
+      Function<String, Optional<ConnectorSpec>> connectorAt,
+      SchemaParams schemas) {
     return List.of();
+  }
+
+  /**
+   * The connection spec id of a resolved resource of this kind, when it is a connection (a source
+   * connection has its base connection's; a target connection its own); empty by default.
+   *
+   * @param connectionSpecAt the connection spec id of the resource or connection at an address
+   */
+  default Optional<String> connectionSpec(
+      DesiredResource self, Function<String, Optional<String>> connectionSpecAt) {
+    return Optional.empty();
+  }
+
+  /**
+   * A resolved resource with what the catalog decides for it offline (a dataflow's flow spec, by
+   * the connection specs of its source and target); itself by default.
+   *
+   * @param connectionSpecAt the connection spec id of the resource or connection at an address
+   */
+  default Decided decide(
+      DesiredResource self, Function<String, Optional<String>> connectionSpecAt, Catalog catalog) {
+    return Decided.as(self);
   }
 
   /** The address of the resource named {@code name} of this kind. */

@@ -100,7 +100,7 @@ final class ManifestRun {
     List<ManifestDocument> genericDocs =
         documents.stream().filter(d -> d.kind().equals(GenericConnectionManifest.KIND)).toList();
     Catalog catalog = Catalog.builtIn();
-    if (!genericDocs.isEmpty()) {
+    if (!genericDocs.isEmpty() || pipelineCount(documents) > 0) {
       CatalogFiles.Read read = CatalogFiles.read(CatalogFiles.of(dir), display::of);
       problems.addAll(read.problems());
       catalog = read.catalog();
@@ -295,7 +295,8 @@ final class ManifestRun {
               kind,
               ofKind,
               doc -> resolving && applies(doc, selected.orElse(null)),
-              doc -> resolver.connection(doc, variables, selected.orElse(""), resolution)));
+              doc ->
+                  resolver.connection(doc, variables, selected.orElse(""), resolution, Set.of())));
     }
     Map<String, ConnectorSpec> connectors = connectors(connectionDocs, catalog);
     SchemaParams schemas = new SchemaParams();
@@ -313,10 +314,14 @@ final class ManifestRun {
         resolved.stream()
             .filter(d -> selected.isEmpty() || applies(d.document(), selected.get()))
             .toList();
+    Map<String, DesiredResource> declaredAt = new LinkedHashMap<>();
+    applying.forEach(d -> declaredAt.put(d.resource().address(), d.resource()));
+    List<KindDocuments.Declared> decided =
+        decide(applying, new ConnectionSpecAt(connectors, declaredAt, byKind), byKind, catalog);
     Map<String, DesiredResource> byAddress = new LinkedHashMap<>();
-    applying.forEach(d -> byAddress.put(d.resource().address(), d.resource()));
+    decided.forEach(d -> byAddress.put(d.resource().address(), d.resource()));
     Map<String, DesiredResource> byName = new LinkedHashMap<>();
-    for (KindDocuments.Declared d : applying) {
+    for (KindDocuments.Declared d : decided) {
       DesiredResource r = d.resource();
       if (d.resolved() && r.name() != null) {
         DesiredResource other = byName.putIfAbsent(r.kind() + "\u0000" + r.name(), r);
@@ -349,7 +354,26 @@ final class ManifestRun {
                     schemas));
       }
     }
-    return applying;
+    return decided;
+  }
+
+  /** The resolved resources with what the catalog decides for them (a dataflow's flow spec). */
+  private List<KindDocuments.Declared> decide(
+      List<KindDocuments.Declared> declared,
+      ConnectionSpecAt specAt,
+      Map<String, ManifestKind<?>> byKind,
+      Catalog catalog) {
+    List<KindDocuments.Declared> out = new ArrayList<>();
+    for (KindDocuments.Declared d : declared) {
+      if (!d.resolved()) {
+        out.add(d);
+        continue;
+      }
+      Decided one = byKind.get(d.resource().kind()).decide(d.resource(), specAt, catalog);
+      problems.addAll(one.problems());
+      out.add(new KindDocuments.Declared(d.document(), one.resource(), true));
+    }
+    return out;
   }
 
   /** Reads the files in parallel (each with its own reader), keeping their sorted order. */

@@ -157,7 +157,7 @@ final class TreeInterpolator {
                   SourceMap.dotted(pointer)
                       + " reads the environment variable or file of a secret: its value is"
                       + " treated as a secret and shows as (sensitive)",
-                  "keep secrets in clientSecret, accessToken and refreshToken"));
+                  gate.secretsHint()));
         }
         return TextNode.valueOf(result.value());
       }

@@ -229,6 +229,14 @@ final class ResourcePlans {
           dependsOn);
     }
     Map<String, String> baseline = new TreeMap<>(was.attributes());
+    wanted
+        .formerOutputs()
+        .forEach(
+            (pointer, output) -> {
+              if (!baseline.containsKey(pointer) && was.outputs().containsKey(output)) {
+                baseline.put(pointer, was.outputs().get(output));
+              }
+            });
     RemoteResource read = remote.resource(wanted.address()).orElse(null);
     boolean drift = false;
     if (read != null) {

@@ -37,6 +37,32 @@ class PatchBuilderTest {
   }
 
   @Test
+  void sendsAParamItsConnectorTypesAsThatTypeWhileStateKeepsItsText() throws Exception {
+    java.util.SortedMap<String, String> params = new java.util.TreeMap<>(a.params());
+    params.put("port", "443");
+    DesiredConnection typed =
+        new DesiredConnection(
+            a.address(),
+            a.position(),
+            a.name(),
+            a.description(),
+            a.connectionSpec(),
+            a.authSpecName(),
+            params,
+            a.secrets(),
+            a.unresolved(),
+            a.movedFrom(),
+            DesiredConnection.GENERIC_KIND,
+            new java.util.TreeMap<>(java.util.Map.of("port", "integer")));
+
+    List<PatchOperation> ops = PatchBuilder.operations(recorded, typed, Fixtures.SALT, List.of());
+
+    String sent = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(ops);
+    assertTrue(sent.contains("\"port\":443"), sent);
+    assertEquals("443", typed.revealedParams().get("port"));
+  }
+
+  @Test
   void removesADescriptionThatDisappeared() {
     List<PatchOperation> ops =
         PatchBuilder.operations(

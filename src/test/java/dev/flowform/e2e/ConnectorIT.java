@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConnectorIT {
   private static final String SALESFORCE = "cfc0fee1-7dc0-40ef-b73e-d8b134c436f5";
   private static final String SNOWFLAKE = "b2e08744-4f1a-40ce-af30-7abac3e23cf3";
+  private static final String CRM_TO_AEP = "14518937-270c-4525-bdec-c2ba7cce3860";
   private static final String SCHEMA = "https://ns.adobe.com/acme/schemas/3a1f0c";
 
   @TempDir Path dir;
@@ -167,6 +168,59 @@ class ConnectorIT {
   }
 
   @Test
+  void paramsTheConnectorTypesAreSentAsThoseTypesAndKeptAsTextInState() throws IOException {
+    pull();
+    ws.setEnv("FLOWFORM_VAR_SNOW_PORT", "443");
+    snowflake("${env:SNOW_CONNECTION}\n      port: ${env:FLOWFORM_VAR_SNOW_PORT}");
+    ws.write(
+        "connections/s3.yaml",
+        """
+        apiVersion: flowform/v1
+        kind: Connection
+        metadata: {name: s3-exports}
+        spec:
+          name: S3 exports
+          connector: amazon-s3
+          auth:
+            params:
+              s3AccessKey: AKIAEXAMPLE
+              s3SecretKey: ${env:SNOW_CONNECTION}
+        ---
+        apiVersion: flowform/v1
+        kind: SourceConnection
+        metadata: {name: s3-exports}
+        spec:
+          name: S3 exports
+          baseConnection: s3-exports
+          params:
+            path: acme-bucket/exports
+            recursive: true
+        """);
+
+    // the emulator takes port only as a JSON number and recursive only as true/false
+    ok("apply", "--env=test", "--auto-approve", "--no-color");
+
+    assertEquals("443", recorded("snowflake-dw").get("params").get("port").asText());
+    assertEquals(
+        "true", recorded("source.s3-exports").get("attributes").get("/params/recursive").asText());
+    ok("plan", "--env=test", "--detailed-exitcode", "--no-color");
+  }
+
+  @Test
+  void aParamThatDoesNotReadAsItsTypeIsRefusedAtItsPosition() {
+    pull();
+    ws.setEnv("FLOWFORM_VAR_SNOW_PORT", "https");
+    snowflake("${env:SNOW_CONNECTION}\n      port: ${env:FLOWFORM_VAR_SNOW_PORT}");
+
+    CliRun run = ws.run("validate", "--env=test");
+
+    assertEquals(1, run.exitCode(), run.out() + run.err());
+    assertTrue(
+        run.err().contains("snowflake.yaml:10:13: error: spec.auth.params.port must be integer"),
+        run.err());
+  }
+
+  @Test
   void aTypoAMissingParamAndALiteralSecretAreRefusedByValidateBeforeAnyCall() {
     pull();
     salesforce(
@@ -223,7 +277,8 @@ class ConnectorIT {
   }
 
   @Test
-  void aSalesforceSourceConnectionAndDataflowApplyAndThenPlanNoChanges() throws IOException {
+  void aSalesforceSourceConnectionPlusDataflowAppliesWithTheFlowSpecFoundFromTheCatalog()
+      throws IOException {
     pull();
     salesforce(SALESFORCE_PARAMS);
     ws.write(
@@ -267,6 +322,11 @@ class ConnectorIT {
         """
             .formatted(SCHEMA, SCHEMA));
 
+    CliRun plan = ok("plan", "--env=test", "--no-color");
+    assertTrue(
+        plan.out().contains("+ flowSpec.id = \"" + CRM_TO_AEP + "\""),
+        "the plan shows the flow spec the catalog joins Salesforce to the Data Lake with\n"
+            + plan.out());
     ok("apply", "--env=test", "--auto-approve", "--no-color");
 
     assertEquals(
@@ -277,6 +337,9 @@ class ConnectorIT {
         "CRMToAEP",
         recorded("dataflow.sf-accounts").get("outputs").get("flowSpecName").asText(),
         "the flow spec joining Salesforce's connection spec to the Data Lake's");
+    assertEquals(
+        CRM_TO_AEP,
+        recorded("dataflow.sf-accounts").get("attributes").get("/flowSpec/id").asText());
     ok("plan", "--env=test", "--detailed-exitcode", "--no-color");
   }
 

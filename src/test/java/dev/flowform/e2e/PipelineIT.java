@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowform.cli.CliRun;
 import dev.flowform.emulator.EmulatorConfig;
 import dev.flowform.emulator.FlowServiceEmulator;
@@ -23,6 +24,7 @@ class PipelineIT {
   private static final String FLOWS = "/data/foundation/flowservice/flows";
   private static final String MAPPING_SETS = "/data/foundation/conversion/mappingSets";
   private static final String SCHEMA = "https://ns.adobe.com/acme/schemas/3a1f0c";
+  private static final String CRM_TO_AEP = "14518937-270c-4525-bdec-c2ba7cce3860";
 
   @TempDir Path dir;
   private FlowServiceEmulator emulator;
@@ -119,6 +121,9 @@ class PipelineIT {
     assertEquals(0, plan.exitCode(), plan.err());
     assertTrue(plan.out().contains("+ create dataflow \"dataflow.hubspot-contacts\""), plan.out());
     assertTrue(plan.out().contains("sourceConnectionIds.0 = (known after apply)"), plan.out());
+    assertTrue(
+        plan.out().contains("+ flowSpec.id = \"" + CRM_TO_AEP + "\""),
+        "the built-in catalog joins HubSpot to the Data Lake, with no pull\n" + plan.out());
 
     CliRun run = apply();
 
@@ -139,6 +144,21 @@ class PipelineIT {
     assertEquals(4, emulator.resources(Workspace.SANDBOX).size());
     assertEquals("CRMToAEP", flow.get("outputs").get("flowSpecName").asText());
     assertNoChanges();
+  }
+
+  @Test
+  void aDataflowWhoseFlowSpecWasChosenAtApplyPlansNoChanges() throws Exception {
+    apply();
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode state = (ObjectNode) json.readTree(Files.readString(ws.stateFile()));
+    ObjectNode attributes =
+        (ObjectNode) state.get("resources").get("dataflow.hubspot-contacts").get("attributes");
+    assertEquals(CRM_TO_AEP, attributes.remove("/flowSpec/id").asText());
+    Files.writeString(ws.stateFile(), json.writeValueAsString(state));
+
+    assertNoChanges();
+    CliRun offline = ws.run("plan", "--env=test", "--refresh=false", "--detailed-exitcode");
+    assertEquals(0, offline.exitCode(), offline.out() + offline.err());
   }
 
   @Test

@@ -85,6 +85,38 @@ class ConnectorCatalogTest {
     assertEquals(201, answer.status(), String.valueOf(answer.json()));
   }
 
+  @Test
+  void snowflakesPortIsAnIntegerAndTakenOnlyAsAJsonNumber() {
+    JsonNode auth =
+        api.get("/connectionSpecs/" + SNOWFLAKE).json().get("items").get(0).get("authSpec").get(0);
+    assertEquals("integer", auth.get("spec").get("properties").get("port").get("type").asText());
+
+    Api.Answer text =
+        api.post(
+            "/connections",
+            body(
+                SNOWFLAKE, "ConnectionString", "{\"connectionString\": \"x\", \"port\": \"443\"}"));
+    assertEquals(400, text.status());
+    assertTrue(
+        text.json().toString().contains("The auth param 'port' must be integer."),
+        text.json().toString());
+
+    Api.Answer number =
+        api.post(
+            "/connections",
+            body(SNOWFLAKE, "ConnectionString", "{\"connectionString\": \"x\", \"port\": 443}"));
+    assertEquals(201, number.status(), String.valueOf(number.json()));
+  }
+
+  @Test
+  void s3sRecursiveSourceParamIsABoolean() {
+    JsonNode recursive =
+        api.get("/connectionSpecs/" + S3)
+            .json()
+            .at("/items/0/sourceSpec/spec/properties/recursive");
+    assertEquals("boolean", recursive.get("type").asText());
+  }
+
   private static String body(String specId, String authSpec, String params) {
     return "{\"name\": \"c\", \"connectionSpec\": {\"id\": \""
         + specId

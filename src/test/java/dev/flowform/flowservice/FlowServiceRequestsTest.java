@@ -115,6 +115,33 @@ class FlowServiceRequestsTest {
   }
 
   @Test
+  void createSendsAParamTheConnectorTypesAsThatType() {
+    server.stubFor(
+        post(PATH + "/connections").willReturn(okJson("{\"id\":\"a1\",\"etag\":\"e1\"}")));
+    ConnectionRequest typed =
+        new ConnectionRequest(
+            "n",
+            null,
+            new ConnectionSpecRef("b2e08744-4f1a-40ce-af30-7abac3e23cf3", "1.0"),
+            "ConnectionString",
+            Map.of("connectionString", "account=a", "port", "443", "ssl", "true", "label", "7"),
+            java.util.Set.of("connectionString"),
+            Map.of("port", "integer", "ssl", "boolean"));
+
+    api.create(typed);
+
+    server.verify(
+        postRequestedFor(urlEqualTo(PATH + "/connections"))
+            .withRequestBody(
+                equalToJson(
+                    """
+                    {"name":"n","auth":{"specName":"ConnectionString",
+                      "params":{"connectionString":"account=a","port":443,"ssl":true,"label":"7"}},
+                     "connectionSpec":{"id":"b2e08744-4f1a-40ce-af30-7abac3e23cf3","version":"1.0"}}
+                    """)));
+  }
+
+  @Test
   void getUnwrapsTheItemsEnvelopeAndKeepsParamsAsStrings() {
     server.stubFor(
         get(PATH + "/connections/2fce94c1").willReturn(okJson("{\"items\":[" + ITEM + "]}")));

@@ -39,11 +39,7 @@ final class DataflowCalls implements KindCalls {
 
   @Override
   public Written create(DesiredResource desired, Map<String, Dependency> dependencies) {
-    String specName = desired.attributes().get(DataflowKind.FLOW_SPEC);
-    JsonNode spec =
-        specName != null
-            ? flowSpec(specName)
-            : new FlowSpecChoice(platform).of(desired, dependencies);
+    JsonNode spec = flowSpec(desired);
     ObjectNode body = NODES.objectNode();
     body.put("name", desired.attributes().get("/name"));
     if (desired.attributes().containsKey("/description")) {
@@ -161,7 +157,34 @@ final class DataflowCalls implements KindCalls {
     return started.isMissingNode() ? "" : String.format("%020d", started.asLong());
   }
 
-  private JsonNode flowSpec(String name) {
+  /**
+   * The flow spec the manifest names, or the one the catalog chose at plan time, as the platform
+   * has it (its version and name).
+   */
+  private JsonNode flowSpec(DesiredResource desired) {
+    String name = desired.attributes().get(DataflowKind.FLOW_SPEC);
+    if (name != null) {
+      return flowSpecNamed(name);
+    }
+    String id = desired.attributes().get(DataflowKind.FLOW_SPEC_ID);
+    if (id == null) {
+      throw new FlowformException(
+          desired.address() + " has no flow spec", "name one in spec.flowSpec");
+    }
+    return platform
+        .get(Collection.FLOW_SPECS, id)
+        .orElseThrow(
+            () ->
+                new FlowformException(
+                    desired.address()
+                        + ": the platform has no flow spec "
+                        + id
+                        + ", which the catalog in specs/ chose",
+                    "run flowform specs pull to bring the catalog up to date, or name the flow"
+                        + " spec in spec.flowSpec"));
+  }
+
+  private JsonNode flowSpecNamed(String name) {
     return platform.list(Collection.FLOW_SPECS, "name==" + name).stream()
         .filter(s -> name.equals(FlatJson.text(s, "name")))
         .findFirst()
@@ -293,6 +316,7 @@ final class DataflowCalls implements KindCalls {
     putText(references, DataflowKind.SOURCE, node.at(DataflowKind.SOURCE));
     putText(references, DataflowKind.TARGET, node.at(DataflowKind.TARGET));
     putText(outputs, FLOW_SPEC_ID, node.at("/flowSpec/id"));
+    putText(attributes, DataflowKind.FLOW_SPEC_ID, node.at("/flowSpec/id"));
     return new RemoteResource(
         FlatJson.text(node, "id"),
         FlatJson.text(node, "etag"),

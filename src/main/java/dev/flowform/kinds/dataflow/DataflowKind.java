@@ -1,10 +1,12 @@
 package dev.flowform.kinds.dataflow;
 
+import dev.flowform.catalog.Catalog;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.flowservice.PlatformResources;
 import dev.flowform.kinds.Documents;
 import dev.flowform.kinds.Kind;
 import dev.flowform.kinds.KindCalls;
+import dev.flowform.manifest.Decided;
 import dev.flowform.manifest.DesiredResource;
 import dev.flowform.manifest.ResourceReference;
 import dev.flowform.manifest.doc.Bound;
@@ -32,6 +34,9 @@ public final class DataflowKind implements Kind<DataflowManifest> {
   static final String SCHEDULE = "/scheduleParams";
   static final String ENABLED = "/enabled";
   static final String FLOW_SPEC = "/flowSpec/name";
+
+  /** The flow spec chosen from the catalog when the manifest names none. */
+  static final String FLOW_SPEC_ID = "/flowSpec/id";
 
   private final String sourceKind;
   private final String targetKind;
@@ -159,6 +164,16 @@ public final class DataflowKind implements Kind<DataflowManifest> {
               "a dataflow's mapping set and target connection must name the same XDM schema"));
     }
     return List.of();
+  }
+
+  /** A dataflow that names no flow spec gets the catalog's one joining its source and target. */
+  @Override
+  public Decided decide(
+      DesiredResource self, Function<String, Optional<String>> connectionSpecAt, Catalog catalog) {
+    if (self.attributes().containsKey(FLOW_SPEC)) {
+      return Decided.as(self);
+    }
+    return FlowSpecChoice.of(self, connectionSpecAt, catalog);
   }
 
   private static Optional<String> referenced(

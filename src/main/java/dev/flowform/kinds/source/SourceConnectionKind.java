@@ -2,12 +2,15 @@ package dev.flowform.kinds.source;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowform.catalog.Catalog;
 import dev.flowform.catalog.ConnectorSpec;
+import dev.flowform.catalog.ParamTypes;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.flowservice.PlatformResources;
 import dev.flowform.kinds.Documents;
 import dev.flowform.kinds.Kind;
 import dev.flowform.kinds.KindCalls;
+import dev.flowform.manifest.Decided;
 import dev.flowform.manifest.DesiredResource;
 import dev.flowform.manifest.ResourceReference;
 import dev.flowform.manifest.doc.Bound;
@@ -127,6 +130,39 @@ public final class SourceConnectionKind implements Kind<SourceConnectionManifest
         Set.of(),
         document.sources(),
         connector.get().name() + "'s source params");
+  }
+
+  /** Its base connection's. */
+  @Override
+  public Optional<String> connectionSpec(
+      DesiredResource self, Function<String, Optional<String>> connectionSpecAt) {
+    String base = self.references().get(0).address();
+    return base == null ? Optional.empty() : connectionSpecAt.apply(base);
+  }
+
+  /** Its params as its connector's source spec types them: sent as numbers, true/false, ... */
+  @Override
+  public Decided decide(
+      DesiredResource self, Function<String, Optional<String>> connectionSpecAt, Catalog catalog) {
+    Optional<ObjectNode> sourceSpec =
+        connectionSpec(self, connectionSpecAt)
+            .flatMap(catalog::connectorById)
+            .map(ConnectorSpec::sourceSpec);
+    if (sourceSpec.isEmpty()) {
+      return Decided.as(self);
+    }
+    SortedMap<String, String> types = new TreeMap<>();
+    self.attributes()
+        .keySet()
+        .forEach(
+            pointer -> {
+              if (pointer.startsWith(PARAMS)) {
+                String param = SourceMap.unescape(pointer.substring(PARAMS.length()));
+                ParamTypes.declared(sourceSpec.get(), param)
+                    .ifPresent(type -> types.put(pointer, type));
+              }
+            });
+    return Decided.as(self.withTypes(types));
   }
 
   @Override

@@ -10,9 +10,11 @@ import dev.flowform.kinds.KindCalls;
 import dev.flowform.manifest.DesiredResource;
 import dev.flowform.manifest.doc.Bound;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * A Data Lake target connection on an existing dataset (never managed: flowform neither makes nor
@@ -58,6 +60,13 @@ public final class TargetConnectionKind implements Kind<TargetConnectionManifest
   @Override
   public List<Diagnostic> check(Bound<TargetConnectionManifest> bound) {
     return List.of();
+  }
+
+  /** Its own: the Data Lake's. */
+  @Override
+  public Optional<String> connectionSpec(
+      DesiredResource self, Function<String, Optional<String>> connectionSpecAt) {
+    return Optional.ofNullable(self.attributes().get("/connectionSpec/id"));
   }
 
   @Override
