@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -26,6 +27,9 @@ final class OkHttpResources implements PlatformResources {
   private final ObjectMapper json;
   private final Answers answers;
   private final int pageSize;
+
+  // what the platform publishes (flow and connection specs), by path and id, read once a run
+  private final Map<String, Optional<JsonNode>> published = new ConcurrentHashMap<>();
 
   OkHttpResources(HttpUrl flowService, CallRunner calls, ObjectMapper json, int pageSize) {
     this.flowService = flowService;
@@ -69,6 +73,16 @@ final class OkHttpResources implements PlatformResources {
 
   @Override
   public Optional<JsonNode> get(Collection collection, String id) {
+    if (!collection.published()) {
+      return read(collection, id);
+    }
+    // a hundred dataflows of one flow spec read it once; a failed read is not kept
+    return published
+        .computeIfAbsent(collection.path() + "/" + id, key -> read(collection, id))
+        .map(JsonNode::deepCopy);
+  }
+
+  private Optional<JsonNode> read(Collection collection, String id) {
     HttpResult result = calls.read(new Request.Builder().url(url(collection, id)).get().build());
     if (isGone(result)) {
       return Optional.empty();
