@@ -262,7 +262,16 @@ final class PostgresUrlParser {
   }
 
   private static void checkSchema(String schema) {
-    if (!PostgresUrl.SCHEMA.matcher(schema).matches() || schema.startsWith("pg_")) {
+    if (schema.startsWith("pg_") || schema.equals("information_schema")) {
+      throw invalid(
+          "schema '"
+              + schema
+              + "' is a system schema of PostgreSQL: flowform's tables never go there (leave"
+              + " schema= out for '"
+              + PostgresUrl.DEFAULT_SCHEMA
+              + "', or name a schema of your own)");
+    }
+    if (!PostgresUrl.SCHEMA.matcher(schema).matches()) {
       throw invalid(
           "schema '"
               + schema

@@ -140,6 +140,18 @@ class StateLocationTest {
   }
 
   @Test
+  void aSystemSchemaInTheUrlIsAValidationError() throws IOException {
+    LoadResult loaded =
+        load("postgresql://flowform@db.example.com/infra?schema=information_schema", Map.of());
+
+    String shown =
+        loaded.diagnostics().all().stream().map(Diagnostic::format).collect(Collectors.joining());
+    assertTrue(loaded.diagnostics().hasErrors(), shown);
+    assertTrue(
+        shown.contains("schema 'information_schema' is a system schema of PostgreSQL"), shown);
+  }
+
+  @Test
   void thePasswordOfAStateUrlIsASecretTheRunLearns() throws IOException {
     List<String> fromUrl = new ArrayList<>();
     List<String> fromLibpq = new ArrayList<>();

@@ -256,6 +256,19 @@ class PostgresUrlTest {
   }
 
   @Test
+  void aSystemSchemaOfPostgresIsRefusedAsSuch() {
+    for (String schema : List.of("information_schema", "pg_catalog", "pg_toast", "pg_temp_3")) {
+      assertEquals(
+          "state URL: schema '"
+              + schema
+              + "' is a system schema of PostgreSQL: flowform's tables never go there (leave"
+              + " schema= out for 'flowform', or name a schema of your own)",
+          problem("postgresql://alice@db/ops?schema=" + schema),
+          schema);
+    }
+  }
+
+  @Test
   void anEmptyOrOverlongKeyIsRefused() {
     assertEquals(
         "state URL: the key (the name of the state in the database) must not be empty",
