@@ -269,6 +269,16 @@ class PostgresUrlTest {
   }
 
   @Test
+  void aPasswordOfOneToThreeCharactersIsRefusedWithoutQuotingIt() {
+    String expected =
+        "state URL: the password (in the URL or PGPASSWORD) is shorter than 4 characters: no real"
+            + " one is, and flowform could not keep it out of its output";
+    assertEquals(expected, problem("postgresql://alice:q7z@db/ops"));
+    assertEquals(expected, problem("postgresql://alice@db/ops", Map.of("PGPASSWORD", "q7z")));
+    assertEquals("q7zw", parse("postgresql://alice:q7zw@db/ops").password());
+  }
+
+  @Test
   void anEmptyOrOverlongKeyIsRefused() {
     assertEquals(
         "state URL: the key (the name of the state in the database) must not be empty",
