@@ -119,7 +119,9 @@ final class ApplyCommand implements Callable<Integer> {
           String.join(", ", planning.given())
               + ": a saved plan is applied as it was made; give planning options to plan --out");
     }
-    SavedPlan saved = SavedPlans.read(context.workDir().resolve(planFile));
+    SavedPlan saved =
+        SavedPlans.read(
+            common.settings(context, lock.timeout()), context.workDir().resolve(planFile));
     Optional<String> environment = common.env(context).or(() -> Optional.of(saved.environment()));
     Function<Session, Plan> verified = session -> SavedPlans.verified(session, saved);
     return flow.run(

@@ -1,5 +1,6 @@
 package dev.flowform.cli;
 
+import dev.flowform.diag.Printable;
 import dev.flowform.run.RunSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,8 @@ final class Settings {
 
   /**
    * {@code user@host}, from the environment, else the operating system, and the CI job where one is
-   * known: {@code runner@build-7 (GitHub run 123)}, {@code root@ci (https://.../jobs/9)}.
+   * known: {@code runner@build-7 (GitHub run 123)}, {@code root@ci (https://.../jobs/9)}. Control
+   * characters are dropped: it goes into a shared lock row and history that others print.
    */
   static String who(
       java.util.Map<String, String> env,
@@ -59,7 +61,7 @@ final class Settings {
     } else if (env.get("CI_JOB_URL") != null) {
       job = " (" + env.get("CI_JOB_URL") + ")";
     }
-    return user + "@" + host + job;
+    return Printable.of(user + "@" + host + job);
   }
 
   /** The machine's name: /etc/hostname, else the resolver's, else localhost. */

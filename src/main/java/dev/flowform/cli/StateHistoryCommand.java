@@ -1,5 +1,6 @@
 package dev.flowform.cli;
 
+import dev.flowform.diag.Printable;
 import dev.flowform.run.StateReads;
 import dev.flowform.state.StateVersion;
 import java.io.PrintWriter;
@@ -37,9 +38,9 @@ final class StateHistoryCommand implements Callable<Integer> {
           "%-7d %-20s %-24s %-14s %s%n",
           v.serial(),
           v.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-          v.who(),
-          v.operation(),
-          v.changed());
+          Printable.of(v.who()),
+          Printable.of(v.operation()),
+          Printable.of(v.changed()));
     }
     out.flush();
     return ExitCode.OK;

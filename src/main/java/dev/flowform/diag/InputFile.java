@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -56,16 +57,25 @@ public final class InputFile {
     if (!attributes.isRegularFile()) {
       throw new RefusedException(kind(attributes) + ", not a regular file", 0, 0);
     }
-    ByteArrayOutputStream read = new ByteArrayOutputStream();
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
-      while (channel.read(buffer) >= 0) {
-        buffer.flip();
-        read.write(buffer.array(), 0, buffer.limit());
-        buffer.clear();
-        if (read.size() > limit) {
-          throw tooLarge(read.toByteArray(), limit);
-        }
+      return read(channel, limit);
+    }
+  }
+
+  /**
+   * The bytes of a file already opened (and checked) by the caller, never more than {@code limit}.
+   *
+   * @throws RefusedException when it is larger than {@code limit}
+   */
+  public static byte[] read(ReadableByteChannel channel, long limit) throws IOException {
+    ByteArrayOutputStream read = new ByteArrayOutputStream();
+    ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+    while (channel.read(buffer) >= 0) {
+      buffer.flip();
+      read.write(buffer.array(), 0, buffer.limit());
+      buffer.clear();
+      if (read.size() > limit) {
+        throw tooLarge(read.toByteArray(), limit);
       }
     }
     return read.toByteArray();

@@ -21,7 +21,10 @@ import okhttp3.ResponseBody;
  *
  * <p>A host that cannot be connected to at all is tried {@link Reachability#CONNECT_ATTEMPTS} times
  * (TLS failures once), then every call of the run to it fails at once with {@link
- * UnreachableException}. Reads are not retried past the run's read deadline.
+ * UnreachableException}; so is one that accepts the connection and then stalls, after {@link
+ * Reachability#STALL_ATTEMPTS} attempts, each cut by the read timeout or by the call timeout (which
+ * bounds an answer that trickles in). Reads are not retried past the run's read deadline. A
+ * redirect is never followed: it fails the call, naming the host.
  */
 final class CallRunner {
   private static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
@@ -85,9 +88,17 @@ final class CallRunner {
       try {
         result = execute(request, resendable);
       } catch (IOException e) {
+        Optional<String> stall = Reachability.stall(e);
         if (!resendable && !surelyNotSent(e)) {
           throw FlowServiceException.builder(
-                  0, "no answer to " + request.method() + " " + request.url())
+                  0,
+                  "no answer to "
+                      + request.method()
+                      + " "
+                      + request.url()
+                      + stall
+                          .map(s -> ": " + hostOf(request) + " answered but stalled (" + s + ")")
+                          .orElse(""))
               .detail(e.toString())
               .cause(e)
               .unknownOutcome();
@@ -97,14 +108,23 @@ final class CallRunner {
             && (Reachability.hopeless(e) || attempt >= Reachability.CONNECT_ATTEMPTS)) {
           throw reachability.giveUp(request.url(), e, attempt);
         }
+        if (stall.isPresent() && attempt >= Reachability.STALL_ATTEMPTS) {
+          throw reachability.giveUpStalled(request.url(), e, attempt);
+        }
         Optional<Duration> delay = nextDelay(attempt, Optional.empty(), read);
         if (delay.isEmpty()) {
-          throw cannotConnect
-              ? reachability.giveUp(request.url(), e, attempt)
+          if (cannotConnect) {
+            throw reachability.giveUp(request.url(), e, attempt);
+          }
+          throw stall.isPresent()
+              ? reachability.giveUpStalled(request.url(), e, attempt)
               : unreachable(request, attempt, e);
         }
         sleep(delay.get(), e);
         continue;
+      }
+      if (Redirects.isRedirect(result.status())) {
+        throw Redirects.refused(request, result, resendable);
       }
       boolean retryable = resendable ? RETRYABLE.contains(result.status()) : result.status() == 429;
       if (!retryable) {
@@ -155,9 +175,12 @@ final class CallRunner {
     }
   }
 
+  private static String hostOf(Request request) {
+    return request.url().host() + ":" + request.url().port();
+  }
+
   private static FlowServiceException unreachable(Request request, int attempts, IOException e) {
-    return FlowServiceException.builder(
-            0, "could not reach " + request.url().host() + ":" + request.url().port())
+    return FlowServiceException.builder(0, "could not reach " + hostOf(request))
         .detail(e.toString())
         .hint("check the endpoint and the network (" + attempts + " attempt(s) made)")
         .cause(e)

@@ -68,7 +68,7 @@ final class ImsTokenSource implements TokenSource {
 
   private static FlowServiceException again(FlowServiceException first) {
     if (first instanceof UnreachableException u) {
-      return new UnreachableException(u.host(), u.reason(), u.hint(), first);
+      return u.again();
     }
     return FlowServiceException.builder(first.status(), first.title())
         .code(first.code())

@@ -1,6 +1,7 @@
 package dev.flowform.flowservice;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -21,6 +22,12 @@ final class Reachability {
   /** Attempts of one call when it cannot connect at all: a few, not the full retry budget. */
   static final int CONNECT_ATTEMPTS = 3;
 
+  /**
+   * Attempts of one call when the host accepts the connection and then stalls: each already took a
+   * read or a call timeout, so one more at most.
+   */
+  static final int STALL_ATTEMPTS = 2;
+
   private final Map<String, UnreachableException> down = new ConcurrentHashMap<>();
 
   /**
@@ -29,25 +36,62 @@ final class Reachability {
   void check(HttpUrl url) {
     UnreachableException known = down.get(hostOf(url));
     if (known != null) {
-      throw new UnreachableException(known.host(), known.reason(), known.hint(), known);
+      throw known.again();
     }
   }
 
   /** Records that the host cannot be reached; the first cause recorded is the one reported. */
   UnreachableException giveUp(HttpUrl url, IOException cause, int attempts) {
-    String host = hostOf(url);
     return down.computeIfAbsent(
-        host,
+        hostOf(url), h -> new UnreachableException(h, reason(cause), hint(url, attempts), cause));
+  }
+
+  /**
+   * Records that the host accepted the connection and then stalled; the first cause recorded is the
+   * one reported.
+   */
+  UnreachableException giveUpStalled(HttpUrl url, IOException cause, int attempts) {
+    return down.computeIfAbsent(
+        hostOf(url),
         h ->
-            new UnreachableException(
+            UnreachableException.stalled(
                 h,
-                reason(cause),
-                "check the environment's "
-                    + (url.encodedPath().contains("/ims/") ? "credentials.imsEndpoint" : "endpoint")
-                    + ", the network and any proxy ("
-                    + attempts
-                    + " attempt(s) made; nothing more is sent to it in this run)",
+                stall(cause).orElse(String.valueOf(cause.getMessage())),
+                hint(url, attempts),
                 cause));
+  }
+
+  private static String hint(HttpUrl url, int attempts) {
+    return "check the environment's "
+        + setting(url)
+        + ", the network and any proxy ("
+        + attempts
+        + " attempt(s) made; nothing more is sent to it in this run)";
+  }
+
+  /** The setting of the environment that names this URL's host. */
+  static String setting(HttpUrl url) {
+    return url.encodedPath().contains("/ims/") ? "credentials.imsEndpoint" : "endpoint";
+  }
+
+  /**
+   * Why a call to a host that accepted the connection got no whole answer in time, or empty when
+   * the failure is another one: no byte within the read timeout (a server that stalls, endless
+   * headers included), or an answer still trickling in when the call timeout ended the call.
+   */
+  static Optional<String> stall(IOException e) {
+    if (connectFailure(e).isPresent()) {
+      return Optional.empty();
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SocketTimeoutException) {
+        return Optional.of("no answer within the read timeout");
+      }
+      if (t instanceof InterruptedIOException && "timeout".equals(t.getMessage())) {
+        return Optional.of("the answer did not end within the call timeout");
+      }
+    }
+    return Optional.empty();
   }
 
   /** The failure as the user should read it, or empty when it may be a passing one. */

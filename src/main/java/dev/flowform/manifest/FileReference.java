@@ -4,13 +4,13 @@ import dev.flowform.diag.InputFile;
 import dev.flowform.manifest.doc.References.Ref;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * Reads the file of one {@code ${file:PATH}}: relative to the file holding the reference, inside
- * what {@link FileAccess} allows, a regular file (never a device, FIFO or socket, which could block
- * or never end) of at most {@link FileAccess#MAX_BYTES} read through {@link InputFile} like every
+ * what {@link FileAccess} allows (its real path checked, then opened once without following a link,
+ * see {@link OpenedOnce}), a regular file (never a device, FIFO or socket, which could block or
+ * never end) of at most {@link FileAccess#MAX_BYTES} read through {@link InputFile} like every
  * other input, UTF-8, one trailing newline dropped. Failures name the reference, never the content.
  */
 final class FileReference {
@@ -50,58 +51,72 @@ final class FileReference {
       return null;
     }
     Path real;
-    BasicFileAttributes attributes;
     try {
       real = target.toRealPath();
-      attributes = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException e) {
-      failures.add(
-          new Interpolator.Failure(
-              ref.offset(),
-              ref.text() + ": cannot read file (no such file)",
-              "the path is relative to the file holding the reference",
-              false));
-      return null;
-    } catch (AccessDeniedException e) {
-      failures.add(failure(ref, "permission denied", null));
-      return null;
     } catch (IOException e) {
-      failures.add(failure(ref, e.getClass().getSimpleName(), null));
+      failures.add(openFailure(ref, e));
       return null;
     }
     if (!access.allowsReal(real)) {
       failures.add(refused(ref, "a symbolic link leads outside the project", WIDER));
       return null;
     }
-    if (attributes.isDirectory()) {
-      failures.add(refused(ref, "it is a folder", null));
-      return null;
-    }
-    if (!attributes.isRegularFile()) {
-      failures.add(refused(ref, "not a regular file", "a device, FIFO or socket is never read"));
-      return null;
-    }
-    if (attributes.size() > FileAccess.MAX_BYTES) {
-      failures.add(tooLarge(ref));
-      return null;
-    }
     return content(ref, real, failures);
   }
 
+  /** Opens the file once, without following links, and checks what was opened before reading. */
   private static String content(Ref ref, Path real, List<Interpolator.Failure> failures) {
     byte[] bytes;
     try {
-      bytes = InputFile.read(real, FileAccess.MAX_BYTES); // one reader for every input file
+      OpenedOnce.Opened opened = OpenedOnce.open(real);
+      try (SeekableByteChannel channel = opened.channel()) {
+        BasicFileAttributes attributes = opened.attributes();
+        if (attributes.isDirectory()) {
+          failures.add(refused(ref, "it is a folder", null));
+          return null;
+        }
+        if (!attributes.isRegularFile()) {
+          failures.add(
+              refused(ref, "not a regular file", "a device, FIFO or socket is never read"));
+          return null;
+        }
+        if (attributes.size() > FileAccess.MAX_BYTES) {
+          failures.add(tooLarge(ref));
+          return null;
+        }
+        bytes = InputFile.read(channel, FileAccess.MAX_BYTES); // one reader for every input
+      }
     } catch (InputFile.RefusedException e) {
-      failures.add(e.line() > 0 ? tooLarge(ref) : refused(ref, "not a regular file", null));
+      failures.add(tooLarge(ref));
       return null;
-    } catch (AccessDeniedException e) {
-      failures.add(failure(ref, "permission denied", null));
+    } catch (OpenedOnce.ChangedException e) {
+      failures.add(refused(ref, e.getMessage() + ": read nothing", null));
       return null;
     } catch (IOException e) {
-      failures.add(failure(ref, e.getClass().getSimpleName(), null));
+      failures.add(
+          Files.isSymbolicLink(real)
+              ? refused(ref, "it was replaced by a symbolic link: read nothing", null)
+              : openFailure(ref, e));
       return null;
     }
+    return text(ref, bytes, failures);
+  }
+
+  private static Interpolator.Failure openFailure(Ref ref, IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return new Interpolator.Failure(
+          ref.offset(),
+          ref.text() + ": cannot read file (no such file)",
+          "the path is relative to the file holding the reference",
+          false);
+    }
+    if (e instanceof AccessDeniedException) {
+      return failure(ref, "permission denied", null);
+    }
+    return failure(ref, e.getClass().getSimpleName(), null);
+  }
+
+  private static String text(Ref ref, byte[] bytes, List<Interpolator.Failure> failures) {
     String text;
     try {
       text =

@@ -1,10 +1,12 @@
 package dev.flowform.manifest;
 
+import dev.flowform.diag.Scrubber;
 import dev.flowform.manifest.doc.References;
 import dev.flowform.manifest.doc.References.Literal;
 import dev.flowform.manifest.doc.References.Malformed;
 import dev.flowform.manifest.doc.References.Part;
 import dev.flowform.manifest.doc.References.Ref;
+import dev.flowform.manifest.doc.SourceMap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +77,7 @@ public record Interpolator(
 
   /** Resolves every reference; {@code baseDir} is the folder of the file holding the text. */
   public Result interpolate(String text, Path baseDir) {
-    return interpolate(text, baseDir, name -> true, null);
+    return interpolate(text, baseDir, name -> true, null, null);
   }
 
   /**
@@ -83,11 +85,15 @@ public record Interpolator(
    * name {@code gate} does not allow there is refused (never tolerated), unread.
    */
   Result interpolate(String text, Path baseDir, EnvGate gate, String pointer) {
-    return interpolate(text, baseDir, name -> gate.allows(pointer, name), gate);
+    return interpolate(text, baseDir, name -> gate.allows(pointer, name), gate, pointer);
   }
 
   private Result interpolate(
-      String text, Path baseDir, java.util.function.Predicate<String> readable, EnvGate gate) {
+      String text,
+      Path baseDir,
+      java.util.function.Predicate<String> readable,
+      EnvGate gate,
+      String pointer) {
     StringBuilder out = new StringBuilder();
     List<Failure> failures = new ArrayList<>();
     boolean secretSourced = false;
@@ -107,7 +113,7 @@ public record Interpolator(
                   true));
           continue;
         }
-        String value = resolve(ref, baseDir, failures);
+        String value = resolve(ref, baseDir, failures, pointer);
         secretSourced |= value != null && isSecretSource(ref, baseDir);
         if (value != null) {
           out.append(value);
@@ -128,7 +134,7 @@ public record Interpolator(
     return failures;
   }
 
-  private String resolve(Ref ref, Path baseDir, List<Failure> failures) {
+  private String resolve(Ref ref, Path baseDir, List<Failure> failures, String pointer) {
     String value =
         switch (ref.scheme()) {
           case "env" -> env.get(ref.argument());
@@ -137,6 +143,10 @@ public record Interpolator(
         };
     if (value != null && isSecretSource(ref, baseDir)) {
       secrets.accept(value);
+      if (!value.isEmpty() && value.length() < Scrubber.MIN_LENGTH) {
+        failures.add(tooShort(ref, pointer));
+        return null;
+      }
     }
     if (ref.scheme().equals("env") && value != null && value.isEmpty()) {
       // CI systems give a secret that is not available (a pull request from a fork) as ""
@@ -160,6 +170,25 @@ public record Interpolator(
       case "file" -> sources.isSecretFile(baseDir, ref.argument());
       default -> false;
     };
+  }
+
+  /**
+   * A secret of 1 to 3 characters: no real credential is that short, and the scrubber cannot keep
+   * one out of the output without wrecking ordinary words. Names the field, never the value; never
+   * tolerated.
+   */
+  private static Failure tooShort(Ref ref, String pointer) {
+    return new Failure(
+        ref.offset(),
+        (pointer == null ? "" : SourceMap.dotted(pointer) + ": ")
+            + ref.text()
+            + " reads a secret shorter than "
+            + Scrubber.MIN_LENGTH
+            + " characters",
+        "no real credential is that short, and flowform could not keep one so short out of its"
+            + " output: check the value",
+        false,
+        true);
   }
 
   private Failure unset(Ref ref) {

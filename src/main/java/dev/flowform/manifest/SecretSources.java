@@ -57,19 +57,35 @@ record SecretSources(Set<String> envNames, Set<Path> files) {
       Path dir = doc.file().toAbsolutePath().getParent();
       for (String pointer : pointers) {
         String raw = doc.text(pointer);
-        if (raw == null) {
-          continue;
-        }
-        for (References.Part part : References.parse(raw)) {
-          if (part instanceof Ref ref && ref.scheme().equals("env")) {
-            names.add(ref.argument());
-          } else if (part instanceof Ref ref && ref.scheme().equals("file")) {
-            key(dir, ref.argument(), files);
-          }
+        if (raw != null) {
+          collect(raw, dir, names, files);
         }
       }
     }
     return new SecretSources(names, files);
+  }
+
+  /**
+   * Every source one text refers to, as for a state URL in a manifest: a state location given on
+   * the command line.
+   *
+   * @param dir the folder its {@code ${file:}} paths are relative to
+   */
+  static SecretSources ofText(String raw, Path dir) {
+    Set<String> names = new HashSet<>();
+    Set<Path> files = new HashSet<>();
+    collect(raw, dir, names, files);
+    return new SecretSources(names, files);
+  }
+
+  private static void collect(String raw, Path dir, Set<String> names, Set<Path> files) {
+    for (References.Part part : References.parse(raw)) {
+      if (part instanceof Ref ref && ref.scheme().equals("env")) {
+        names.add(ref.argument());
+      } else if (part instanceof Ref ref && ref.scheme().equals("file")) {
+        key(dir, ref.argument(), files);
+      }
+    }
   }
 
   boolean isSecretEnv(String name) {

@@ -50,6 +50,9 @@ final class PostgresUrlParser {
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   private static final int KEY_MAX = 200;
 
+  /** The shortest password accepted: the run's scrubber leaves shorter values alone. */
+  private static final int MIN_PASSWORD = 4;
+
   private final Map<String, String> environment;
 
   PostgresUrlParser(Map<String, String> environment) {
@@ -91,6 +94,13 @@ final class PostgresUrlParser {
       throw invalid("no user name: write postgresql://USER@HOST/DATABASE or set PGUSER");
     }
     password = orElse(password, "PGPASSWORD");
+    if (password != null && !password.isEmpty() && password.length() < MIN_PASSWORD) {
+      // the run's scrubber keeps no value so short out of its output: never quoted here either
+      throw invalid(
+          "the password (in the URL or PGPASSWORD) is shorter than "
+              + MIN_PASSWORD
+              + " characters: no real one is, and flowform could not keep it out of its output");
+    }
 
     HostPort hostPort = hostAndPort(authority);
     String database = decode(path, "the database name");
@@ -262,7 +272,16 @@ final class PostgresUrlParser {
   }
 
   private static void checkSchema(String schema) {
-    if (!PostgresUrl.SCHEMA.matcher(schema).matches() || schema.startsWith("pg_")) {
+    if (schema.startsWith("pg_") || schema.equals("information_schema")) {
+      throw invalid(
+          "schema '"
+              + schema
+              + "' is a system schema of PostgreSQL: flowform's tables never go there (leave"
+              + " schema= out for '"
+              + PostgresUrl.DEFAULT_SCHEMA
+              + "', or name a schema of your own)");
+    }
+    if (!PostgresUrl.SCHEMA.matcher(schema).matches()) {
       throw invalid(
           "schema '"
               + schema

@@ -31,6 +31,15 @@ public final class SavedPlans {
   }
 
   /**
+   * The saved plan in {@code file}, read once the scrubber knows the secrets of every environment's
+   * manifests: a file given by mistake (a secret's) is never echoed by an error about it.
+   */
+  public static SavedPlan read(RunSettings settings, Path file) {
+    ManifestSecrets.learn(settings);
+    return new SavedPlanFile(settings.scrubber()).read(file);
+  }
+
+  /**
    * The plan to save: with the refreshed prior records of the connections it changes that the
    * platform moved since state recorded them (drift), so that {@code apply FILE} can check it
    * against the state as the refresh saw it, as Terraform's saved plans carry the refreshed prior

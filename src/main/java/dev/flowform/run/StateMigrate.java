@@ -2,6 +2,8 @@ package dev.flowform.run;
 
 import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.EnvironmentConfig;
+import dev.flowform.manifest.FileAccess;
+import dev.flowform.manifest.StateLocations;
 import dev.flowform.model.PostgresUrl;
 import dev.flowform.model.StateLocation;
 import dev.flowform.state.LockRequest;
@@ -71,7 +73,15 @@ public final class StateMigrate {
   }
 
   private static StateLocation location(
-      EnvironmentConfig environment, RunSettings settings, String to) {
+      EnvironmentConfig environment, RunSettings settings, String written) {
+    String to =
+        StateLocations.resolve(
+            "--to",
+            written,
+            settings.workDir(),
+            settings.env(),
+            FileAccess.forManifests(settings.dir(), settings.fileRoots()),
+            settings.scrubber()::add);
     if (PostgresUrl.isUrl(to)) {
       try {
         return new StateLocation.Postgres(

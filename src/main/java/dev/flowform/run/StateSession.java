@@ -1,6 +1,7 @@
 package dev.flowform.run;
 
 import dev.flowform.diag.FlowformException;
+import dev.flowform.diag.Printable;
 import dev.flowform.manifest.EnvironmentConfig;
 import dev.flowform.plan.Fingerprints;
 import dev.flowform.state.LockHandle;
@@ -123,7 +124,7 @@ public final class StateSession implements AutoCloseable {
 
   /** What to do about a lock another run holds: the commands, for this environment. */
   private static String lockedHint(String environment, StateLockedException e) {
-    String id = e.holder().map(h -> h.id()).orElse("LOCK_ID");
+    String id = e.holder().map(h -> Printable.of(h.id())).orElse("LOCK_ID");
     return "another flowform run is using this state: wait for it, or retry with a longer"
         + " --lock-timeout (e.g. --lock-timeout=5m). If that run is gone for good, run: flowform"
         + " force-unlock --env "

@@ -2,6 +2,7 @@ package dev.flowform.state;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.flowform.diag.Printable;
 import java.time.Instant;
 
 /**
@@ -20,19 +21,23 @@ public record LockInfo(
     @JsonProperty(required = true) Instant created,
     @JsonProperty(required = true) String path) {
 
-  /** {@code apply (id 1234..., alice@host, pid 42, flowform 0.1.0, since 2026-...)} */
+  /**
+   * {@code apply (id 1234..., alice@host, pid 42, flowform 0.1.0, since 2026-...)}, without control
+   * characters: another run (on another machine, or an older flowform) wrote it.
+   */
   public String describe() {
-    return operation
-        + " (id "
-        + id
-        + ", "
-        + who
-        + ", pid "
-        + pid
-        + ", flowform "
-        + version
-        + ", since "
-        + created
-        + ")";
+    return Printable.of(
+        operation
+            + " (id "
+            + id
+            + ", "
+            + who
+            + ", pid "
+            + pid
+            + ", flowform "
+            + version
+            + ", since "
+            + created
+            + ")");
   }
 }

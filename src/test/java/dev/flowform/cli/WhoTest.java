@@ -31,4 +31,17 @@ class WhoTest {
             "x",
             () -> "y"));
   }
+
+  @Test
+  void controlCharactersOfTheUserHostAndJobAreDropped() {
+    assertEquals(
+        "ev[31mil]0;pwned@build-7 (GitHub run 42)",
+        Settings.who(
+            Map.of(
+                "USER", "ev\u001b[31mil\u001b]0;pwned\u0007",
+                "HOSTNAME", "build-\r\n7",
+                "GITHUB_RUN_ID", "4\u202e2"),
+            "x",
+            () -> "y"));
+  }
 }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flowform.cli.CliRun;
 import dev.flowform.emulator.EmulatorConfig;
 import dev.flowform.emulator.FlowServiceEmulator;
+import dev.flowform.plan.SavedPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,24 @@ class SecretFileInputIT {
       assertRefusedSilently(ws.run("apply", file), TOKEN);
     }
     assertRefusedSilently(ws.run("apply", ".secrets/numeric"), "1234567890123");
+  }
+
+  @Test
+  void aMalformedSavedPlanHoldingAManifestSecretNeverShowsIt() throws IOException {
+    String secret = ws.env().get("HS_ACCESS_TOKEN");
+    Path plan = dir.resolve("tampered.plan.json");
+    Files.writeString(
+        plan,
+        "{\"formatVersion\": \"" + SavedPlan.FORMAT_VERSION + "\", \"" + secret + "\": true}");
+
+    for (CliRun run :
+        List.of(
+            ws.run("apply", plan.toString()), ws.run("apply", "--env", "test", plan.toString()))) {
+      assertNotEquals(0, run.exitCode(), run.out() + run.err());
+      assertTrue(run.err().contains("is not a flowform plan"), run.err());
+      assertFalse(run.err().contains(secret), run.err());
+      assertFalse(run.out().contains(secret), run.out());
+    }
   }
 
   @Test

@@ -71,6 +71,32 @@ class StateHistoryIT {
     assertFalse(current.get("resources").has("sales-hubspot"), now.out());
   }
 
+  @Test
+  void controlCharactersNeverReachTheHistoryNorItsPrintout(TestSchema schema) throws Exception {
+    Workspace ws = workspace(schema).setEnv("USER", "ev\u001b[31mil\u0007");
+    ok(ws.run("apply", "--env", "test", "--auto-approve"));
+    // a row as another writer (an older flowform, a hand edit) may have left it
+    schema.execute(
+        "UPDATE \""
+            + schema.name()
+            + "\".versions SET operation = 'apply' || chr(27) || '[2J' WHERE key = 'history-test'");
+
+    CliRun history = ok(ws.run("state", "history", "--env", "test"));
+
+    assertFalse(history.out().chars().anyMatch(c -> c == 0x1b || c == 0x07), history.out());
+    assertTrue(history.out().contains("ev[31mil@"), history.out());
+    assertTrue(history.out().contains("apply[2J"), history.out());
+    try (var connection = schema.connect();
+        var rows =
+            connection
+                .createStatement()
+                .executeQuery("SELECT who FROM \"" + schema.name() + "\".versions")) {
+      while (rows.next()) {
+        assertFalse(rows.getString(1).contains("\u001b"), "stored: " + rows.getString(1));
+      }
+    }
+  }
+
   private Workspace workspace(TestSchema schema) {
     Workspace ws =
         new Workspace(dir.resolve("ws"), emulator)

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,20 +49,20 @@ class ManifestLoaderTest {
 
   private static String connection(String name, String environments, String secret) {
     return """
-        apiVersion: flowform/v1
-        kind: HubSpotConnection
-        metadata:
-          name: %s
-          environments: %s
-        spec:
-          name: HubSpot %s (${var:region})
-          auth:
-            params:
-              clientId: client-%s
-              clientSecret: %s
-              accessToken: ${file:token.txt}
-              refreshToken: ${env:REFRESH}
-        """
+    apiVersion: flowform/v1
+    kind: HubSpotConnection
+    metadata:
+      name: %s
+      environments: %s
+    spec:
+      name: HubSpot %s (${var:region})
+      auth:
+        params:
+          clientId: client-%s
+          clientSecret: %s
+          accessToken: ${file:token.txt}
+          refreshToken: ${env:REFRESH}
+    """
         .formatted(name, environments, name, name, secret);
   }
 
@@ -73,7 +74,7 @@ class ManifestLoaderTest {
               "AEP_ID",
               "id",
               "AEP_SECRET",
-              "s",
+              "aep-secret",
               "SECRET",
               "hs-secret",
               "REFRESH",
@@ -223,7 +224,8 @@ class ManifestLoaderTest {
             .toList();
     assertEquals(
         List.of(
-            "manifests/environments/dev.yaml:6:10: error: ${env:ORG}: environment variable ORG is not set"),
+            "manifests/environments/dev.yaml:6:10: error: ${env:ORG}: environment variable ORG is"
+                + " not set"),
         errors);
   }
 
@@ -316,6 +318,27 @@ class ManifestLoaderTest {
   }
 
   @Test
+  void aSecretOfOneToThreeCharactersIsAnErrorNamingTheFieldNeverTheValue() throws IOException {
+    standardLayout();
+    env.put("SECRET", "q7z");
+    env.put("AEP_SECRET", "k");
+    write("connections/token.txt", "x9\n");
+
+    for (Resolution resolution : List.of(Resolution.STRICT, Resolution.LENIENT_SECRETS)) {
+      List<Diagnostic> errors = load("dev", resolution).diagnostics().errors().toList();
+      String shown = errors.stream().map(Diagnostic::format).collect(Collectors.joining("\n"));
+      assertTrue(
+          shown.contains(
+              "spec.auth.params.clientSecret: ${env:SECRET} reads a secret shorter than 4"
+                  + " characters"),
+          shown);
+      assertTrue(shown.contains("spec.auth.params.accessToken: ${file:token.txt}"), shown);
+      assertTrue(shown.contains("spec.credentials.clientSecret: ${env:AEP_SECRET}"), shown);
+      assertFalse(shown.contains("q7z") || shown.contains("x9"), shown);
+    }
+  }
+
+  @Test
   void strictModeRefusesAnUnresolvedSecret() throws IOException {
     standardLayout();
     env.remove("SECRET");
@@ -353,7 +376,7 @@ class ManifestLoaderTest {
   void theOnlyEnvironmentIsSelectedWhenNoneIsNamed() throws IOException {
     write("environments/dev.yaml", DEV);
     write("connections/a.yaml", connection("a", "[dev]", "${env:SECRET}"));
-    write("connections/token.txt", "t");
+    write("connections/token.txt", "hs-token");
     assertEquals("dev", load(null, Resolution.STRICT).desired().orElseThrow().environment().name());
   }
 
@@ -362,7 +385,7 @@ class ManifestLoaderTest {
     write(
         "all.yaml",
         "---\n" + DEV + "---\n# nothing\n---\n" + connection("a", "[dev]", "${env:SECRET}"));
-    write("token.txt", "t");
+    write("token.txt", "hs-token");
     LoadResult result = load("dev", Resolution.STRICT);
     assertEquals(List.of(), result.diagnostics().all());
     assertEquals(1, result.desired().orElseThrow().connections().size());
@@ -377,7 +400,7 @@ class ManifestLoaderTest {
     write(
         "connections/demo.yaml",
         connection("demo", "[local]", "fake-secret").replace("${var:region}", "x"));
-    write("connections/token.txt", "t");
+    write("connections/token.txt", "hs-token");
     LoadResult result = load("local", Resolution.STRICT);
     assertEquals(
         List.of(

@@ -115,6 +115,43 @@ class StateLocationTest {
   }
 
   @Test
+  void aUserNameGivenAsAReferenceIsNotTakenForALiteralPassword() throws IOException {
+    LoadResult both =
+        load(
+            "postgresql://${env:DB_USER}:${env:PG_PW}@db.example.com/infra",
+            Map.of("DB_USER", "flowform", "PG_PW", "pg-secret-7"));
+    LoadResult userOnly =
+        load("postgresql://${env:DB_USER}@db.example.com/infra", Map.of("DB_USER", "flowform"));
+    LoadResult literalAfterReference =
+        load(
+            "postgresql://${env:DB_USER}:pg-secret-8@db.example.com/infra",
+            Map.of("DB_USER", "flowform"));
+
+    assertFalse(both.diagnostics().hasErrors(), both.diagnostics().all().toString());
+    PostgresUrl url = ((StateLocation.Postgres) both.environments().get(0).state()).url();
+    assertEquals("flowform", url.user());
+    assertEquals("pg-secret-7", url.password());
+    assertFalse(userOnly.diagnostics().hasErrors(), userOnly.diagnostics().all().toString());
+    String shown =
+        literalAfterReference.diagnostics().all().stream()
+            .map(Diagnostic::format)
+            .collect(Collectors.joining());
+    assertTrue(shown.contains("the password in spec.state is sensitive"), shown);
+  }
+
+  @Test
+  void aSystemSchemaInTheUrlIsAValidationError() throws IOException {
+    LoadResult loaded =
+        load("postgresql://flowform@db.example.com/infra?schema=information_schema", Map.of());
+
+    String shown =
+        loaded.diagnostics().all().stream().map(Diagnostic::format).collect(Collectors.joining());
+    assertTrue(loaded.diagnostics().hasErrors(), shown);
+    assertTrue(
+        shown.contains("schema 'information_schema' is a system schema of PostgreSQL"), shown);
+  }
+
+  @Test
   void thePasswordOfAStateUrlIsASecretTheRunLearns() throws IOException {
     List<String> fromUrl = new ArrayList<>();
     List<String> fromLibpq = new ArrayList<>();

@@ -256,6 +256,29 @@ class PostgresUrlTest {
   }
 
   @Test
+  void aSystemSchemaOfPostgresIsRefusedAsSuch() {
+    for (String schema : List.of("information_schema", "pg_catalog", "pg_toast", "pg_temp_3")) {
+      assertEquals(
+          "state URL: schema '"
+              + schema
+              + "' is a system schema of PostgreSQL: flowform's tables never go there (leave"
+              + " schema= out for 'flowform', or name a schema of your own)",
+          problem("postgresql://alice@db/ops?schema=" + schema),
+          schema);
+    }
+  }
+
+  @Test
+  void aPasswordOfOneToThreeCharactersIsRefusedWithoutQuotingIt() {
+    String expected =
+        "state URL: the password (in the URL or PGPASSWORD) is shorter than 4 characters: no real"
+            + " one is, and flowform could not keep it out of its output";
+    assertEquals(expected, problem("postgresql://alice:q7z@db/ops"));
+    assertEquals(expected, problem("postgresql://alice@db/ops", Map.of("PGPASSWORD", "q7z")));
+    assertEquals("q7zw", parse("postgresql://alice:q7zw@db/ops").password());
+  }
+
+  @Test
   void anEmptyOrOverlongKeyIsRefused() {
     assertEquals(
         "state URL: the key (the name of the state in the database) must not be empty",

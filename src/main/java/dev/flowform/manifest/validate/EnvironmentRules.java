@@ -132,7 +132,7 @@ public final class EnvironmentRules {
     }
     String rest = raw.substring(raw.indexOf("//") + 2);
     int at = rest.lastIndexOf('@');
-    int colon = at < 0 ? -1 : rest.substring(0, at).indexOf(':');
+    int colon = at < 0 ? -1 : separator(rest.substring(0, at));
     if (colon < 0) {
       return Optional.empty();
     }
@@ -144,6 +144,27 @@ public final class EnvironmentRules {
     return oneSecretReference
         ? Optional.empty()
         : Optional.of("is sensitive and must be a reference, not a literal value");
+  }
+
+  /**
+   * Where the user name of a URL's user info, as written, ends: its first {@code :} outside any
+   * reference (the one in {@code ${env:NAME}} separates a scheme, not a password), or -1.
+   */
+  static int separator(String userInfo) {
+    for (int i = 0; i < userInfo.length(); i++) {
+      if (userInfo.startsWith("$${", i)) {
+        i += 2;
+      } else if (userInfo.startsWith("${", i)) {
+        int close = userInfo.indexOf('}', i);
+        if (close < 0) {
+          return -1;
+        }
+        i = close;
+      } else if (userInfo.charAt(i) == ':') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static void url(
