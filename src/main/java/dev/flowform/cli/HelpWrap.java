@@ -47,34 +47,65 @@ final class HelpWrap {
         sections.put(key, help -> unwrappedThenWrapped(help, picocli, table));
       }
     }
+    IHelpSectionRenderer synopsis = sections.get(UsageMessageSpec.SECTION_KEY_SYNOPSIS);
+    sections.put(UsageMessageSpec.SECTION_KEY_SYNOPSIS, help -> synopsis(help, synopsis));
     command.setHelpSectionMap(sections);
     command.getSubcommands().values().forEach(HelpWrap::install);
   }
 
   private static String unwrappedThenWrapped(
       Help help, IHelpSectionRenderer picocli, boolean table) {
+    int width = help.commandSpec().usageMessage().width();
+    return wrap(unwrapped(help, picocli), width, table);
+  }
+
+  /** The section as picocli lays it out on lines as long as it needs. */
+  private static String unwrapped(Help help, IHelpSectionRenderer picocli) {
     UsageMessageSpec usage = help.commandSpec().usageMessage();
     int width = usage.width();
     boolean auto = usage.autoWidth();
     usage.autoWidth(false).width(UNWRAPPED);
     try {
-      return wrap(picocli.render(help), width, table);
+      return picocli.render(help);
     } finally {
       usage.width(width).autoWidth(auto);
     }
   }
 
   /**
+   * The synopsis, which follows its heading ({@code Usage: }) on the same line and goes on under
+   * its first option, as picocli lays it out.
+   */
+  private static String synopsis(Help help, IHelpSectionRenderer picocli) {
+    int width = help.commandSpec().usageMessage().width();
+    String heading = help.synopsisHeading();
+    String text = unwrapped(help, picocli);
+    int indent = visible(heading) + help.commandSpec().qualifiedName().length() + 1;
+    StringBuilder out = new StringBuilder();
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = i == 0 ? heading + lines[i] : lines[i];
+      String wrapped =
+          visible(line) <= width ? line : String.join("\n", wrapped(line, width, indent));
+      out.append(i == 0 ? wrapped.substring(heading.length()) : wrapped);
+      if (i + 1 < lines.length) {
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /**
    * Wraps each line longer than {@code width} at spaces. A row of a table (names, then the
    * description after two spaces or more) goes on under its description, two further in; other
-   * lines go on at their own indent.
+   * lines go on at their own indent. An example ({@code flowform ...}) is left whole.
    */
   static String wrap(String text, int width, boolean table) {
     StringBuilder out = new StringBuilder();
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
-      if (visible(line) <= width) {
+      if (visible(line) <= width || isExample(line)) {
         out.append(line);
       } else {
         out.append(String.join("\n", wrapped(line, width, table)));
@@ -95,6 +126,12 @@ final class HelpWrap {
     } else if (table) {
       indent = lead + 2;
     }
+    return wrapped(line, width, indent);
+  }
+
+  /** The line cut at spaces into lines of {@code width}, each after the first {@code indent} in. */
+  private static List<String> wrapped(String line, int width, int indent) {
+    int lead = line.length() - line.stripLeading().length();
     List<String> out = new ArrayList<>();
     Matcher words = WORD.matcher(line.substring(lead));
     StringBuilder current = new StringBuilder(line.substring(0, lead));
@@ -113,6 +150,11 @@ final class HelpWrap {
     }
     out.add(current.toString());
     return out;
+  }
+
+  /** An example command line stays whole, to be copied as one; the terminal folds it. */
+  private static boolean isExample(String line) {
+    return line.strip().startsWith("flowform ");
   }
 
   private static int visible(String text) {

@@ -34,7 +34,10 @@ class HelpWrapTest {
     }
   }
 
-  /** Every word a command's help is written with, as written. */
+  /**
+   * Every word a command's help is written with, as written (the help laid out on one long line
+   * adds the synopsis and the option names).
+   */
   private static Set<String> words(CommandSpec spec) {
     List<String> texts = new ArrayList<>();
     texts.addAll(Arrays.asList(spec.usageMessage().description()));
@@ -82,6 +85,9 @@ class HelpWrapTest {
         tree,
         command -> {
           Set<String> words = words(command.getCommandSpec());
+          command.setUsageHelpAutoWidth(false);
+          command.setUsageHelpWidth(10_000);
+          words.addAll(Arrays.asList(command.getUsageMessage().split("\\s+")));
           for (int width : WIDTHS) {
             command.setUsageHelpAutoWidth(false);
             command.setUsageHelpWidth(width);
