@@ -322,6 +322,20 @@ class CiRecipesIT {
             ((Map<String, Object>) ((Map<String, Object>) plan.get("strategy")).get("matrix"))
                 .get("env");
     assertEquals(CiProject.REAL, matrix);
+    // fork-safe: the plan step names no AEP or HubSpot secret, plans offline, takes no lock
+    for (Map<String, Object> step : (List<Map<String, Object>>) plan.get("steps")) {
+      if ("Plan".equals(step.get("name"))) {
+        assertEquals(
+            java.util.Set.of("AEP_ORG_ID", "PGUSER", "PGPASSWORD"),
+            ((Map<String, Object>) step.get("env")).keySet());
+        for (String line : step.get("run").toString().strip().split("\n")) {
+          assertTrue(line.contains("--refresh=false --lock=false"), line);
+        }
+      }
+      if (step.get("with") instanceof Map<?, ?> with && with.containsKey("repository")) {
+        assertEquals(false, with.get("persist-credentials"), "the fork's code gets no token");
+      }
+    }
     project.write(
         "manifests/connections/marketing-hubspot.yaml",
         project
