@@ -3,6 +3,7 @@ package dev.flowform.cli;
 import dev.flowform.apply.ApplyOptions;
 import dev.flowform.apply.ApplyResult;
 import dev.flowform.apply.Settling;
+import dev.flowform.cli.render.JsonApplyErrorRenderer;
 import dev.flowform.cli.render.JsonApplyRenderer;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.Resolution;
@@ -30,6 +31,9 @@ final class ApplyFlow {
   private final ApplyDisplay display;
   private final int parallelism;
   private final Settling settling;
+
+  /** Whether the result went out already: an error after it (closing the state) prints no other. */
+  private boolean printed;
 
   ApplyFlow(CliContext context, Interrupts interrupts, ApplyDisplay display, int parallelism) {
     this(context, interrupts, display, parallelism, Settling.STANDARD);
@@ -61,7 +65,27 @@ final class ApplyFlow {
       String operation,
       Function<Session, Plan> planner,
       boolean approved) {
-    PrintWriter out = human();
+    try {
+      return run(settings, resolution, operation, planner, approved, human());
+    } catch (RuntimeException e) {
+      if (display.json() && !printed) {
+        context
+            .terminal()
+            .out()
+            .print(new JsonApplyErrorRenderer().render(settings.environment(), e));
+        context.terminal().out().flush();
+      }
+      throw e;
+    }
+  }
+
+  private int run(
+      RunSettings settings,
+      Resolution resolution,
+      String operation,
+      Function<Session, Plan> planner,
+      boolean approved,
+      PrintWriter out) {
     try (Session session = Session.open(settings, resolution, operation)) {
       Plan plan = planner.apply(session);
       out.print(OutputFormat.TEXT.renderer(display.color()).render(plan));
@@ -129,6 +153,7 @@ final class ApplyFlow {
 
   private void json(Plan plan, ApplyResult result) {
     if (display.json()) {
+      printed = true;
       context.terminal().out().print(new JsonApplyRenderer().render(plan, result));
       context.terminal().out().flush();
     }

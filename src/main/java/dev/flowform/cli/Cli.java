@@ -101,6 +101,8 @@ public final class Cli {
     cli.setExecutionExceptionHandler(new ErrorReporter());
     cli.setParameterExceptionHandler(new UsageErrors());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setUsageHelpAutoWidth(true); // the terminal's width, 80 when there is none
+    HelpWrap.install(cli);
     return cli;
   }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
 final class GraphCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Mixin CommonOptions common;
+  @Mixin EnvironmentOptions common;
 
   GraphCommand(CliContext context) {
     this.context = context;

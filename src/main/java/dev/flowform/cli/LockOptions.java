@@ -12,7 +12,7 @@ public final class LockOptions {
       converter = DurationConverter.class,
       defaultValue = "0s",
       description =
-          "How long to wait for the state lock before failing, e.g. 30s or 2m (default: ${DEFAULT-VALUE}).")
+          "How long to wait for the state lock before failing, like 30s or 2m (default: ${DEFAULT-VALUE}).")
   Duration lockTimeout;
 
   public Duration timeout() {

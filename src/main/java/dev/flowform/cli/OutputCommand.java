@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 final class OutputCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Mixin CommonOptions common;
+  @Mixin EnvironmentOptions common;
 
   @Parameters(
       arity = "0..1",

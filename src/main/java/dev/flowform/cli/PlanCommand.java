@@ -46,7 +46,9 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(
       names = "--detailed-exitcode",
-      description = "Exit 0 when there are no changes, 2 when there are, 1 on error.")
+      description =
+          "Exit 0 when there are no changes, 2 when there are (an orphan counts, pruned or not, as"
+              + " in status), 1 on error.")
   boolean detailedExitCode;
 
   @Option(

@@ -52,7 +52,7 @@ final class StatusCommand implements Callable<Integer> {
       names = "--detailed-exitcode",
       description =
           "Exit 0 when everything targeted is in sync (and, with --refresh, without drift), 2 when"
-              + " not, 1 on error.")
+              + " not (an orphan counts, as in plan), 1 on error.")
   boolean detailedExitCode;
 
   @Option(

@@ -93,11 +93,17 @@ public record Plan(
   }
 
   /**
-   * True when applying would leave the platform as the manifests say: nothing to send, no conflict
-   * and no duplicate (what {@code plan --detailed-exitcode} answers 0 for).
+   * True when manifests, state and platform agree: nothing to send, no conflict, no duplicate and
+   * no orphan (what {@code plan --detailed-exitcode} answers 0 for). An orphan, recorded in state
+   * with no manifest, is a pending change whether or not this plan prunes: {@code apply --prune}
+   * would delete it, {@code state rm} would forget it, and until one does, {@code status} shows it
+   * as not in sync too.
    */
   public boolean inSync() {
-    return !hasChanges() && counts().get(Action.CONFLICT) == 0 && duplicates.isEmpty();
+    return !hasChanges()
+        && counts().get(Action.CONFLICT) == 0
+        && counts().get(Action.ORPHAN) == 0
+        && duplicates.isEmpty();
   }
 
   /** How many changes of each action, for summary lines. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class CommandTreeTest {
   private static final List<String> EVERY_COMMAND =
@@ -80,6 +81,30 @@ class CommandTreeTest {
       String inTree = cli().commandLine().getSubcommands().get(command).getUsageMessage();
       assertEquals(inTree, alone, command);
     }
+  }
+
+  /** The commands that take {@code option}, by their full names. */
+  private static Set<String> taking(String option) {
+    Set<String> out = new java.util.TreeSet<>();
+    List<CommandLine> todo = new java.util.ArrayList<>(List.of(cli().commandLine()));
+    while (!todo.isEmpty()) {
+      CommandLine command = todo.remove(0);
+      todo.addAll(command.getSubcommands().values());
+      if (command.getCommandSpec().findOption(option) != null) {
+        out.add(command.getCommandSpec().qualifiedName(" ").replaceFirst("^flowform ", ""));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void noColorAndVerboseAreTakenOnlyWhereTheyHaveAnEffect() {
+    // colour: the rendered plan (plan, apply, destroy, show); an HTTP trace: the commands that
+    // call the platform. output and graph print neither (they once listed both, to no effect).
+    assertEquals(Set.of("apply", "destroy", "plan", "show"), taking("--no-color"));
+    assertEquals(
+        Set.of("apply", "destroy", "import", "plan", "refresh", "specs pull"), taking("--verbose"));
+    assertEquals(taking("--verbose"), taking("-v"));
   }
 
   @Test

@@ -84,6 +84,21 @@ class ApplyJsonIT {
   }
 
   @Test
+  void anApplyThatCannotPlanStillPrintsOneResultNamingWhy() throws IOException {
+    ws.env().remove("HS_ACCESS_TOKEN");
+
+    CliRun run = ws.run("apply", "--env", "test", "--auto-approve", "--output", "json");
+
+    assertEquals(1, run.exitCode(), run.err());
+    JsonNode result = result(run);
+    assertEquals("error", result.get("status").asText());
+    assertEquals("test", result.get("environment").asText());
+    assertTrue(result.at("/errors/0/message").asText().contains("HS_ACCESS_TOKEN"), run.out());
+    assertTrue(run.err().contains("HS_ACCESS_TOKEN"), run.err());
+    assertTrue(emulator.connections(Workspace.SANDBOX).isEmpty());
+  }
+
+  @Test
   void saysNoChangesWhenThereAreNone() throws IOException {
     assertEquals(0, ws.run("apply", "--env", "test", "--auto-approve").exitCode());
 

@@ -118,8 +118,14 @@ class LifecycleIT {
     assertTrue(keep.out().contains("orphan"), keep.out());
     assertEquals(0, emulator.requestCount("DELETE", ONE));
     assertEquals(id, recorded("sales-hubspot").get("id").asText());
+    // one rule for plan and status: an orphan is a pending change, pruned or not
+    assertEquals(2, ws.run("plan", "--env", "test", "--detailed-exitcode").exitCode());
+    assertEquals(2, ws.run("plan", "--env", "test", "--detailed-exitcode", "--prune").exitCode());
+    assertEquals(2, ws.run("status", "--detailed-exitcode").exitCode());
 
     apply("--prune");
+    assertEquals(0, ws.run("plan", "--env", "test", "--detailed-exitcode").exitCode());
+    assertEquals(0, ws.run("status", "--detailed-exitcode").exitCode());
     assertEquals(1, emulator.requestCount("DELETE", ONE));
     assertEquals(null, recorded("sales-hubspot"));
     assertEquals(1, emulator.connections(Workspace.SANDBOX).size());

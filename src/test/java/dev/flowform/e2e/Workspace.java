@@ -51,11 +51,11 @@ final class Workspace {
 
   /** The secret values this workspace uses: none may appear in any output or file. */
   java.util.List<String> secretValues() {
-    return java.util.List.of(
-        env.get("AEP_CLIENT_SECRET"),
-        env.get("HS_CLIENT_SECRET"),
-        env.get("HS_ACCESS_TOKEN"),
-        env.get("HS_REFRESH_TOKEN"));
+    return java.util.stream.Stream.of(
+            "AEP_CLIENT_SECRET", "HS_CLIENT_SECRET", "HS_ACCESS_TOKEN", "HS_REFRESH_TOKEN")
+        .map(env::get)
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   Workspace setEnv(String name, String value) {

@@ -86,6 +86,35 @@ class StateLocationTest {
   }
 
   @Test
+  void aUrlLeavingTheUserToPgUserIsValidUntilItsEnvironmentIsSelected() throws IOException {
+    Path dir = work.resolve("manifests");
+    load("postgresql://db.example.com/infra", Map.of());
+    Files.writeString(
+        dir.resolve("local.yaml"),
+        """
+        apiVersion: flowform/v1
+        kind: Environment
+        metadata:
+          name: local
+        spec:
+          sandbox: local
+          orgId: ORG@AdobeOrg
+          endpoint: embedded
+        """);
+
+    LoadResult all =
+        new ManifestLoader(work, Map.of(), List.of(), secret -> {})
+            .load(dir, Optional.empty(), Resolution.STRUCTURE);
+    LoadResult selected = load("postgresql://db.example.com/infra", Map.of());
+
+    assertFalse(all.diagnostics().hasErrors(), all.diagnostics().all().toString());
+    String shown =
+        selected.diagnostics().all().stream().map(Diagnostic::format).collect(Collectors.joining());
+    assertTrue(shown.contains("no user name"), shown);
+    assertTrue(shown.contains("PGUSER"), shown);
+  }
+
+  @Test
   void aPathStaysAFileBesideTheDocument() throws IOException {
     LoadResult loaded = load("../state/dev.json", Map.of());
 

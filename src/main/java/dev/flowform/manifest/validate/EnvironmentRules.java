@@ -12,6 +12,7 @@ import dev.flowform.model.EndpointPolicy;
 import dev.flowform.model.PostgresUrl;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The rules of one Environment beyond its field constraints. */
@@ -113,8 +114,9 @@ public final class EnvironmentRules {
     if (!PostgresUrl.isUrl(state) || References.hasAny(state)) {
       return;
     }
+    String name = bound.manifest().metadata().name();
     try {
-      PostgresUrl.parse(state, bound.manifest().metadata().name(), context.env());
+      PostgresUrl.parse(state, name, libpqVariables(name, context));
     } catch (IllegalArgumentException e) {
       out.add(
           Diagnostic.error(
@@ -123,6 +125,22 @@ public final class EnvironmentRules {
               "write it as postgresql://[user[:password]@]host[:port]/database"
                   + "[?schema=NAME&key=NAME&sslmode=MODE]"));
     }
+  }
+
+  /**
+   * The variables a state URL is checked with. The environment a run is for (--env) needs its user
+   * now; for the others only the URL's shape is checked: a URL that leaves the user to {@code
+   * PGUSER} is valid where PGUSER is not set, as in a pull request's validate job, which opens no
+   * state.
+   */
+  private static Map<String, String> libpqVariables(String environment, RuleContext context) {
+    if (context.selected().filter(environment::equals).isPresent()
+        || context.env().containsKey("PGUSER")) {
+      return context.env();
+    }
+    Map<String, String> env = new java.util.HashMap<>(context.env());
+    env.put("PGUSER", "user-given-when-the-state-is-opened");
+    return env;
   }
 
   /** Why the password of a state URL as written is not a single secret reference, if it is not. */
