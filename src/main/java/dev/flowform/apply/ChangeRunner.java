@@ -89,7 +89,8 @@ final class ChangeRunner {
                   recorder,
                   options.clock(),
                   options.maxCreateAttempts(),
-                  options.settling());
+                  options.settling(),
+                  api.createTimeout());
         }
         runner = resources;
       }

@@ -10,7 +10,6 @@ import dev.flowform.model.RemoteConnection;
 import dev.flowform.plan.Change;
 import dev.flowform.state.ResourceState;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -65,26 +64,12 @@ final class Creator {
 
   /**
    * A pending record's POST went out at its {@code updatedAt} (each POST rewrites it just before it
-   * is sent). Until that POST's timeout and the settling window after it have passed, it may still
-   * land: look for it until then, the last lookup at the end, so a rerun right after a crash never
-   * sends it again too early.
+   * is sent): see {@link EarlierPost}.
    */
   private Optional<RemoteConnection> waitOutEarlierPost(
       ResourceState pending, Supplier<Optional<RemoteConnection>> lookup) {
-    if (pending.updatedAt() == null) {
-      return Optional.empty();
-    }
-    Duration longest = api.createTimeout().plus(settling.window());
-    Duration left = Duration.between(now(), pending.updatedAt().plus(longest));
-    if (left.isNegative() || left.isZero()) {
-      return Optional.empty();
-    }
-    // a POST went out at the latest now: a stamp ahead of this run's clock (another runner's clock,
-    // or a clock of its own) never makes the wait longer than one POST could take to land
-    if (left.compareTo(longest) > 0) {
-      left = longest;
-    }
-    return settling.over(left).lookFor(() -> throttledAs(true, lookup));
+    return new EarlierPost(api.createTimeout(), settling, clock)
+        .waitOut(pending.updatedAt(), () -> throttledAs(true, lookup));
   }
 
   private ChangeOutcome post(

@@ -17,6 +17,7 @@ import dev.flowform.registry.Kinds;
 import dev.flowform.state.ResourceState;
 import dev.flowform.state.ResourceStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ final class ResourceRunner {
   private final Clock clock;
   private final int maxAttempts;
   private final Settling settling;
+  private final EarlierPost earlierPost;
 
   ResourceRunner(
       Kinds kinds,
@@ -43,13 +45,15 @@ final class ResourceRunner {
       StateRecorder recorder,
       Clock clock,
       int maxAttempts,
-      Settling settling) {
+      Settling settling,
+      Duration createTimeout) {
     this.kinds = kinds;
     this.platform = platform;
     this.recorder = recorder;
     this.clock = clock;
     this.maxAttempts = maxAttempts;
     this.settling = settling;
+    this.earlierPost = new EarlierPost(createTimeout, settling, clock);
   }
 
   ChangeOutcome create(
@@ -58,6 +62,14 @@ final class ResourceRunner {
     Map<String, Dependency> dependencies = dependencies(desired);
     if (lookupFirst || change.reason() == Reason.PENDING_RECOVERY) {
       Optional<RemoteResource> found = single(calls, desired, dependencies);
+      Optional<ResourceState> pending =
+          recorder.resource(change.address()).filter(ResourceState::isPending);
+      if (found.isEmpty() && pending.isPresent()) {
+        // an earlier run's POST may still land: look until it no longer can
+        found =
+            earlierPost.waitOut(
+                pending.get().updatedAt(), () -> single(calls, desired, dependencies));
+      }
       if (found.isPresent()) {
         return adopt(
             change, desired, dependencies, found.get(), "an earlier create had landed: adopted it");
@@ -67,6 +79,11 @@ final class ResourceRunner {
     UnknownOutcomeException last = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       Written written;
+      if (attempt > 1) {
+        // stamps when this POST goes out, for a rerun that must wait it out
+        recorder.record(
+            change.address(), record(desired, dependencies, ResourceStatus.PENDING, null));
+      }
       try {
         written = calls.create(desired, dependencies);
       } catch (UnknownOutcomeException e) {
