@@ -69,6 +69,45 @@ final class StateJson {
         .toInstant(ZoneOffset.UTC);
   }
 
+  /**
+   * What {@link Instant#toString} gives (the fraction of a second in groups of three digits, none
+   * when whole), written field by field for the years 0 to 9999, several times faster: a journal
+   * line holds a few.
+   */
+  static String utcText(Instant instant) {
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    if (t.getYear() < 0 || t.getYear() > 9999) {
+      return instant.toString();
+    }
+    StringBuilder out = new StringBuilder(30);
+    pad(out, t.getYear(), 4).append('-');
+    pad(out, t.getMonthValue(), 2).append('-');
+    pad(out, t.getDayOfMonth(), 2).append('T');
+    pad(out, t.getHour(), 2).append(':');
+    pad(out, t.getMinute(), 2).append(':');
+    pad(out, t.getSecond(), 2);
+    int nanos = instant.getNano();
+    if (nanos > 0) {
+      out.append('.');
+      if (nanos % 1_000_000 == 0) {
+        pad(out, nanos / 1_000_000, 3);
+      } else if (nanos % 1_000 == 0) {
+        pad(out, nanos / 1_000, 6);
+      } else {
+        pad(out, nanos, 9);
+      }
+    }
+    return out.append('Z').toString();
+  }
+
+  private static StringBuilder pad(StringBuilder out, int value, int digits) {
+    String text = Integer.toString(value);
+    for (int i = text.length(); i < digits; i++) {
+      out.append('0');
+    }
+    return out.append(text);
+  }
+
   private static int number(String text, int from, int to) {
     return Integer.parseInt(text, from, to, 10);
   }
@@ -132,7 +171,7 @@ final class StateJson {
     @Override
     public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider)
         throws IOException {
-      gen.writeString(value.toString());
+      gen.writeString(utcText(value));
     }
   }
 

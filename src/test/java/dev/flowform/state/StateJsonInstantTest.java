@@ -34,4 +34,23 @@ class StateJsonInstantTest {
   void refusesWhatDoesNotExist(String text) {
     assertThrows(DateTimeException.class, () -> StateJson.utc(text));
   }
+
+  @org.junit.jupiter.api.Test
+  void writesWhatInstantToStringWrites() {
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < 20_000; i++) {
+      long seconds = random.nextLong(253_402_300_800L); // years 1970 to 9999
+      int nanos =
+          switch (i % 4) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(1000) * 1_000_000;
+            case 2 -> random.nextInt(1_000_000) * 1_000;
+            default -> random.nextInt(1_000_000_000);
+          };
+      Instant instant = Instant.ofEpochSecond(seconds, nanos);
+      assertEquals(instant.toString(), StateJson.utcText(instant));
+    }
+    Instant ancient = Instant.parse("-0001-01-01T00:00:00Z");
+    assertEquals(ancient.toString(), StateJson.utcText(ancient));
+  }
 }
