@@ -71,7 +71,13 @@ class SecretHintsTest {
     Files.writeString(specs.resolve("salesforce.json"), SALESFORCE_SPEC);
     return new ManifestLoader(
             work,
-            Map.of("SF_PASSWORD", "pw", "SF_TOKEN", "tok", "GITHUB_TOKEN", "ghp"),
+            Map.of(
+                "SF_PASSWORD",
+                "pw-not-real",
+                "SF_TOKEN",
+                "token-not-real",
+                "GITHUB_TOKEN",
+                "ghp-not-real"),
             List.of(),
             v -> {},
             Kinds.all().manifests())
