@@ -21,7 +21,7 @@ final class Pipeline {
         Map.of(
             ResourceKind.SOURCE_CONNECTION.collection(),
             new ResourcesApi(
-                new SourceConnectionRules(mapper),
+                SourceConnectionRules.of(mapper),
                 resources,
                 documents,
                 faults,
@@ -31,7 +31,7 @@ final class Pipeline {
                 base),
             ResourceKind.TARGET_CONNECTION.collection(),
             new ResourcesApi(
-                new TargetConnectionRules(mapper),
+                TargetConnectionRules.of(mapper),
                 resources,
                 documents,
                 faults,

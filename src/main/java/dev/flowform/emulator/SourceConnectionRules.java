@@ -13,54 +13,36 @@ import java.util.Set;
  * {@code path} for HubSpot, like {@code Hubspot.Contacts}), {@code description} optional. A PATCH
  * changes only name and description: the rest is replaced, never updated.
  */
-final class SourceConnectionRules implements KindRules {
+final class SourceConnectionRules implements ConnectionKindRules.Body {
   private static final Set<String> FIELDS =
       Set.of("name", "description", "baseConnectionId", "connectionSpec", "data", "params");
-  private static final Set<String> UPDATABLE = Set.of("/name", "/description");
   private static final Set<String> FILTERS =
       Set.of("id", "name", "description", "state", "baseConnectionId", "connectionSpec.id");
 
   private final ObjectMapper mapper;
 
-  SourceConnectionRules(ObjectMapper mapper) {
+  private SourceConnectionRules(ObjectMapper mapper) {
     this.mapper = mapper;
   }
 
-  @Override
-  public ResourceKind kind() {
-    return ResourceKind.SOURCE_CONNECTION;
-  }
-
-  @Override
-  public Set<String> filterFields() {
-    return FILTERS;
+  /** The rules of the {@code /sourceConnections} collection. */
+  static KindRules of(ObjectMapper mapper) {
+    return new ConnectionKindRules(
+        ResourceKind.SOURCE_CONNECTION, FIELDS, FILTERS, mapper, new SourceConnectionRules(mapper));
   }
 
   @Override
   public ObjectNode check(JsonNode request, Lookup lookup) {
     ObjectNode given = JsonFields.object(request);
-    ObjectNode body = mapper.createObjectNode();
-    body.put("name", JsonFields.required(given.get("name"), "source connection 'name'"));
-    String description = JsonFields.optional(given.get("description"), "'description'");
-    if (description != null) {
-      body.put("description", description);
-    }
+    ObjectNode body = ConnectionKindRules.named(mapper, given, "source connection");
     String baseId = JsonFields.required(given.get("baseConnectionId"), "'baseConnectionId'");
     EmulatedConnection base =
         lookup
             .baseConnection(baseId)
             .orElseThrow(() -> Errors.missingReference("base connection", baseId));
     body.put("baseConnectionId", baseId);
-    JsonNode spec = given.path("connectionSpec");
-    String specId = JsonFields.required(spec.get("id"), "'connectionSpec.id'");
-    String version = JsonFields.optional(spec.get("version"), "'connectionSpec.version'");
-    if (!specId.equals(base.connectionSpecId())
-        || (version != null && !version.equals(base.connectionSpecVersion()))) {
-      throw Errors.invalidSpec(specId + (version == null ? "" : "' version '" + version));
-    }
-    ObjectNode bodySpec = body.putObject("connectionSpec");
-    bodySpec.put("id", specId);
-    bodySpec.put("version", version == null ? base.connectionSpecVersion() : version);
+    ConnectionKindRules.putSpec(body, given, base.connectionSpecId(), base.connectionSpecVersion());
+    String specId = base.connectionSpecId();
     ObjectNode data = body.putObject("data");
     data.put("format", JsonFields.required(given.path("data").get("format"), "'data.format'"));
     JsonNode params = given.path("params");
@@ -83,12 +65,5 @@ final class SourceConnectionRules implements KindRules {
     }
     body.set("params", params.deepCopy());
     return body;
-  }
-
-  @Override
-  public ObjectNode patch(EmulatedResource current, JsonNode patch, Lookup lookup) {
-    ObjectNode patched =
-        ResourcePatch.apply(current.json(mapper), patch, UPDATABLE::contains, FIELDS);
-    return check(patched, lookup);
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Binds one resolved document and checks its constraints. Thread-safe (the binder's mapper and the
@@ -45,5 +46,35 @@ final class DocumentPipeline {
     Bound<T> bound = new Bound<>(doc, binding.value().get(), wasResolved, resolved.unresolved());
     problems.addAll(rules.apply(bound));
     return new Checked<>(Optional.of(bound), problems);
+  }
+
+  /**
+   * Binds and checks the documents of one kind in parallel (those {@code resolves} accepts with
+   * their references resolved, the others as written), adding every problem to {@code problems} in
+   * the documents' order.
+   */
+  <T> List<Bound<T>> bindAll(
+      List<ManifestDocument> documents,
+      Class<T> type,
+      Predicate<ManifestDocument> resolves,
+      Function<ManifestDocument, DocumentResolver.Resolved> resolve,
+      Function<Bound<T>, List<Diagnostic>> rules,
+      List<Diagnostic> problems) {
+    List<Checked<T>> checked =
+        documents.parallelStream()
+            .map(
+                doc -> {
+                  boolean resolving = resolves.test(doc);
+                  DocumentResolver.Resolved resolved =
+                      resolving ? resolve.apply(doc) : DocumentResolver.asWritten(doc);
+                  return bind(resolved, type, resolving, rules);
+                })
+            .toList();
+    List<Bound<T>> bound = new ArrayList<>();
+    for (Checked<T> one : checked) {
+      problems.addAll(one.problems());
+      one.bound().ifPresent(bound::add);
+    }
+    return bound;
   }
 }

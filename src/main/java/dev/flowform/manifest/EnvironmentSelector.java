@@ -2,6 +2,7 @@ package dev.flowform.manifest;
 
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.diag.SourcePosition;
+import dev.flowform.manifest.doc.ManifestDocument;
 import dev.flowform.manifest.validate.Suggestions;
 import java.util.List;
 import java.util.Optional;
@@ -56,5 +57,22 @@ final class EnvironmentSelector {
               "choose with --env NAME or FLOWFORM_ENV"));
     }
     return Optional.empty();
+  }
+
+  /** True when the connection applies to the environment (no list: every environment). */
+  static boolean applies(ManifestDocument doc, String environment) {
+    var list = doc.tree().at("/metadata/environments");
+    if (list.isMissingNode() || list.isNull()) {
+      return true;
+    }
+    if (!list.isArray()) {
+      return false;
+    }
+    for (var item : list) {
+      if (item.isTextual() && item.textValue().equals(environment)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

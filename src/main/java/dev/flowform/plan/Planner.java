@@ -63,7 +63,7 @@ public final class Planner {
           (address, r) ->
               changes.add(
                   r.isPipeline()
-                      ? ResourcePlans.removal(address, r, Reason.DESTROY, true, remote)
+                      ? ResourceRemovals.removal(address, r, Reason.DESTROY, true, remote)
                       : Removals.plan(address, r, Reason.DESTROY, true, remote, claimed)
                           .ofConnectionKind(r.kind())));
     } else {
@@ -104,7 +104,7 @@ public final class Planner {
           .map(moves::mark)
           .forEach(changes::add);
       changes.addAll(
-          ResourcePlans.removals(
+          ResourceRemovals.plan(
               desired, moved, Reason.REMOVED_FROM_MANIFESTS, options.prune(), view));
       moved.forEach(
           (address, r) -> {

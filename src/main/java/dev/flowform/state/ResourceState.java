@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * What state remembers of one connection. Holds no secret: sensitive params are kept only as salted
@@ -49,22 +50,7 @@ public record ResourceState(
    * nothing of it can still land.
    */
   public ResourceState notInFlight() {
-    return new ResourceState(
-        kind,
-        status,
-        id,
-        etag,
-        name,
-        description,
-        connectionSpec,
-        authSpecName,
-        params,
-        secretFingerprints,
-        createdAt,
-        null,
-        attributes,
-        dependsOn,
-        outputs);
+    return with(draft -> draft.updatedAt = null);
   }
 
   /** A connection's record. */
@@ -147,22 +133,30 @@ public record ResourceState(
       SortedMap<String, String> newDependsOn,
       SortedMap<String, String> newOutputs,
       Instant at) {
-    return new ResourceState(
-        kind,
-        status,
-        id,
-        newEtag,
-        newName,
-        description,
-        connectionSpec,
-        authSpecName,
-        params,
-        secretFingerprints,
-        createdAt,
-        at,
-        newAttributes,
-        newDependsOn,
-        newOutputs);
+    return with(
+        draft -> {
+          draft.etag = newEtag;
+          draft.name = newName;
+          draft.updatedAt = at;
+          draft.attributes = newAttributes;
+          draft.dependsOn = newDependsOn;
+          draft.outputs = newOutputs;
+        });
+  }
+
+  /** This record with other free text (as masked before it is written); the rest as it is. */
+  ResourceState withText(
+      String newName,
+      String newDescription,
+      SortedMap<String, String> newParams,
+      SortedMap<String, String> newAttributes) {
+    return with(
+        draft -> {
+          draft.name = newName;
+          draft.description = newDescription;
+          draft.params = newParams;
+          draft.attributes = newAttributes;
+        });
   }
 
   /** This record naming the dependency it had at {@code from} by {@code to} (the same if none). */
@@ -172,22 +166,7 @@ public record ResourceState(
     }
     SortedMap<String, String> renamed = new TreeMap<>(dependsOn);
     renamed.put(to, renamed.remove(from));
-    return new ResourceState(
-        kind,
-        status,
-        id,
-        etag,
-        name,
-        description,
-        connectionSpec,
-        authSpecName,
-        params,
-        secretFingerprints,
-        createdAt,
-        updatedAt,
-        attributes,
-        renamed,
-        outputs);
+    return with(draft -> draft.dependsOn = renamed);
   }
 
   private static SortedMap<String, String> emptyMap() {
@@ -199,21 +178,79 @@ public record ResourceState(
   }
 
   public ResourceState withCreated(String newId, String newEtag, Instant at) {
-    return new ResourceState(
-        kind,
-        ResourceStatus.CREATED,
-        newId,
-        newEtag,
-        name,
-        description,
-        connectionSpec,
-        authSpecName,
-        params,
-        secretFingerprints,
-        createdAt == null ? at : createdAt,
-        at,
-        attributes,
-        dependsOn,
-        outputs);
+    return with(
+        draft -> {
+          draft.status = ResourceStatus.CREATED;
+          draft.id = newId;
+          draft.etag = newEtag;
+          draft.createdAt = createdAt == null ? at : createdAt;
+          draft.updatedAt = at;
+        });
+  }
+
+  /**
+   * This record with what {@code change} sets on a copy of its fields: the one place they're
+   * copied.
+   */
+  private ResourceState with(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** A copy of one record's fields, local to one {@link #with} call; never escapes it. */
+  private static final class Draft {
+    private String kind;
+    private ResourceStatus status;
+    private String id;
+    private String etag;
+    private String name;
+    private String description;
+    private ConnectionSpecRef connectionSpec;
+    private String authSpecName;
+    private SortedMap<String, String> params;
+    private SortedMap<String, String> secretFingerprints;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private SortedMap<String, String> attributes;
+    private SortedMap<String, String> dependsOn;
+    private SortedMap<String, String> outputs;
+
+    private Draft(ResourceState from) {
+      kind = from.kind;
+      status = from.status;
+      id = from.id;
+      etag = from.etag;
+      name = from.name;
+      description = from.description;
+      connectionSpec = from.connectionSpec;
+      authSpecName = from.authSpecName;
+      params = from.params;
+      secretFingerprints = from.secretFingerprints;
+      createdAt = from.createdAt;
+      updatedAt = from.updatedAt;
+      attributes = from.attributes;
+      dependsOn = from.dependsOn;
+      outputs = from.outputs;
+    }
+
+    private ResourceState build() {
+      return new ResourceState(
+          kind,
+          status,
+          id,
+          etag,
+          name,
+          description,
+          connectionSpec,
+          authSpecName,
+          params,
+          secretFingerprints,
+          createdAt,
+          updatedAt,
+          attributes,
+          dependsOn,
+          outputs);
+    }
   }
 }

@@ -75,22 +75,7 @@ final class SecretGuard {
         && attributes.equals(r.attributes())) {
       return r;
     }
-    return new ResourceState(
-        r.kind(),
-        r.status(),
-        r.id(),
-        r.etag(),
-        name,
-        description,
-        r.connectionSpec(),
-        r.authSpecName(),
-        params,
-        r.secretFingerprints(),
-        r.createdAt(),
-        r.updatedAt(),
-        attributes,
-        r.dependsOn(),
-        r.outputs());
+    return r.withText(name, description, params, attributes);
   }
 
   /** Each value masked, refused when it is a secret (keys are pointers or names: never touched). */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowform.cli.CliRun;
-import dev.flowform.emulator.EmulatorConfig;
 import dev.flowform.emulator.FlowServiceEmulator;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -24,29 +23,20 @@ class PipelineDayTwoIT {
   private static final String FLOWS = "/flows";
 
   @TempDir Path dir;
+  private EmulatedWorkspace fixture;
   private FlowServiceEmulator emulator;
   private Workspace ws;
 
   @BeforeEach
   void start() {
-    emulator = FlowServiceEmulator.start(EmulatorConfig.defaults());
-    ws = Pipelines.write(new Workspace(dir, emulator), 2);
+    fixture = EmulatedWorkspace.start(dir, ws -> Pipelines.write(ws, 2));
+    emulator = fixture.emulator();
+    ws = fixture.workspace();
   }
 
   @AfterEach
   void stop() {
-    emulator.close();
-  }
-
-  private CliRun ok(String... args) {
-    CliRun run = ws.run(args);
-    assertEquals(0, run.exitCode(), String.join(" ", args) + "\n" + run.out() + run.err());
-    return run;
-  }
-
-  private void assertClean() {
-    CliRun plan = ws.run("plan", "--env", "test", "--detailed-exitcode", "--no-color");
-    assertEquals(0, plan.exitCode(), plan.out() + plan.err());
+    fixture.close();
   }
 
   private JsonNode resources() throws Exception {
@@ -63,34 +53,35 @@ class PipelineDayTwoIT {
 
   @Test
   void aSavedPlanOfWholePipelinesAppliesAndThenPlansClean() throws Exception {
-    ok("plan", "--env", "test", "--out", "pipelines.plan");
+    fixture.ok("plan", "--env", "test", "--out", "pipelines.plan");
 
-    CliRun apply = ok("apply", "pipelines.plan", "--no-color");
+    CliRun apply = fixture.ok("apply", "pipelines.plan", "--no-color");
 
     assertTrue(apply.out().contains("Apply complete"), apply.out());
     Pipelines.assertConvergedWithoutDuplicates(emulator, ws, 2);
-    assertClean();
+    fixture.assertClean();
   }
 
   @Test
   void aSavedPlanOfAScheduleChangeSendsOnePatch() throws Exception {
-    ok("apply", "--env", "test", "--auto-approve");
+    fixture.ok("apply", "--env", "test", "--auto-approve");
     ws.write(
         "pipelines/p-000.yaml",
         Pipelines.pipeline("000", "Vid000").replace("frequency: hour", "frequency: day"));
-    ok("plan", "--env", "test", "--out", "schedule.plan");
+    fixture.ok("plan", "--env", "test", "--out", "schedule.plan");
     long patches = emulator.requestCount("PATCH", FLOWS + "/{id}");
 
-    ok("apply", "schedule.plan");
+    fixture.ok("apply", "schedule.plan");
 
     assertEquals(patches + 1, emulator.requestCount("PATCH", FLOWS + "/{id}"));
-    assertClean();
+    fixture.assertClean();
   }
 
   @Test
   void targetingADataflowTakesItsDependenciesAlongAndNothingElse() throws Exception {
     CliRun apply =
-        ok("apply", "--env", "test", "--auto-approve", "--target", "dataflow.p-001", "--no-color");
+        fixture.ok(
+            "apply", "--env", "test", "--auto-approve", "--target", "dataflow.p-001", "--no-color");
 
     JsonNode state = resources();
     for (String address :
@@ -105,7 +96,7 @@ class PipelineDayTwoIT {
 
   @Test
   void theMarkdownPlanFoldsInTheGraphOfWhatChanges() {
-    CliRun plan = ok("plan", "--env", "test", "--output", "markdown");
+    CliRun plan = fixture.ok("plan", "--env", "test", "--output", "markdown");
 
     assertTrue(plan.out().contains("```mermaid"), plan.out());
     assertTrue(plan.out().contains("dataflow.p-000"), plan.out());
@@ -114,7 +105,7 @@ class PipelineDayTwoIT {
 
   @Test
   void aDataflowAndAMappingSetMovedToNewNamesKeepTheirIdsAndSendNothing() throws Exception {
-    ok("apply", "--env", "test", "--auto-approve");
+    fixture.ok("apply", "--env", "test", "--auto-approve");
     String flow = resources().get("dataflow.p-000").get("id").asText();
     String mapping = resources().get("mapping.p-000").get("id").asText();
     long before = sent();
@@ -129,7 +120,7 @@ class PipelineDayTwoIT {
                 "kind: Dataflow\nmetadata: {name: p-000}",
                 "kind: Dataflow\nmetadata: {name: contacts-flow, movedFrom: [p-000]}"));
 
-    CliRun apply = ok("apply", "--env", "test", "--auto-approve", "--no-color");
+    CliRun apply = fixture.ok("apply", "--env", "test", "--auto-approve", "--no-color");
 
     assertEquals(before, sent(), apply.out());
     assertEquals(flow, resources().get("dataflow.contacts-flow").get("id").asText());
@@ -142,29 +133,29 @@ class PipelineDayTwoIT {
             .get("dependsOn")
             .get("mapping.contacts-map")
             .asText());
-    assertClean();
+    fixture.assertClean();
   }
 
   @Test
   void importTakesAnExistingDataflowIntoStateAndTheNextPlanIsClean() throws Exception {
-    ok("apply", "--env", "test", "--auto-approve");
+    fixture.ok("apply", "--env", "test", "--auto-approve");
     String flow = resources().get("dataflow.p-000").get("id").asText();
-    ok("state", "rm", "--env", "test", "dataflow.p-000");
+    fixture.ok("state", "rm", "--env", "test", "dataflow.p-000");
     long before = sent();
 
-    CliRun imported = ok("import", "--env", "test", "dataflow.p-000", flow);
+    CliRun imported = fixture.ok("import", "--env", "test", "dataflow.p-000", flow);
 
     assertTrue(imported.out().contains(flow), imported.out());
     assertEquals(flow, resources().get("dataflow.p-000").get("id").asText());
     assertEquals(before, sent());
-    assertClean();
+    fixture.assertClean();
   }
 
   @Test
   void importRefusesAnIdOfAnotherKind() throws Exception {
-    ok("apply", "--env", "test", "--auto-approve");
+    fixture.ok("apply", "--env", "test", "--auto-approve");
     String source = resources().get("source.p-000").get("id").asText();
-    ok("state", "rm", "--env", "test", "dataflow.p-000", "source.p-000");
+    fixture.ok("state", "rm", "--env", "test", "dataflow.p-000", "source.p-000");
 
     CliRun refused = ws.run("import", "--env", "test", "dataflow.p-000", source);
 
@@ -175,22 +166,22 @@ class PipelineDayTwoIT {
 
   @Test
   void declaredImportsOfPipelineResourcesAreAdoptedByApply() throws Exception {
-    ok("apply", "--env", "test", "--auto-approve");
+    fixture.ok("apply", "--env", "test", "--auto-approve");
     String flow = resources().get("dataflow.p-000").get("id").asText();
     String mapping = resources().get("mapping.p-000").get("id").asText();
-    ok("state", "rm", "--env", "test", "dataflow.p-000", "mapping.p-000");
+    fixture.ok("state", "rm", "--env", "test", "dataflow.p-000", "mapping.p-000");
     ws.writeEnvironment(
         "test",
         Workspace.SANDBOX,
         "  imports:\n    dataflow.p-000: " + flow + "\n    mapping.p-000: " + mapping + "\n");
     long before = sent();
 
-    CliRun apply = ok("apply", "--env", "test", "--auto-approve", "--no-color");
+    CliRun apply = fixture.ok("apply", "--env", "test", "--auto-approve", "--no-color");
 
     assertTrue(apply.out().contains("2 imported"), apply.out());
     assertEquals(before, sent(), apply.out());
     assertEquals(flow, resources().get("dataflow.p-000").get("id").asText());
     assertEquals(mapping, resources().get("mapping.p-000").get("id").asText());
-    assertClean();
+    fixture.assertClean();
   }
 }

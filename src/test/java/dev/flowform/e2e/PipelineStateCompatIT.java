@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flowform.cli.CliRun;
-import dev.flowform.emulator.EmulatorConfig;
 import dev.flowform.emulator.FlowServiceEmulator;
 import dev.flowform.model.PostgresUrl;
 import dev.flowform.testing.PostgresExtension;
@@ -31,35 +29,26 @@ class PipelineStateCompatIT {
   private final ObjectMapper json = new ObjectMapper();
 
   @TempDir Path dir;
+  private EmulatedWorkspace fixture;
   private FlowServiceEmulator emulator;
   private Workspace ws;
 
   @BeforeEach
   void start() {
-    emulator = FlowServiceEmulator.start(EmulatorConfig.defaults());
-    ws = Numbered.connections(new Workspace(dir, emulator), 3);
+    fixture = EmulatedWorkspace.start(dir, ws -> Numbered.connections(ws, 3));
+    emulator = fixture.emulator();
+    ws = fixture.workspace();
   }
 
   @AfterEach
   void stop() {
-    emulator.close();
-  }
-
-  private CliRun ok(String... args) {
-    CliRun run = ws.run(args);
-    assertEquals(0, run.exitCode(), String.join(" ", args) + "\n" + run.out() + run.err());
-    return run;
-  }
-
-  private void assertClean() {
-    CliRun plan = ws.run("plan", "--env", "test", "--detailed-exitcode", "--no-color");
-    assertEquals(0, plan.exitCode(), plan.out() + plan.err());
+    fixture.close();
   }
 
   @Test
   void aStateFileWrittenBeforePipelineKindsPlansCleanAndTakesPipelinesOnKeepingItsLineage()
       throws Exception {
-    ok("apply", "--env", "test", "--auto-approve");
+    fixture.ok("apply", "--env", "test", "--auto-approve");
     ObjectNode state = (ObjectNode) json.readTree(Files.readString(ws.stateFile()));
     state
         .get("resources")
@@ -69,11 +58,11 @@ class PipelineStateCompatIT {
     Files.writeString(ws.stateFile(), old);
     String lineage = state.get("lineage").asText();
 
-    assertClean();
+    fixture.assertClean();
     Pipelines.write(ws, 3);
-    ok("apply", "--env", "test", "--auto-approve");
+    fixture.ok("apply", "--env", "test", "--auto-approve");
 
-    assertClean();
+    fixture.assertClean();
     JsonNode after = json.readTree(Files.readString(ws.stateFile()));
     assertEquals(lineage, after.get("lineage").asText());
     Pipelines.assertConvergedWithoutDuplicates(emulator, ws, 3);
@@ -83,17 +72,17 @@ class PipelineStateCompatIT {
   void aPostgresStateWrittenBeforePipelineKindsPlansCleanAndAWholePipelineAppliesIntoIt(
       TestSchema schema) throws Exception {
     usePostgres(schema);
-    ok("apply", "--env", "test", "--auto-approve");
+    fixture.ok("apply", "--env", "test", "--auto-approve");
     schema.execute("UPDATE %s.resources SET doc = doc - 'attributes' - 'dependsOn' - 'outputs'");
 
-    assertClean();
+    fixture.assertClean();
     Pipelines.write(ws, 3);
-    ok("apply", "--env", "test", "--auto-approve");
+    fixture.ok("apply", "--env", "test", "--auto-approve");
 
-    assertClean();
+    fixture.assertClean();
     assertTrue(Files.notExists(ws.stateFile()), "the state is in PostgreSQL, not in a file");
     assertEquals(12, emulator.resources(Workspace.SANDBOX).size());
-    ok("destroy", "--env", "test", "--auto-approve");
+    fixture.ok("destroy", "--env", "test", "--auto-approve");
     assertTrue(emulator.resources(Workspace.SANDBOX).isEmpty());
     assertTrue(emulator.connections(Workspace.SANDBOX).isEmpty());
   }
