@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Names grouped for reads that filter on several names at once ({@code name==A,B,…}): spread over
- * as many reads as run at once, at most {@link #MOST_NAMES} names (and no more than a page holds
- * connections, so that one page answers a read) and {@link #MOST_QUERY_CHARS} encoded characters
- * each. A name with a comma cannot be one of several (the platform would read it as two): it is
- * read alone. Each read is keyed by how messages name it. Pure.
+ * Names grouped for reads that filter on several names at once ({@code name==A,B,…}): as few reads
+ * as can hold them, each of at most {@link #MOST_NAMES} names (and no more than a page holds
+ * connections, so that one page answers a read) and {@link #MOST_QUERY_CHARS} encoded characters.
+ * So reading by name never sends more requests than listing the sandbox would for these names. A
+ * name with a comma cannot be one of several (the platform would read it as two): it is read alone.
+ * Each read is keyed by how messages name it. Pure.
  */
 record NameBatches(Map<String, List<String>> byKey) {
   static final int MOST_NAMES = 100;
@@ -26,10 +27,9 @@ record NameBatches(Map<String, List<String>> byKey) {
   /**
    * @param pageSize the connections one page holds at most
    */
-  static NameBatches of(Collection<String> names, int parallelism, int pageSize) {
+  static NameBatches of(Collection<String> names, int pageSize) {
     List<String> several = names.stream().filter(n -> n.indexOf(',') < 0).sorted().toList();
-    int spread = (several.size() + Math.max(1, parallelism) - 1) / Math.max(1, parallelism);
-    int size = Math.max(1, Math.min(Math.min(MOST_NAMES, pageSize), spread));
+    int size = Math.max(1, Math.min(MOST_NAMES, pageSize));
     Map<String, List<String>> byKey = new LinkedHashMap<>();
     List<String> batch = new ArrayList<>();
     int chars = 0;

@@ -30,7 +30,7 @@ final class NameIndex {
     if (names.isEmpty()) {
       return Map.of();
     }
-    NameBatches batches = NameBatches.of(names, parallelism, api.listPageSize());
+    NameBatches batches = NameBatches.of(names, api.listPageSize());
     long rounds = ReadChoice.rounds(batches.reads(), parallelism);
     ReadChoice choice = ReadChoice.of(rounds, countIfWorthIt(rounds, api), api.listPageSize());
     if (choice == ReadChoice.LIST) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -15,24 +14,22 @@ class NameBatchesTest {
   }
 
   @Test
-  void spreadsTheNamesOverTheReadsThatRunTogether() {
-    NameBatches batches = NameBatches.of(names(40), 16, 1000);
+  void holdsAsManyNamesAReadAsAPageAnswersUpToAHundred() {
+    NameBatches batches = NameBatches.of(names(250), 1000);
 
-    assertEquals(14, batches.reads()); // 3 names each: 13 full reads and one of 1
+    assertEquals(3, batches.reads());
     assertEquals(
-        names(40), batches.byKey().values().stream().flatMap(List::stream).sorted().toList());
-    assertEquals(
-        List.of("conn 0001", "conn 0002", "conn 0003"),
-        batches.byKey().get("conn 0001 and 2 more"));
+        names(250), batches.byKey().values().stream().flatMap(List::stream).sorted().toList());
+    assertEquals(names(100), batches.byKey().get("conn 0001 and 99 more"));
   }
 
   @Test
   void holdsAtMostAHundredNamesAndAFewThousandCharactersARead() {
     assertTrue(
-        NameBatches.of(names(5000), 16, 1000).byKey().values().stream()
+        NameBatches.of(names(5000), 1000).byKey().values().stream()
             .allMatch(b -> b.size() <= NameBatches.MOST_NAMES));
     List<String> long_ = IntStream.range(0, 40).mapToObj(i -> i + "x".repeat(200)).toList();
-    for (List<String> batch : NameBatches.of(long_, 1, 1000).byKey().values()) {
+    for (List<String> batch : NameBatches.of(long_, 1000).byKey().values()) {
       int chars = batch.stream().mapToInt(n -> n.length() + 1).sum();
       assertTrue(chars <= NameBatches.MOST_QUERY_CHARS, "a read of " + chars + " characters");
     }
@@ -40,7 +37,7 @@ class NameBatchesTest {
 
   @Test
   void asksForNoMoreNamesThanAPageHoldsConnections() {
-    assertEquals(20, NameBatches.of(names(40), 1, 2).reads());
+    assertEquals(20, NameBatches.of(names(40), 2).reads());
   }
 
   @Test
@@ -48,22 +45,14 @@ class NameBatchesTest {
     List<String> all = new ArrayList<>(names(6));
     all.add("sales, west");
 
-    NameBatches batches = NameBatches.of(all, 2, 1000);
+    NameBatches batches = NameBatches.of(all, 1000);
 
     assertEquals(List.of("sales, west"), batches.byKey().get("sales, west"));
     assertTrue(
         batches.byKey().values().stream()
             .filter(b -> b.size() > 1)
             .allMatch(b -> b.stream().noneMatch(n -> n.contains(","))));
-    assertEquals(3, batches.reads());
-  }
-
-  @Test
-  void readsOneNameAReadWhenThereAreFewerNamesThanReadsAtOnce() {
-    assertEquals(
-        Set.of(1),
-        Set.copyOf(
-            NameBatches.of(names(3), 16, 1000).byKey().values().stream().map(List::size).toList()));
+    assertEquals(2, batches.reads());
   }
 
   @Test

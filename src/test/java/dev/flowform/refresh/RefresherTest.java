@@ -112,17 +112,17 @@ class RefresherTest {
     RemoteView view = new Refresher().refresh(run.state(), all, run.api, 4).view();
 
     assertEquals(0, run.api.calls("countBySpec") + run.api.calls("listBySpec"));
-    assertEquals(4, run.api.calls("findByName"));
+    assertEquals(1, run.api.calls("findByNames"));
     assertEquals(run.resource("a").id(), view.found("a").orElseThrow().id());
   }
 
   @Test
-  void readsSeveralNamesAtOnceSpreadOverTheReadsThatRunTogether() {
+  void readsSeveralNamesInOneRead() {
     String other = run.api.seed(c.name());
 
     RemoteView view = new Refresher().refresh(run.state(), all, run.api, 2).view();
 
-    assertEquals(2, run.api.calls("findByNames"));
+    assertEquals(1, run.api.calls("findByNames"));
     assertEquals(0, run.api.calls("findByName") + run.api.calls("listBySpec"));
     assertEquals(run.resource("a").id(), view.found("a").orElseThrow().id());
     assertEquals(
@@ -163,7 +163,7 @@ class RefresherTest {
 
     assertEquals(1, run.api.calls("listBySpec"));
     assertEquals(4, run.api.calls("findByName"));
-    assertEquals(2, run.api.calls("findByNames"));
+    assertEquals(1, run.api.calls("findByNames"));
     assertEquals(listed, batched);
     assertEquals(listed, perName);
     assertEquals(
