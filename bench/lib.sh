@@ -6,7 +6,8 @@
 #
 # What it gives:
 #   HERE ROOT JAR JAVA       bench/, the repository, the jar (FLOWFORM_JAR), the java (JAVA)
-#   FLOWFORM=(...)           java [BENCH_JAVA_OPTS] -jar JAR: the command line timed
+#   FLOWFORM=(...)           java [BENCH_JAVA_OPTS] -jar JAR: the command line timed (or
+#                            BENCH_LAUNCHER, e.g. bin/flowform, trained first)
 #   start_emulator [ARGS]    a fresh emulator at $LATENCY with sandboxes bench and warm, warmed up
 #                            (below); ARGS go to `flowform emulator`; sets FS_URL and IMS_URL
 #   stop_emulator
@@ -37,6 +38,12 @@ JAR="$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")"
 # -XX:TieredStopAtLevel=1" measures what bin/flowform runs with (without its class archive)
 read -r -a BENCH_OPTS <<<"${BENCH_JAVA_OPTS:-}"
 FLOWFORM=("$JAVA" ${BENCH_OPTS[@]+"${BENCH_OPTS[@]}"} -jar "$JAR")
+# BENCH_LAUNCHER=bin/flowform times the launcher instead (its class archive or AOT cache, the serial
+# collector, the client compiler): it trains once here, untimed, before anything is measured
+if [[ -n "${BENCH_LAUNCHER:-}" ]]; then
+  FLOWFORM=("$(cd "$(dirname "$BENCH_LAUNCHER")" && pwd)/$(basename "$BENCH_LAUNCHER")")
+  FLOWFORM_JAR="$JAR" JAVA="$JAVA" "${FLOWFORM[@]}" version >/dev/null 2>&1
+fi
 read -r -a EMULATOR_OPTS <<<"${EMULATOR_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 LATENCY="${LATENCY:-25}"     # ms the emulator adds to every request
 PARALLEL="${PARALLEL:-16}"
