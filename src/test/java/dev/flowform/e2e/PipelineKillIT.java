@@ -43,7 +43,10 @@ class PipelineKillIT {
     emulator =
         FlowServiceEmulator.start(
             EmulatorConfig.builder().latency(LATENCY).faults(faults).seed(19).build());
-    return Pipelines.write(new Workspace(dir, emulator), PIPELINES, distinctMappings);
+    // the emulator answers in 50 ms: a rerun waits out a killed run's POSTs for 5 s, not the
+    // default two minutes (a POST the kill stopped before it went out never lands)
+    return Pipelines.write(new Workspace(dir, emulator), PIPELINES, distinctMappings)
+        .setEnv("FLOWFORM_REQUEST_TIMEOUT", "5s");
   }
 
   @Test
