@@ -49,7 +49,10 @@ class KillIT {
   private Workspace slowWorkspace() {
     emulator =
         FlowServiceEmulator.start(EmulatorConfig.builder().latency(Duration.ofMillis(60)).build());
-    return Numbered.connections(new Workspace(dir, emulator), CONNECTIONS);
+    // the emulator answers in 60 ms: a rerun waits out a killed run's POSTs for 5 s, not the
+    // default two minutes (a POST the kill stopped before it went out never lands)
+    return Numbered.connections(new Workspace(dir, emulator), CONNECTIONS)
+        .setEnv("FLOWFORM_REQUEST_TIMEOUT", "5s");
   }
 
   @Test
