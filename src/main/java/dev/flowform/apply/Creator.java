@@ -26,6 +26,7 @@ final class Creator {
   private final Clock clock;
   private final int maxAttempts;
   private final Settling settling;
+  private final EarlierPost earlierPost;
 
   Creator(
       FlowServiceApi api, StateRecorder recorder, Clock clock, int maxAttempts, Settling settling) {
@@ -35,6 +36,7 @@ final class Creator {
     this.lookup = new NameLookup(api, recorder);
     this.clock = clock;
     this.maxAttempts = maxAttempts;
+    this.earlierPost = new EarlierPost(api.createTimeout(), settling, clock);
   }
 
   /**
@@ -68,8 +70,7 @@ final class Creator {
    */
   private Optional<RemoteConnection> waitOutEarlierPost(
       ResourceState pending, Supplier<Optional<RemoteConnection>> lookup) {
-    return new EarlierPost(api.createTimeout(), settling, clock)
-        .waitOut(pending.updatedAt(), () -> throttledAs(true, lookup));
+    return earlierPost.waitOut(pending.updatedAt(), () -> throttledAs(true, lookup));
   }
 
   private ChangeOutcome post(

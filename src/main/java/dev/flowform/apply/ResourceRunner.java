@@ -75,15 +75,12 @@ final class ResourceRunner {
             change, desired, dependencies, found.get(), "an earlier create had landed: adopted it");
       }
     }
-    recorder.record(change.address(), record(desired, dependencies, ResourceStatus.PENDING, null));
     UnknownOutcomeException last = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       Written written;
-      if (attempt > 1) {
-        // stamps when this POST goes out, for a rerun that must wait it out
-        recorder.record(
-            change.address(), record(desired, dependencies, ResourceStatus.PENDING, null));
-      }
+      // pending before each POST, stamped when it goes out, for a rerun that must wait it out
+      recorder.record(
+          change.address(), record(desired, dependencies, ResourceStatus.PENDING, null));
       try {
         written = calls.create(desired, dependencies);
       } catch (UnknownOutcomeException e) {

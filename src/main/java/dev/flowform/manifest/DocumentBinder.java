@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.flowform.diag.Background;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.manifest.doc.ManifestDocument;
 import dev.flowform.manifest.doc.SourceMap;
@@ -28,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class DocumentBinder {
   private static final int MAX_ATTEMPTS = 64;
-  private final CompletableFuture<ObjectMapper> mapper = new CompletableFuture<>();
+  private final CompletableFuture<ObjectMapper> mapper;
   private final UnknownFields unknownFields = new UnknownFields();
 
   /**
@@ -38,23 +39,12 @@ final class DocumentBinder {
    */
   DocumentBinder(Collection<Class<?>> types) {
     List<Class<?>> warm = List.copyOf(types);
-    Thread thread =
-        new Thread(
-            () -> {
-              ObjectMapper ready;
-              try {
-                ready = mapper();
-                mapper.complete(ready);
-              } catch (RuntimeException | Error e) {
-                mapper.completeExceptionally(e);
-                return;
-              }
-              // the mapper caches what it builds, and a binding meanwhile shares it
-              warm.forEach(ready::readerFor);
-            },
-            "flowform-binder-bootstrap");
-    thread.setDaemon(true);
-    thread.start();
+    // the mapper caches what it builds, and a binding meanwhile shares it
+    mapper =
+        Background.start(
+            "flowform-binder-bootstrap",
+            DocumentBinder::mapper,
+            ready -> warm.forEach(ready::readerFor));
   }
 
   private static ObjectMapper mapper() {

@@ -50,7 +50,6 @@ public final class FileStateStore implements StateStore {
   // the main file's bytes as last read or written; their digest is made when a journal starts
   private byte[] mainBytes;
   private String mainDigest;
-  private long mainSize;
   private boolean journalExists;
   private boolean journaledHere;
   private boolean journalClean = true;
@@ -135,7 +134,6 @@ public final class FileStateStore implements StateStore {
     current = replay.state();
     mainBytes = bytes;
     mainDigest = null;
-    mainSize = bytes.length;
     journalExists = hasJournal;
     journalClean = replay.clean();
     return Optional.of(current);
@@ -161,7 +159,6 @@ public final class FileStateStore implements StateStore {
     current = state;
     mainBytes = bytes;
     mainDigest = null;
-    mainSize = bytes.length;
     journalClean = !journalExists; // a journal still there applies to the old main file
     try {
       AtomicFiles.delete(journal.file());
@@ -204,7 +201,7 @@ public final class FileStateStore implements StateStore {
     }
     current = newState;
     journaledHere = true;
-    if (journalSize > Math.max(COMPACT_RATIO * mainSize, minCompactBytes)) {
+    if (foldDue()) {
       write(newState);
     }
   }
@@ -248,7 +245,7 @@ public final class FileStateStore implements StateStore {
     }
     current = last.state();
     journaledHere = true;
-    if (journalSize > Math.max(COMPACT_RATIO * mainSize, minCompactBytes)) {
+    if (foldDue()) {
       write(current);
     }
   }
@@ -279,6 +276,12 @@ public final class FileStateStore implements StateStore {
     }
   }
 
+  /** True once the journal is to be folded into the main file (see {@link #COMPACT_RATIO}). */
+  private boolean foldDue() {
+    long mainSize = mainBytes == null ? 0 : mainBytes.length;
+    return journalSize > Math.max(COMPACT_RATIO * mainSize, minCompactBytes);
+  }
+
   /** The digest a journal names its main file by (made once per version of the main file). */
   private String mainDigest() {
     if (mainDigest == null && mainBytes != null) {
@@ -291,7 +294,6 @@ public final class FileStateStore implements StateStore {
     current = null;
     mainBytes = null;
     mainDigest = null;
-    mainSize = 0;
     journalExists = false;
     journalClean = true;
     journalSize = 0;

@@ -100,6 +100,17 @@ class KillIT {
     return builder.start();
   }
 
+  /** Kills {@code child} with SIGKILL as soon as {@code condition} holds (it must, within 60 s). */
+  static void killWhen(java.util.function.BooleanSupplier condition, Process child)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (!condition.getAsBoolean()) {
+      assertTrue(child.isAlive() && Instant.now().isBefore(deadline), "the child apply stalled");
+      Thread.sleep(10);
+    }
+    child.destroyForcibly().waitFor();
+  }
+
   private static void waitUntil(java.util.function.BooleanSupplier condition, Process child)
       throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(60);

@@ -9,7 +9,6 @@ import dev.flowform.emulator.Faults;
 import dev.flowform.emulator.FlowServiceEmulator;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +42,7 @@ class SlowCreateKillIT {
     ws.setEnv("FLOWFORM_REQUEST_TIMEOUT", "4s");
 
     Process child = KillIT.startApply(ws, CONNECTIONS);
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (emulator.requestCount("POST", "/connections") < CONNECTIONS) {
-      assertTrue(child.isAlive() && Instant.now().isBefore(deadline), "the child apply stalled");
-      Thread.sleep(10);
-    }
-    child.destroyForcibly().waitFor();
+    KillIT.killWhen(() -> emulator.requestCount("POST", "/connections") >= CONNECTIONS, child);
     assertEquals(0, emulator.connections(Workspace.SANDBOX).size(), "killed before any landed");
 
     CliRun resumed = ws.run("apply", "--env", "test", "--auto-approve", "--settling-window", "6s");

@@ -1,5 +1,6 @@
 package dev.flowform.manifest.validate;
 
+import dev.flowform.diag.Background;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.manifest.doc.SourceMap;
 import jakarta.validation.ConstraintViolation;
@@ -73,26 +74,13 @@ public final class BeanChecks {
   public synchronized void prepare(Collection<Class<?>> types) {
     if (validator == null) {
       List<Class<?>> warm = List.copyOf(types);
-      CompletableFuture<Validator> built = new CompletableFuture<>();
-      validator = built;
-      Thread thread =
-          new Thread(
-              () -> {
-                Validator ready;
-                try {
-                  ready = build();
-                  built.complete(ready);
-                } catch (RuntimeException | Error e) {
-                  built.completeExceptionally(e);
-                  return;
-                }
-                // checks may start meanwhile: a type both want is built once (the validator's
-                // cache makes the later one wait for it)
-                warm.forEach(ready::getConstraintsForClass);
-              },
-              "flowform-validator-bootstrap");
-      thread.setDaemon(true);
-      thread.start();
+      // checks may start meanwhile: a type both want is built once (the validator's cache makes
+      // the later one wait for it)
+      validator =
+          Background.start(
+              "flowform-validator-bootstrap",
+              BeanChecks::build,
+              ready -> warm.forEach(ready::getConstraintsForClass));
     }
   }
 

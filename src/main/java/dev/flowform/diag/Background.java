@@ -1,0 +1,39 @@
+package dev.flowform.diag;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Work started on a daemon thread of its own while the caller goes on: a value others wait for, and
+ * then, on the same thread, what makes later uses of that value quicker (its caches warmed).
+ */
+public final class Background {
+  private Background() {}
+
+  /**
+   * Starts {@code build} on a daemon thread named {@code name}. Its value completes the answer as
+   * soon as it is made; {@code then} runs with it afterwards on that thread. A failure of {@code
+   * build} fails the answer, and {@code then} does not run.
+   */
+  public static <T> CompletableFuture<T> start(String name, Supplier<T> build, Consumer<T> then) {
+    CompletableFuture<T> answer = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              T value;
+              try {
+                value = build.get();
+              } catch (RuntimeException | Error e) {
+                answer.completeExceptionally(e);
+                return;
+              }
+              answer.complete(value);
+              then.accept(value);
+            },
+            name);
+    thread.setDaemon(true);
+    thread.start();
+    return answer;
+  }
+}
