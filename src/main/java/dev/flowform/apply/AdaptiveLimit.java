@@ -6,6 +6,9 @@ package dev.flowform.apply;
  * between 1 and the maximum (the {@code --parallelism}).
  */
 public final class AdaptiveLimit {
+  /** How often a wait for a slot looks whether the apply was cancelled. */
+  static final java.time.Duration CANCEL_CHECK = java.time.Duration.ofMillis(20);
+
   private final int max;
   private int limit;
   private int inFlight;
@@ -41,6 +44,23 @@ public final class AdaptiveLimit {
       wait();
     }
     inFlight++;
+  }
+
+  /**
+   * Waits for a free slot under the current limit and takes it, unless the apply is cancelled first
+   * (looked at every {@link #CANCEL_CHECK}, and once more when a slot is free).
+   *
+   * @return false when cancelled: no slot was taken
+   */
+  public synchronized boolean acquire(Cancellation cancellation) throws InterruptedException {
+    while (inFlight >= limit && !cancellation.isCancelled()) {
+      wait(CANCEL_CHECK.toMillis());
+    }
+    if (cancellation.isCancelled()) {
+      return false;
+    }
+    inFlight++;
+    return true;
   }
 
   /** Gives back a slot taken with {@link #acquire} or {@link #tryAcquire}. */

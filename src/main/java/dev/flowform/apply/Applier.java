@@ -14,11 +14,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Executes a plan against the Flow Service: the changes that mutate, at most {@code parallelism} at
- * once (fewer while the platform rate limits), each persisting its own records as it goes. Whatever
- * happens, the platform never gets a duplicate connection and state never loses an id: creates are
- * recorded as pending before they are sent and found again by name when their outcome is unknown. A
- * failed change is reported and the others carry on.
+ * Executes a plan against the Flow Service: the changes that mutate, with at most {@code
+ * parallelism} requests in flight (fewer while the platform rate limits), each change persisting
+ * its own records as it goes. Whatever happens, the platform never gets a duplicate connection and
+ * state never loses an id: creates are recorded as pending before they are sent and found again by
+ * name when their outcome is unknown. A failed change is reported and the others carry on.
  *
  * <p>Adopting: a {@code CREATE} with reason {@code EXISTS_REMOTELY} and exactly one remote id
  * records that connection without sending a create; a {@code CREATE} with reason {@code
@@ -26,6 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * several).
  */
 public final class Applier {
+  /**
+   * Workers per request slot ({@code --parallelism} bounds the requests in flight): while some
+   * workers wait for their records to be durable, others hold the slots, so the slots never wait
+   * for the disk.
+   */
+  static final int WORKERS_PER_SLOT = 2;
 
   /**
    * @param desired the manifests the plan was made from (for the values to send, secrets included)
@@ -47,13 +53,14 @@ public final class Applier {
       return new ApplyResult(List.of(), startState, false);
     }
     StateRecorder recorder = new StateRecorder(startState, store);
-    AdaptiveLimit limit = new AdaptiveLimit(options.parallelism());
+    RequestSlots slots =
+        new RequestSlots(new AdaptiveLimit(options.parallelism()), options.cancellation());
     ChangeRunner runner =
-        new ChangeRunner(desired, recorder, new LimitedFlowService(api, limit), options);
-    int threads = Math.min(options.parallelism(), mutations.size());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, workerThreads());
+        new ChangeRunner(desired, recorder, new LimitedFlowService(api, slots), options);
+    int workers = Math.min(WORKERS_PER_SLOT * options.parallelism(), mutations.size());
+    ExecutorService pool = Executors.newFixedThreadPool(workers, workerThreads());
     try {
-      Dispatcher dispatcher = new Dispatcher(pool, runner, options);
+      Dispatcher dispatcher = new Dispatcher(pool, workers, runner, options);
       List<ChangeOutcome> outcomes = dispatcher.run(mutations, startState.resources());
       return new ApplyResult(outcomes, recorder.current(), dispatcher.cancelled());
     } finally {

@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * How an apply runs.
  *
- * @param parallelism at most this many changes at once, and the ceiling of the adaptive limit
- * @param cancellation checked before each change is started
+ * @param parallelism at most this many requests in flight at once (the ceiling of the adaptive
+ *     limit); twice as many changes run at once, so that writing records never holds a request slot
+ * @param cancellation checked before each change is started and while a request waits for a slot
  * @param clock stamps {@code createdAt} and {@code updatedAt} in state
  * @param listener progress callbacks
  * @param maxRequeues how often a change throttled with 429 (after the client's own retries) is put

@@ -42,6 +42,17 @@ public record ChangeOutcome(
         "run apply again to finish the plan");
   }
 
+  /** A change whose next request was waiting for a slot when the apply was cancelled. */
+  static ChangeOutcome cancelledBeforeSend(Change change) {
+    return new ChangeOutcome(
+        change,
+        Outcome.NOT_STARTED,
+        change.id(),
+        "not finished: the apply was cancelled before its next request was sent;"
+            + " state keeps whatever it recorded",
+        "run apply again to finish the plan");
+  }
+
   /** A change not started because state could no longer be recorded. */
   static ChangeOutcome notStartedStateLost(Change change) {
     return new ChangeOutcome(

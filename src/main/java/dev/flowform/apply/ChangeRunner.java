@@ -104,6 +104,8 @@ final class ChangeRunner {
       return new Step.Done(attempt, work.get());
     } catch (Throttled t) {
       return requeue(attempt, t.lookupFirst(), t.deleteDone());
+    } catch (NotSent e) {
+      return new Step.Done(attempt, ChangeOutcome.cancelledBeforeSend(change));
     } catch (UnreachableException e) {
       unreachable.set(true);
       return new Step.Done(attempt, failed(change, e));

@@ -84,11 +84,13 @@ final class Creator {
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       boolean mustLookUp = lookedUp || last != null;
       CreatedConnection created;
+      PendingStamp stamp =
+          PendingStamp.write(recorder, change.address(), clock, at -> pendingRecord(desired, at));
       try {
-        created =
-            throttledAs(
-                mustLookUp,
-                () -> api.create(request, () -> recorder.record(address(change), sent(desired))));
+        created = throttledAs(mustLookUp, () -> api.create(request, stamp::beforeEachSend));
+      } catch (NotSent e) {
+        stamp.withdraw();
+        throw e;
       } catch (UnknownOutcomeException e) {
         last = e;
         Optional<RemoteConnection> found =
@@ -141,11 +143,6 @@ final class Creator {
     }
   }
 
-  private static String address(Change change) {
-    return change.address();
-  }
-
-  /** The pending record written right before a POST goes out: it stamps when it went. */
   /**
    * A POST the platform answered with an error (a 4xx, or a 429 past the retries) surely did not
    * land: its pending record loses the time it was sent, so the next run does not wait it out.
@@ -160,18 +157,18 @@ final class Creator {
       return;
     }
     try {
-      recorder.record(address(change), pendingRecord(desired).notInFlight());
+      recorder.record(change.address(), pendingRecord(desired).notInFlight());
     } catch (RuntimeException ignored) {
       // the record keeps its time: the next run waits it out, which is safe
     }
   }
 
-  private ResourceState sent(DesiredConnection desired) {
-    return pendingRecord(desired);
+  private ResourceState pendingRecord(DesiredConnection desired) {
+    return pendingRecord(desired, now());
   }
 
-  private ResourceState pendingRecord(DesiredConnection desired) {
-    return ResourceRecords.pending(desired, recorder.current().fingerprintSalt(), now());
+  private ResourceState pendingRecord(DesiredConnection desired, Instant at) {
+    return ResourceRecords.pending(desired, recorder.current().fingerprintSalt(), at);
   }
 
   private Instant now() {

@@ -1,11 +1,11 @@
 package dev.flowform.apply;
 
-import dev.flowform.diag.FlowformException;
 import dev.flowform.flowservice.ConnectionRequest;
 import dev.flowform.flowservice.CreatedConnection;
 import dev.flowform.flowservice.FlowServiceApi;
 import dev.flowform.flowservice.FlowServiceException;
 import dev.flowform.flowservice.PatchOperation;
+import dev.flowform.flowservice.PlatformResources;
 import dev.flowform.flowservice.UnknownOutcomeException;
 import dev.flowform.model.RemoteConnection;
 import java.util.List;
@@ -13,19 +13,16 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
-/**
- * Runs every call through an {@link AdaptiveLimit}: waits for a slot, then tells the limit whether
- * the platform throttled (429) or answered.
- */
+/** Runs every call through the apply's {@link RequestSlots}. */
 final class LimitedFlowService implements FlowServiceApi {
   static final int TOO_MANY_REQUESTS = 429;
 
   private final FlowServiceApi api;
-  private final AdaptiveLimit limit;
+  private final RequestSlots slots;
 
-  LimitedFlowService(FlowServiceApi api, AdaptiveLimit limit) {
+  LimitedFlowService(FlowServiceApi api, RequestSlots slots) {
     this.api = api;
-    this.limit = limit;
+    this.slots = slots;
   }
 
   static boolean isThrottled(RuntimeException e) {
@@ -93,32 +90,13 @@ final class LimitedFlowService implements FlowServiceApi {
         });
   }
 
-  /**
-   * The pipeline calls, not limited yet by the adaptive limit (they share the client's retries).
-   */
+  /** The pipeline calls, through the same request slots. */
   @Override
-  public dev.flowform.flowservice.PlatformResources resources() {
-    return api.resources();
+  public PlatformResources resources() {
+    return new LimitedResources(api.resources(), slots);
   }
 
   private <T> T call(Supplier<T> request) {
-    try {
-      limit.acquire();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FlowformException("interrupted while waiting to call the Flow Service");
-    }
-    try {
-      T answer = request.get();
-      limit.onSuccess();
-      return answer;
-    } catch (RuntimeException e) {
-      if (isThrottled(e)) {
-        limit.onThrottled();
-      }
-      throw e;
-    } finally {
-      limit.release();
-    }
+    return slots.call(request);
   }
 }

@@ -18,6 +18,7 @@ import dev.flowform.state.ResourceState;
 import dev.flowform.state.ResourceStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,10 +80,17 @@ final class ResourceRunner {
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       Written written;
       // pending before each POST, stamped when it goes out, for a rerun that must wait it out
-      recorder.record(
-          change.address(), record(desired, dependencies, ResourceStatus.PENDING, null));
+      PendingStamp stamp =
+          PendingStamp.write(
+              recorder,
+              change.address(),
+              clock,
+              at -> record(desired, dependencies, ResourceStatus.PENDING, null, at));
       try {
-        written = calls.create(desired, dependencies);
+        written = calls.create(desired, dependencies, stamp::beforeEachSend);
+      } catch (NotSent e) {
+        stamp.withdraw();
+        throw e;
       } catch (UnknownOutcomeException e) {
         last = e;
         Optional<RemoteResource> found =
@@ -344,6 +352,15 @@ final class ResourceRunner {
       Map<String, Dependency> dependencies,
       ResourceStatus status,
       Written written) {
+    return record(desired, dependencies, status, written, clock.instant());
+  }
+
+  private ResourceState record(
+      DesiredResource desired,
+      Map<String, Dependency> dependencies,
+      ResourceStatus status,
+      Written written,
+      Instant at) {
     return ResourceState.resource(
         desired.kind(),
         status,
@@ -353,7 +370,7 @@ final class ResourceRunner {
         desired.attributes(),
         ids(desired, dependencies),
         written == null ? null : written.outputs(),
-        clock.instant(),
-        clock.instant());
+        at,
+        at);
   }
 }

@@ -53,9 +53,10 @@ final class OkHttpResources implements PlatformResources {
   }
 
   @Override
-  public JsonNode create(Collection collection, JsonNode body) {
+  public JsonNode create(Collection collection, JsonNode body, Runnable beforeEachSend) {
     HttpResult result =
-        calls.create(new Request.Builder().url(url(collection)).post(body(body)).build(), () -> {});
+        calls.create(
+            new Request.Builder().url(url(collection)).post(body(body)).build(), beforeEachSend);
     if (!result.isSuccessful()) {
       ErrorBody error = ErrorBody.parse(result, json);
       throw CREATE_UNKNOWN.contains(result.status())

@@ -17,7 +17,15 @@ public interface PlatformResources {
    * @throws UnknownOutcomeException when it may or may not have landed: look it up before sending
    *     it again
    */
-  JsonNode create(Collection collection, JsonNode body);
+  default JsonNode create(Collection collection, JsonNode body) {
+    return create(collection, body, () -> {});
+  }
+
+  /**
+   * {@link #create(Collection, JsonNode)}, running {@code beforeEachSend} right before each POST is
+   * sent (a resend included): what it throws stops the create before that POST.
+   */
+  JsonNode create(Collection collection, JsonNode body, Runnable beforeEachSend);
 
   /**
    * {@code GET /collection/{id}}: the resource (the first of {@code items} when wrapped); empty on

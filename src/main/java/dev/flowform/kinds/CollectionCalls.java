@@ -57,8 +57,9 @@ public class CollectionCalls implements KindCalls {
   }
 
   @Override
-  public Written create(DesiredResource desired, Map<String, Dependency> dependencies) {
-    JsonNode answer = platform.create(collection, body(desired, dependencies));
+  public Written create(
+      DesiredResource desired, Map<String, Dependency> dependencies, Runnable beforeEachSend) {
+    JsonNode answer = platform.create(collection, body(desired, dependencies), beforeEachSend);
     return new Written(FlatJson.text(answer, "id"), FlatJson.text(answer, "etag"), null);
   }
 

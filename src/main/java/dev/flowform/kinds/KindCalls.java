@@ -17,8 +17,11 @@ public interface KindCalls {
    * Creates the resource.
    *
    * @param dependencies what each reference's address holds now (its id, outputs, spec)
+   * @param beforeEachSend runs right before each POST of the create is sent (the applier stamps its
+   *     pending record there); what it throws stops the create before that POST
    */
-  Written create(DesiredResource desired, Map<String, Dependency> dependencies);
+  Written create(
+      DesiredResource desired, Map<String, Dependency> dependencies, Runnable beforeEachSend);
 
   /** Reads it by id; empty when it is gone. */
   Optional<RemoteResource> read(String id);

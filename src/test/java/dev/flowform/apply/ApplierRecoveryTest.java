@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 class ApplierRecoveryTest {
   private final DesiredConnection a = connection("a").build();
   private final ResourceState pendingA =
-      ResourceRecords.pending(a, Fixtures.SALT, Fixtures.CLOCK.instant());
+      ResourceRecords.pending(
+          a,
+          Fixtures.SALT,
+          Fixtures.CLOCK.instant().minus(PendingStamp.SLACK)); // its POST can no longer land
   private final Harness run = new Harness(StateFixtures.empty().with("a", pendingA));
   private final Change recoverA = create("a", Reason.PENDING_RECOVERY, a.name(), List.of());
 

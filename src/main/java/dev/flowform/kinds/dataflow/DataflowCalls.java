@@ -36,7 +36,8 @@ final class DataflowCalls implements KindCalls {
   }
 
   @Override
-  public Written create(DesiredResource desired, Map<String, Dependency> dependencies) {
+  public Written create(
+      DesiredResource desired, Map<String, Dependency> dependencies, Runnable beforeEachSend) {
     JsonNode spec = reads.flowSpec(desired);
     ObjectNode body = NODES.objectNode();
     body.put("name", desired.attributes().get("/name"));
@@ -52,7 +53,7 @@ final class DataflowCalls implements KindCalls {
         .add(DataflowBodies.idOf(desired, DataflowKind.TARGET, dependencies));
     body.set("transformations", DataflowBodies.transformations(desired, dependencies));
     body.set("scheduleParams", DataflowBodies.schedule(desired));
-    JsonNode answer = platform.create(Collection.FLOWS, body);
+    JsonNode answer = platform.create(Collection.FLOWS, body, beforeEachSend);
     String id = FlatJson.text(answer, "id");
     String etag = FlatJson.text(answer, "etag");
     SortedMap<String, String> outputs =

@@ -29,8 +29,9 @@ final class MappingSetCalls implements KindCalls {
   }
 
   @Override
-  public Written create(DesiredResource desired, Map<String, Dependency> dependencies) {
-    return written(platform.create(Collection.MAPPING_SETS, body(desired)));
+  public Written create(
+      DesiredResource desired, Map<String, Dependency> dependencies, Runnable beforeEachSend) {
+    return written(platform.create(Collection.MAPPING_SETS, body(desired), beforeEachSend));
   }
 
   @Override
