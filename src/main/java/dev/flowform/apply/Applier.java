@@ -57,7 +57,7 @@ public final class Applier {
         new RequestSlots(new AdaptiveLimit(options.parallelism()), options.cancellation());
     ChangeRunner runner =
         new ChangeRunner(desired, recorder, new LimitedFlowService(api, slots), options);
-    int workers = Math.min(WORKERS_PER_SLOT * options.parallelism(), mutations.size());
+    int workers = Math.min(workers(options.parallelism()), mutations.size());
     ExecutorService pool = Executors.newFixedThreadPool(workers, workerThreads());
     try {
       Dispatcher dispatcher = new Dispatcher(pool, workers, runner, options);
@@ -66,6 +66,11 @@ public final class Applier {
     } finally {
       pool.shutdown();
     }
+  }
+
+  /** {@code --parallelism 1} keeps one worker: changes run one after another, in plan order. */
+  static int workers(int parallelism) {
+    return parallelism == 1 ? 1 : WORKERS_PER_SLOT * parallelism;
   }
 
   private static void check(Plan plan, State startState) {

@@ -120,6 +120,24 @@ class ApplierConcurrencyTest {
   }
 
   @Test
+  void cancellingSendsNothingMoreWhileWorkersWaitForRequestSlots() {
+    List<DesiredConnection> wanted = connections(12);
+    CancellationFlag cancel = new CancellationFlag();
+    run.api.onCreate(request -> cancel.cancel());
+    ApplyOptions options = Fixtures.options().parallelism(2).cancellation(cancel).build();
+
+    ApplyResult result = run.apply(desired(wanted), options, creates(wanted));
+
+    int sent = run.api.calls("create");
+    assertTrue(sent >= 1 && sent <= 2, "at most the two slots' creates went out: " + sent);
+    assertEquals(sent, result.counts().get(Outcome.CREATED));
+    assertEquals(12 - sent, result.counts().get(Outcome.NOT_STARTED));
+    State persisted = run.persisted();
+    assertEquals(sent, persisted.resources().size(), "no pending record of a create not sent");
+    persisted.resources().values().forEach(r -> assertEquals(ResourceStatus.CREATED, r.status()));
+  }
+
+  @Test
   void tellsTheListenerOfEveryStartAndEnd() {
     List<DesiredConnection> wanted = connections(3);
     RecordingListener listener = new RecordingListener();
