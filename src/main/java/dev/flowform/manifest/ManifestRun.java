@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** One load: read, select the environment, interpolate, bind, validate, build. */
 final class ManifestRun {
@@ -31,6 +32,7 @@ final class ManifestRun {
   private final Consumer<String> secrets;
   private final List<ManifestKind<?>> kinds;
   private final List<Diagnostic> problems = new ArrayList<>();
+  private final WarmTypes warm;
 
   /**
    * @param fileRoots folders beyond the project that {@code ${file:}} may read
@@ -40,6 +42,7 @@ final class ManifestRun {
       DisplayPath display,
       DocumentBinder binder,
       BeanChecks checks,
+      WarmTypes warm,
       Map<String, String> env,
       List<Path> fileRoots,
       Consumer<String> secrets,
@@ -47,7 +50,7 @@ final class ManifestRun {
     this.display = display;
     this.kinds = List.copyOf(kinds);
     this.pipeline = new DocumentPipeline(binder, checks);
-    checks.prepare();
+    this.warm = warm;
     this.env = Map.copyOf(env);
     this.fileRoots = List.copyOf(fileRoots);
     this.secrets = secrets;
@@ -88,6 +91,7 @@ final class ManifestRun {
     }
     List<ManifestDocument> documents =
         ManifestReads.read(display, kinds, listing.files(), problems);
+    warm.present(documents.stream().map(ManifestDocument::kind).collect(Collectors.toSet()));
     List<ManifestDocument> genericDocs =
         documents.stream().filter(d -> d.kind().equals(GenericConnectionManifest.KIND)).toList();
     Catalog catalog = Catalog.builtIn();
