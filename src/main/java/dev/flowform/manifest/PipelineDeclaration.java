@@ -61,6 +61,9 @@ final class PipelineDeclaration {
               doc ->
                   resolver.connection(doc, variables, selected.orElse(""), resolution, Set.of())));
     }
+    if (declared.isEmpty()) {
+      return List.of(); // no pipeline document: the graph of the connections alone has no rule
+    }
     Map<String, ConnectorSpec> connectors = connectors(connectionDocs, catalog);
     SchemaParams schemas = new SchemaParams();
     List<GraphRules.Node> connections = new ArrayList<>();
