@@ -217,12 +217,15 @@ final class ManifestRun {
               .filter(KindDocuments.Declared::resolved)
               .map(KindDocuments.Declared::resource)
               .toList();
+      List<DesiredConnection> digested = List.copyOf(wanted);
+      List<DeclaredImport> imports = List.copyOf(environment.imports());
       desired =
           Optional.of(
               DesiredState.of(
                   environment,
                   wanted,
-                  new ManifestDigest().of(wanted, environment.imports(), resources),
+                  DesiredState.Digest.later(
+                      () -> new ManifestDigest().of(digested, imports, resources)),
                   resources));
     }
     return new LoadReport(
