@@ -47,7 +47,9 @@ final class DocumentBinder {
             "flowform-binder-bootstrap",
             DocumentBinder::mapper,
             ready -> warm.forEach(ready::readerFor));
-    Background.later("flowform-binder-warm", mapper, later, ObjectMapper::readerFor);
+    // a lambda, not ObjectMapper::readerFor: a method reference links ObjectMapper (verifying
+    // it loads much of Jackson) on this thread, which the bootstrap is loading meanwhile
+    Background.later("flowform-binder-warm", mapper, later, (ready, type) -> ready.readerFor(type));
   }
 
   private static ObjectMapper mapper() {

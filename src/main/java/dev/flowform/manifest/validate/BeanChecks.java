@@ -85,7 +85,10 @@ public final class BeanChecks {
               BeanChecks::build,
               ready -> warm.forEach(ready::getConstraintsForClass));
       Background.later(
-          "flowform-validator-warm", validator, later, Validator::getConstraintsForClass);
+          "flowform-validator-warm",
+          validator,
+          later,
+          (ready, type) -> ready.getConstraintsForClass(type)); // linked where it runs
     }
   }
 
