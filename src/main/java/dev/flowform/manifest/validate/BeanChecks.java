@@ -27,7 +27,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * the console. Thread-safe.
  */
 public final class BeanChecks {
-  private CompletableFuture<Validator> validator;
+  private volatile CompletableFuture<Validator> validator;
 
   /**
    * Every constraint the record breaks, each at its field's position (or its parent's), except at
@@ -93,8 +93,12 @@ public final class BeanChecks {
   }
 
   private Validator validator() {
-    prepare();
-    return validator.join();
+    CompletableFuture<Validator> started = validator;
+    if (started == null) {
+      prepare(); // each check took this lock before: the threads that check contended for it
+      started = validator;
+    }
+    return started.join();
   }
 
   private static Validator build() {
