@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** One load: read, select the environment, interpolate, bind, validate, build. */
@@ -68,7 +69,7 @@ final class ManifestRun {
           List.of(),
           List.of(),
           List.of(),
-          Catalog.builtIn(),
+          Catalog::builtIn,
           List.of(),
           new int[] {0, 0},
           Optional.empty(),
@@ -82,7 +83,7 @@ final class ManifestRun {
           List.of(),
           List.of(),
           List.of(),
-          Catalog.builtIn(),
+          Catalog::builtIn,
           List.of(),
           new int[] {0, 0},
           Optional.empty(),
@@ -94,13 +95,7 @@ final class ManifestRun {
     warm.present(documents.stream().map(ManifestDocument::kind).collect(Collectors.toSet()));
     List<ManifestDocument> genericDocs =
         documents.stream().filter(d -> d.kind().equals(GenericConnectionManifest.KIND)).toList();
-    Catalog catalog = Catalog.builtIn();
-    if (!genericDocs.isEmpty() || pipelineCount(documents) > 0) {
-      CatalogFiles.Read read = CatalogFiles.read(CatalogFiles.of(dir), display::of);
-      problems.addAll(read.problems());
-      catalog = read.catalog();
-    }
-    Catalog specs = catalog;
+    Supplier<Catalog> specs = specs(dir, !genericDocs.isEmpty() || pipelineCount(documents) > 0);
     FileAccess files = FileAccess.forManifests(dir, fileRoots);
     files
         .extraRoots()
@@ -119,7 +114,7 @@ final class ManifestRun {
                 documents,
                 doc ->
                     doc.kind().equals(GenericConnectionManifest.KIND)
-                        ? Connectors.sensitivePointers(doc, specs)
+                        ? Connectors.sensitivePointers(doc, specs.get())
                         : Set.of()),
             secrets);
     List<ManifestDocument> environmentDocs =
@@ -169,6 +164,21 @@ final class ManifestRun {
         resolving);
   }
 
+  /**
+   * The connector and flow specs: the project's over the built-in ones, read (their problems added)
+   * when Connection or pipeline documents need them. Only those documents ever ask; without them,
+   * not even the built-in specs (JSON, parsed by a mapper of their own) are read.
+   */
+  private Supplier<Catalog> specs(Path dir, boolean needed) {
+    if (!needed) {
+      return Catalog::builtIn;
+    }
+    CatalogFiles.Read read = CatalogFiles.read(CatalogFiles.of(dir), display::of);
+    problems.addAll(read.problems());
+    Catalog catalog = read.catalog();
+    return () -> catalog;
+  }
+
   private int pipelineCount(List<ManifestDocument> documents) {
     Set<String> names = new TreeSet<>();
     kinds.forEach(k -> names.add(k.kind()));
@@ -186,7 +196,7 @@ final class ManifestRun {
       List<Bound<EnvironmentManifest>> environments,
       List<Bound<ConnectionManifest>> connections,
       List<Bound<GenericConnectionManifest>> generic,
-      Catalog catalog,
+      Supplier<Catalog> catalog,
       List<KindDocuments.Declared> pipeline,
       int[] counts,
       Optional<String> selected,
@@ -210,8 +220,8 @@ final class ManifestRun {
                   wanted.add(
                       GenericConnections.of(
                           b,
-                          Connectors.connector(b.document(), catalog).orElseThrow(),
-                          Connectors.authSpec(b.document(), catalog).orElseThrow())));
+                          Connectors.connector(b.document(), catalog.get()).orElseThrow(),
+                          Connectors.authSpec(b.document(), catalog.get()).orElseThrow())));
       List<DesiredResource> resources =
           pipeline.stream()
               .filter(KindDocuments.Declared::resolved)
