@@ -1,6 +1,8 @@
 package dev.flowform.diag;
 
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -35,5 +37,24 @@ public final class Background {
     thread.setDaemon(true);
     thread.start();
     return answer;
+  }
+
+  /**
+   * Once both {@code value} and {@code items} are there, and only when there are items, runs {@code
+   * warm} with each on a daemon thread named {@code name}: a second warming, of what the caller
+   * learns it needs later. Nothing runs, and no thread waits, while either is missing.
+   */
+  public static <T, I> void later(
+      String name,
+      CompletionStage<T> value,
+      CompletionStage<? extends Collection<I>> items,
+      java.util.function.BiConsumer<T, I> warm) {
+    value.thenAcceptBoth(
+        items,
+        (ready, more) -> {
+          if (!more.isEmpty()) {
+            start(name, () -> ready, r -> more.forEach(item -> warm.accept(r, item)));
+          }
+        });
   }
 }

@@ -1,6 +1,5 @@
 package dev.flowform.diag;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 
 /**
  * Reads a file flowform is given (a manifest, a state file, its journal, a saved plan) only when it
@@ -58,7 +58,7 @@ public final class InputFile {
       throw new RefusedException(kind(attributes) + ", not a regular file", 0, 0);
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      return read(channel, limit);
+      return read(channel, limit, attributes.size());
     }
   }
 
@@ -68,17 +68,31 @@ public final class InputFile {
    * @throws RefusedException when it is larger than {@code limit}
    */
   public static byte[] read(ReadableByteChannel channel, long limit) throws IOException {
-    ByteArrayOutputStream read = new ByteArrayOutputStream();
-    ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+    return read(channel, limit, CHUNK);
+  }
+
+  /**
+   * Like {@link #read(ReadableByteChannel, long)}, reading into one buffer sized for the {@code
+   * expected} bytes (the size the file's attributes gave): a small manifest costs a few hundred
+   * bytes, not a chunk of 64 KiB. A file that grew since is read all the same, the buffer grown.
+   */
+  public static byte[] read(ReadableByteChannel channel, long limit, long expected)
+      throws IOException {
+    int most = (int) Math.min(limit + 1, Integer.MAX_VALUE - 8); // one byte past the limit tells
+    // one byte more than expected, so the end of a file of the expected size is seen at once
+    ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(Math.max(expected, 0) + 1, most));
     while (channel.read(buffer) >= 0) {
-      buffer.flip();
-      read.write(buffer.array(), 0, buffer.limit());
-      buffer.clear();
-      if (read.size() > limit) {
-        throw tooLarge(read.toByteArray(), limit);
+      if (buffer.position() > limit) {
+        throw tooLarge(buffer.array(), limit);
+      }
+      if (!buffer.hasRemaining()) {
+        ByteBuffer larger =
+            ByteBuffer.allocate((int) Math.min(Math.max(buffer.capacity() * 2L, CHUNK), most));
+        buffer.flip();
+        buffer = larger.put(buffer);
       }
     }
-    return read.toByteArray();
+    return Arrays.copyOf(buffer.array(), buffer.position());
   }
 
   /** {@code 4 MiB}, {@code 64 KiB}: a limit as messages show it. */

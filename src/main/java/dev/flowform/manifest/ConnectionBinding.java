@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Selects the run's environment and binds the Environment and connection documents: the selected
@@ -64,7 +65,7 @@ final class ConnectionBinding {
       List<ManifestDocument> connectionDocs,
       List<ManifestDocument> genericDocs,
       DocumentResolver resolver,
-      Catalog specs,
+      Supplier<Catalog> specs,
       Optional<String> requested,
       Resolution resolution,
       String where) {
@@ -110,7 +111,7 @@ final class ConnectionBinding {
             doc -> resolver.connection(doc, selectedVariables, selected.orElse(""), resolution),
             bound -> ConnectionRules.check(bound, context),
             problems);
-    ConnectorRules connectorRules = new ConnectorRules(specs, new SchemaParams());
+    SchemaParams schemas = new SchemaParams();
     List<Bound<GenericConnectionManifest>> generic =
         pipeline.bindAll(
             genericDocs,
@@ -122,8 +123,8 @@ final class ConnectionBinding {
                     selectedVariables,
                     selected.orElse(""),
                     resolution,
-                    Connectors.sensitivePointers(doc, specs)),
-            bound -> connectorRules.check(bound, context),
+                    Connectors.sensitivePointers(doc, specs.get())),
+            bound -> new ConnectorRules(specs.get(), schemas).check(bound, context),
             problems);
     List<Bound<ConnectionManifest>> allConnections = new ArrayList<>(connections);
     generic.forEach(

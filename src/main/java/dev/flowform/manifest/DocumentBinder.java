@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Binds a (possibly interpolated) tree to a document record with one shared ObjectMapper. Every
@@ -35,9 +36,10 @@ final class DocumentBinder {
   /**
    * Starts building the mapper on another thread (the files are read meanwhile), and then the
    * deserializers of {@code types}, which the first binding of each would otherwise build on the
-   * thread that binds.
+   * thread that binds; those of {@code later} once it tells them (after the files are read).
    */
-  DocumentBinder(Collection<Class<?>> types) {
+  DocumentBinder(
+      Collection<Class<?>> types, CompletionStage<? extends Collection<Class<?>>> later) {
     List<Class<?>> warm = List.copyOf(types);
     // the mapper caches what it builds, and a binding meanwhile shares it
     mapper =
@@ -45,6 +47,9 @@ final class DocumentBinder {
             "flowform-binder-bootstrap",
             DocumentBinder::mapper,
             ready -> warm.forEach(ready::readerFor));
+    // a lambda, not ObjectMapper::readerFor: a method reference links ObjectMapper (verifying
+    // it loads much of Jackson) on this thread, which the bootstrap is loading meanwhile
+    Background.later("flowform-binder-warm", mapper, later, (ready, type) -> ready.readerFor(type));
   }
 
   private static ObjectMapper mapper() {

@@ -84,7 +84,8 @@ final class FileReference {
           failures.add(tooLarge(ref));
           return null;
         }
-        bytes = InputFile.read(channel, FileAccess.MAX_BYTES); // one reader for every input
+        // one reader for every input
+        bytes = InputFile.read(channel, FileAccess.MAX_BYTES, attributes.size());
       }
     } catch (InputFile.RefusedException e) {
       failures.add(tooLarge(ref));

@@ -113,8 +113,11 @@ public record Interpolator(
                   true));
           continue;
         }
-        String value = resolve(ref, baseDir, failures, pointer);
-        secretSourced |= value != null && isSecretSource(ref, baseDir);
+        String read = read(ref, baseDir, failures);
+        // asked once: for a file, whether it is a secret's takes a real path or two
+        boolean secret = read != null && isSecretSource(ref, baseDir);
+        String value = checked(ref, read, secret, failures, pointer);
+        secretSourced |= value != null && secret;
         if (value != null) {
           out.append(value);
         }
@@ -134,14 +137,24 @@ public record Interpolator(
     return failures;
   }
 
-  private String resolve(Ref ref, Path baseDir, List<Failure> failures, String pointer) {
-    String value =
-        switch (ref.scheme()) {
-          case "env" -> env.get(ref.argument());
-          case "var" -> variables.get(ref.argument());
-          default -> FileReference.read(ref, baseDir, files, failures);
-        };
-    if (value != null && isSecretSource(ref, baseDir)) {
+  /** What the reference names, as read; null when there is nothing (a file says why). */
+  private String read(Ref ref, Path baseDir, List<Failure> failures) {
+    return switch (ref.scheme()) {
+      case "env" -> env.get(ref.argument());
+      case "var" -> variables.get(ref.argument());
+      default -> FileReference.read(ref, baseDir, files, failures);
+    };
+  }
+
+  /**
+   * The value read, once checked (a secret told to {@code secrets}, and refused when too short);
+   * null, with a failure, when it is missing or refused.
+   *
+   * @param secret true when it was read from the environment variable or file of a secret
+   */
+  private String checked(
+      Ref ref, String value, boolean secret, List<Failure> failures, String pointer) {
+    if (value != null && secret) {
       secrets.accept(value);
       if (!value.isEmpty() && value.length() < Scrubber.MIN_LENGTH) {
         failures.add(tooShort(ref, pointer));

@@ -1,8 +1,10 @@
 package dev.flowform.manifest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,10 +18,13 @@ import java.util.TreeMap;
 /**
  * {@code sha256:<hex>} over a canonical JSON rendering of an environment's desired connections,
  * sorted by address, with each secret replaced by its reference: never a secret value.
+ *
+ * <p>The rendering is the one an {@code ObjectMapper} with {@code ORDER_MAP_ENTRIES_BY_KEYS} gives
+ * (so digests of saved plans still match), written by Jackson's streaming generator straight into
+ * the digest: no serializers to build for one document, and no copy of it in memory.
  */
 final class ManifestDigest {
-  private final ObjectMapper mapper =
-      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private final JsonFactory json = new JsonFactory();
 
   String of(Collection<DesiredConnection> connections) {
     return of(connections, List.of());
@@ -49,9 +54,35 @@ final class ManifestDigest {
     }
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return "sha256:" + HexFormat.of().formatHex(sha.digest(mapper.writeValueAsBytes(canonical)));
-    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+      try (JsonGenerator out =
+          json.createGenerator(new DigestOutputStream(OutputStream.nullOutputStream(), sha))) {
+        write(out, canonical);
+      }
+      return "sha256:" + HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException | IOException e) {
       throw new IllegalStateException("cannot digest the manifests", e);
+    }
+  }
+
+  /** Maps (their entries by key), lists, text and nulls: all that the renderings hold. */
+  private static void write(JsonGenerator out, Object value) throws IOException {
+    if (value instanceof Map<?, ?> map) {
+      out.writeStartObject();
+      for (Map.Entry<?, ?> entry : new TreeMap<>(map).entrySet()) {
+        out.writeFieldName((String) entry.getKey());
+        write(out, entry.getValue());
+      }
+      out.writeEndObject();
+    } else if (value instanceof List<?> list) {
+      out.writeStartArray();
+      for (Object item : list) {
+        write(out, item);
+      }
+      out.writeEndArray();
+    } else if (value == null) {
+      out.writeNull();
+    } else {
+      out.writeString((String) value);
     }
   }
 

@@ -66,10 +66,12 @@ final class ManifestFiles {
     } catch (IOException e) {
       problems.add(problem(display, dir, cause(e)));
     }
-    // each path's sort key computed once, not twice per comparison
+    // each path's sort key computed once, not twice per comparison; every path starts with the
+    // folder's, so what follows it sorts as the relative path does, without relativizing each
+    int prefix = dir.toString().length();
     List<Path> sorted =
         files.stream()
-            .map(p -> Map.entry(dir.relativize(p).toString().replace('\\', '/'), p))
+            .map(p -> Map.entry(p.toString().substring(prefix).replace('\\', '/'), p))
             .sorted(Map.Entry.comparingByKey())
             .map(Map.Entry::getValue)
             .toList();

@@ -1,15 +1,10 @@
 package dev.flowform.manifest;
 
-import dev.flowform.manifest.doc.ConnectionManifest;
-import dev.flowform.manifest.doc.EnvironmentManifest;
-import dev.flowform.manifest.doc.GenericConnectionManifest;
 import dev.flowform.manifest.validate.BeanChecks;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +20,7 @@ public final class ManifestLoader {
   private final BeanChecks checks = new BeanChecks();
   private final DocumentBinder binder;
   private final List<ManifestKind<?>> kinds;
+  private final WarmTypes warm;
 
   /**
    * @param workDir where flowform was started: paths in diagnostics are shown relative to it
@@ -61,19 +57,9 @@ public final class ManifestLoader {
     this.secrets = secrets;
     // the validator's bootstrap and the mapper's are the longest part of a load: both start on
     // other threads, and go on with what the documents' types need, while the files are read
-    Set<Class<?>> types = RecordTypes.reachable(documentTypes(this.kinds));
-    checks.prepare(types);
-    this.binder = new DocumentBinder(types);
-  }
-
-  /** The records documents bind to, the most common first. */
-  private static List<Class<?>> documentTypes(List<ManifestKind<?>> kinds) {
-    List<Class<?>> out = new ArrayList<>();
-    out.add(EnvironmentManifest.class);
-    out.add(ConnectionManifest.class);
-    kinds.forEach(kind -> out.add(kind.type()));
-    out.add(GenericConnectionManifest.class);
-    return out;
+    this.warm = new WarmTypes(this.kinds);
+    checks.prepare(warm.now(), warm.later());
+    this.binder = new DocumentBinder(warm.now(), warm.later());
   }
 
   /**
@@ -87,7 +73,7 @@ public final class ManifestLoader {
   /** Like {@link #load}, with the document counts {@code validate} prints. */
   public LoadReport report(Path dir, Optional<String> environment, Resolution resolution) {
     Path absolute = display.absolute(dir);
-    return new ManifestRun(display, binder, checks, env, fileRoots, secrets, kinds)
+    return new ManifestRun(display, binder, checks, warm, env, fileRoots, secrets, kinds)
         .run(absolute, environment, resolution);
   }
 }

@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** One load: read, select the environment, interpolate, bind, validate, build. */
 final class ManifestRun {
@@ -31,6 +33,7 @@ final class ManifestRun {
   private final Consumer<String> secrets;
   private final List<ManifestKind<?>> kinds;
   private final List<Diagnostic> problems = new ArrayList<>();
+  private final WarmTypes warm;
 
   /**
    * @param fileRoots folders beyond the project that {@code ${file:}} may read
@@ -40,6 +43,7 @@ final class ManifestRun {
       DisplayPath display,
       DocumentBinder binder,
       BeanChecks checks,
+      WarmTypes warm,
       Map<String, String> env,
       List<Path> fileRoots,
       Consumer<String> secrets,
@@ -47,7 +51,7 @@ final class ManifestRun {
     this.display = display;
     this.kinds = List.copyOf(kinds);
     this.pipeline = new DocumentPipeline(binder, checks);
-    checks.prepare();
+    this.warm = warm;
     this.env = Map.copyOf(env);
     this.fileRoots = List.copyOf(fileRoots);
     this.secrets = secrets;
@@ -65,7 +69,7 @@ final class ManifestRun {
           List.of(),
           List.of(),
           List.of(),
-          Catalog.builtIn(),
+          Catalog::builtIn,
           List.of(),
           new int[] {0, 0},
           Optional.empty(),
@@ -79,7 +83,7 @@ final class ManifestRun {
           List.of(),
           List.of(),
           List.of(),
-          Catalog.builtIn(),
+          Catalog::builtIn,
           List.of(),
           new int[] {0, 0},
           Optional.empty(),
@@ -88,15 +92,10 @@ final class ManifestRun {
     }
     List<ManifestDocument> documents =
         ManifestReads.read(display, kinds, listing.files(), problems);
+    warm.present(documents.stream().map(ManifestDocument::kind).collect(Collectors.toSet()));
     List<ManifestDocument> genericDocs =
         documents.stream().filter(d -> d.kind().equals(GenericConnectionManifest.KIND)).toList();
-    Catalog catalog = Catalog.builtIn();
-    if (!genericDocs.isEmpty() || pipelineCount(documents) > 0) {
-      CatalogFiles.Read read = CatalogFiles.read(CatalogFiles.of(dir), display::of);
-      problems.addAll(read.problems());
-      catalog = read.catalog();
-    }
-    Catalog specs = catalog;
+    Supplier<Catalog> specs = specs(dir, !genericDocs.isEmpty() || pipelineCount(documents) > 0);
     FileAccess files = FileAccess.forManifests(dir, fileRoots);
     files
         .extraRoots()
@@ -115,7 +114,7 @@ final class ManifestRun {
                 documents,
                 doc ->
                     doc.kind().equals(GenericConnectionManifest.KIND)
-                        ? Connectors.sensitivePointers(doc, specs)
+                        ? Connectors.sensitivePointers(doc, specs.get())
                         : Set.of()),
             secrets);
     List<ManifestDocument> environmentDocs =
@@ -165,6 +164,21 @@ final class ManifestRun {
         resolving);
   }
 
+  /**
+   * The connector and flow specs: the project's over the built-in ones, read (their problems added)
+   * when Connection or pipeline documents need them. Only those documents ever ask; without them,
+   * not even the built-in specs (JSON, parsed by a mapper of their own) are read.
+   */
+  private Supplier<Catalog> specs(Path dir, boolean needed) {
+    if (!needed) {
+      return Catalog::builtIn;
+    }
+    CatalogFiles.Read read = CatalogFiles.read(CatalogFiles.of(dir), display::of);
+    problems.addAll(read.problems());
+    Catalog catalog = read.catalog();
+    return () -> catalog;
+  }
+
   private int pipelineCount(List<ManifestDocument> documents) {
     Set<String> names = new TreeSet<>();
     kinds.forEach(k -> names.add(k.kind()));
@@ -182,7 +196,7 @@ final class ManifestRun {
       List<Bound<EnvironmentManifest>> environments,
       List<Bound<ConnectionManifest>> connections,
       List<Bound<GenericConnectionManifest>> generic,
-      Catalog catalog,
+      Supplier<Catalog> catalog,
       List<KindDocuments.Declared> pipeline,
       int[] counts,
       Optional<String> selected,
@@ -206,19 +220,22 @@ final class ManifestRun {
                   wanted.add(
                       GenericConnections.of(
                           b,
-                          Connectors.connector(b.document(), catalog).orElseThrow(),
-                          Connectors.authSpec(b.document(), catalog).orElseThrow())));
+                          Connectors.connector(b.document(), catalog.get()).orElseThrow(),
+                          Connectors.authSpec(b.document(), catalog.get()).orElseThrow())));
       List<DesiredResource> resources =
           pipeline.stream()
               .filter(KindDocuments.Declared::resolved)
               .map(KindDocuments.Declared::resource)
               .toList();
+      List<DesiredConnection> digested = List.copyOf(wanted);
+      List<DeclaredImport> imports = List.copyOf(environment.imports());
       desired =
           Optional.of(
               DesiredState.of(
                   environment,
                   wanted,
-                  new ManifestDigest().of(wanted, environment.imports(), resources),
+                  DesiredState.Digest.later(
+                      () -> new ManifestDigest().of(digested, imports, resources)),
                   resources));
     }
     return new LoadReport(

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The pipeline documents of one run: bound kind by kind, checked as a graph with the connections,
@@ -45,7 +46,7 @@ final class PipelineDeclaration {
       Optional<String> selected,
       Resolution resolution,
       Set<String> known,
-      Catalog catalog) {
+      Supplier<Catalog> specs) {
     boolean resolving = resolution != Resolution.STRUCTURE;
     List<KindDocuments.Declared> declared = new ArrayList<>();
     Map<String, ManifestKind<?>> byKind = new LinkedHashMap<>();
@@ -61,6 +62,10 @@ final class PipelineDeclaration {
               doc ->
                   resolver.connection(doc, variables, selected.orElse(""), resolution, Set.of())));
     }
+    if (declared.isEmpty()) {
+      return List.of(); // no pipeline document: the graph of the connections alone has no rule
+    }
+    Catalog catalog = specs.get();
     Map<String, ConnectorSpec> connectors = connectors(connectionDocs, catalog);
     SchemaParams schemas = new SchemaParams();
     List<GraphRules.Node> connections = new ArrayList<>();

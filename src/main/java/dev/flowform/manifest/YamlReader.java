@@ -50,7 +50,7 @@ final class YamlReader {
   static final int MAX_NESTING = 32;
 
   private final LoaderOptions options = new LoaderOptions();
-  private final Resolver resolver = new Resolver();
+  private final Resolver resolver = new PlainResolver();
   private final DisplayPath display;
   private final List<String> kinds;
 

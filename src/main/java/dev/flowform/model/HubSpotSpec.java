@@ -19,8 +19,11 @@ public final class HubSpotSpec {
 
   private HubSpotSpec() {}
 
+  private static final List<String> SENSITIVE_POINTERS =
+      SENSITIVE_PARAMS.stream().map(p -> PARAMS_POINTER + p).toList();
+
   /** The manifest pointers of the sensitive params, e.g. {@code /spec/auth/params/accessToken}. */
   public static List<String> sensitivePointers() {
-    return SENSITIVE_PARAMS.stream().map(p -> PARAMS_POINTER + p).toList();
+    return SENSITIVE_POINTERS;
   }
 }

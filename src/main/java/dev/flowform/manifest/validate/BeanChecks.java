@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,7 +27,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * the console. Thread-safe.
  */
 public final class BeanChecks {
-  private CompletableFuture<Validator> validator;
+  private volatile CompletableFuture<Validator> validator;
 
   /**
    * Every constraint the record breaks, each at its field's position (or its parent's), except at
@@ -63,15 +64,17 @@ public final class BeanChecks {
 
   /** Starts building the validator in the background, so it is ready when the first check comes. */
   public void prepare() {
-    prepare(List.of());
+    prepare(List.of(), CompletableFuture.completedStage(List.of()));
   }
 
   /**
    * Starts building the validator in the background, and then the constraints of {@code types} (the
    * document records and the records they hold): what the first check of each would otherwise build
-   * on the thread that checks.
+   * on the thread that checks. The constraints of {@code later} (types the caller learns it needs
+   * once it has read its input) are built on a thread of their own once both are there.
    */
-  public synchronized void prepare(Collection<Class<?>> types) {
+  public synchronized void prepare(
+      Collection<Class<?>> types, CompletionStage<? extends Collection<Class<?>>> later) {
     if (validator == null) {
       List<Class<?>> warm = List.copyOf(types);
       // checks may start meanwhile: a type both want is built once (the validator's cache makes
@@ -81,12 +84,21 @@ public final class BeanChecks {
               "flowform-validator-bootstrap",
               BeanChecks::build,
               ready -> warm.forEach(ready::getConstraintsForClass));
+      Background.later(
+          "flowform-validator-warm",
+          validator,
+          later,
+          (ready, type) -> ready.getConstraintsForClass(type)); // linked where it runs
     }
   }
 
   private Validator validator() {
-    prepare();
-    return validator.join();
+    CompletableFuture<Validator> started = validator;
+    if (started == null) {
+      prepare(); // each check took this lock before: the threads that check contended for it
+      started = validator;
+    }
+    return started.join();
   }
 
   private static Validator build() {
