@@ -26,12 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * several).
  */
 public final class Applier {
-  /**
-   * Workers per request slot ({@code --parallelism} bounds the requests in flight): while some
-   * workers wait for their records to be durable, others hold the slots, so the slots never wait
-   * for the disk.
-   */
-  static final int WORKERS_PER_SLOT = 2;
 
   /**
    * @param desired the manifests the plan was made from (for the values to send, secrets included)
@@ -57,7 +51,7 @@ public final class Applier {
         new RequestSlots(new AdaptiveLimit(options.parallelism()), options.cancellation());
     ChangeRunner runner =
         new ChangeRunner(desired, recorder, new LimitedFlowService(api, slots), options);
-    int workers = Math.min(workers(options.parallelism()), mutations.size());
+    int workers = Math.min(options.parallelism(), mutations.size());
     ExecutorService pool = Executors.newFixedThreadPool(workers, workerThreads());
     try {
       Dispatcher dispatcher = new Dispatcher(pool, workers, runner, options);
@@ -66,11 +60,6 @@ public final class Applier {
     } finally {
       pool.shutdown();
     }
-  }
-
-  /** {@code --parallelism 1} keeps one worker: changes run one after another, in plan order. */
-  static int workers(int parallelism) {
-    return parallelism == 1 ? 1 : WORKERS_PER_SLOT * parallelism;
   }
 
   private static void check(Plan plan, State startState) {

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * How an apply runs.
  *
- * @param parallelism at most this many requests in flight at once (the ceiling of the adaptive
- *     limit); twice as many changes run at once, so that writing records never holds a request slot
+ * @param parallelism at most this many changes and requests in flight at once (the ceiling of the
+ *     adaptive limit)
  * @param cancellation checked before each change is started and while a request waits for a slot
  * @param clock stamps {@code createdAt} and {@code updatedAt} in state
  * @param listener progress callbacks

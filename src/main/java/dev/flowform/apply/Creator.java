@@ -84,13 +84,14 @@ final class Creator {
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       boolean mustLookUp = lookedUp || last != null;
       CreatedConnection created;
-      PendingStamp stamp =
-          PendingStamp.write(recorder, change.address(), clock, at -> pendingRecord(desired, at));
       try {
-        created = throttledAs(mustLookUp, () -> api.create(request, stamp::beforeEachSend));
-      } catch (NotSent e) {
-        stamp.withdraw();
-        throw e;
+        // the pending record right before each POST goes out, stamped with its time
+        created =
+            throttledAs(
+                mustLookUp,
+                () ->
+                    api.create(
+                        request, () -> recorder.record(change.address(), pendingRecord(desired))));
       } catch (UnknownOutcomeException e) {
         last = e;
         Optional<RemoteConnection> found =
@@ -164,11 +165,7 @@ final class Creator {
   }
 
   private ResourceState pendingRecord(DesiredConnection desired) {
-    return pendingRecord(desired, now());
-  }
-
-  private ResourceState pendingRecord(DesiredConnection desired, Instant at) {
-    return ResourceRecords.pending(desired, recorder.current().fingerprintSalt(), at);
+    return ResourceRecords.pending(desired, recorder.current().fingerprintSalt(), now());
   }
 
   private Instant now() {

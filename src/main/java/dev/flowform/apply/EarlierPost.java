@@ -9,10 +9,9 @@ import java.util.function.Supplier;
 /**
  * How a rerun waits out the POST of a pending record (one an earlier run sent and never heard back
  * from, the run killed or its answer lost): that POST may still land until its request timeout and
- * the settling window after it have passed since it was sent (which is at most {@link
- * PendingStamp#SLACK} after the record's time), so the rerun looks for it until then, the last
- * lookup at the end, and never sends it again too early. A stamp ahead of this run's clock (another
- * runner's clock) never makes the wait longer than one POST could take to land.
+ * the settling window after it have passed since it was sent, so the rerun looks for it until then,
+ * the last lookup at the end, and never sends it again too early. A stamp ahead of this run's clock
+ * (another runner's clock) never makes the wait longer than one POST could take to land.
  *
  * @param createTimeout how long one POST may take (the client's create timeout)
  */
@@ -27,7 +26,7 @@ record EarlierPost(Duration createTimeout, Settling settling, Clock clock) {
     if (sentAt == null) {
       return Optional.empty();
     }
-    Duration longest = createTimeout.plus(settling.window()).plus(PendingStamp.SLACK);
+    Duration longest = createTimeout.plus(settling.window());
     Duration left = Duration.between(clock.instant(), sentAt.plus(longest));
     if (left.isNegative() || left.isZero()) {
       return Optional.empty();

@@ -13,7 +13,6 @@ import dev.flowform.state.ResourceState;
 import dev.flowform.state.ResourceStatus;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,18 +74,17 @@ final class ResourceCreator {
     UnknownOutcomeException last = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       Written written;
-      // pending before each POST, stamped when it goes out, for a rerun that must wait it out
-      PendingStamp stamp =
-          PendingStamp.write(
-              recorder,
-              change.address(),
-              clock,
-              at -> record(desired, dependencies, ResourceStatus.PENDING, null, at));
+      // pending right before each POST goes out (in its request slot), stamped with its time,
+      // for a rerun that must wait it out
       try {
-        written = calls.create(desired, dependencies, stamp::beforeEachSend);
-      } catch (NotSent e) {
-        stamp.withdraw();
-        throw e;
+        written =
+            calls.create(
+                desired,
+                dependencies,
+                () ->
+                    recorder.record(
+                        change.address(),
+                        record(desired, dependencies, ResourceStatus.PENDING, null)));
       } catch (UnknownOutcomeException e) {
         last = e;
         Optional<RemoteResource> found =
@@ -221,15 +219,6 @@ final class ResourceCreator {
       Map<String, Dependency> dependencies,
       ResourceStatus status,
       Written written) {
-    return record(desired, dependencies, status, written, clock.instant());
-  }
-
-  private ResourceState record(
-      DesiredResource desired,
-      Map<String, Dependency> dependencies,
-      ResourceStatus status,
-      Written written,
-      Instant at) {
     return ResourceState.resource(
         desired.kind(),
         status,
@@ -239,7 +228,7 @@ final class ResourceCreator {
         desired.attributes(),
         Dependencies.ids(desired, dependencies),
         written == null ? null : written.outputs(),
-        at,
-        at);
+        clock.instant(),
+        clock.instant());
   }
 }

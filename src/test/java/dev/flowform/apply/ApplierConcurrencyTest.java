@@ -120,7 +120,7 @@ class ApplierConcurrencyTest {
   }
 
   @Test
-  void cancellingSendsNothingMoreWhileWorkersWaitForRequestSlots() {
+  void cancellingWithTwoSlotsSendsAtMostTheCreatesInFlightAndLeavesNoPendingRecord() {
     List<DesiredConnection> wanted = connections(12);
     CancellationFlag cancel = new CancellationFlag();
     run.api.onCreate(request -> cancel.cancel());

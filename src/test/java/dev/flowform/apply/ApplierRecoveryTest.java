@@ -23,10 +23,7 @@ import org.junit.jupiter.api.Test;
 class ApplierRecoveryTest {
   private final DesiredConnection a = connection("a").build();
   private final ResourceState pendingA =
-      ResourceRecords.pending(
-          a,
-          Fixtures.SALT,
-          Fixtures.CLOCK.instant().minus(PendingStamp.SLACK)); // its POST can no longer land
+      ResourceRecords.pending(a, Fixtures.SALT, Fixtures.CLOCK.instant());
   private final Harness run = new Harness(StateFixtures.empty().with("a", pendingA));
   private final Change recoverA = create("a", Reason.PENDING_RECOVERY, a.name(), List.of());
 
