@@ -4,11 +4,15 @@ import dev.flowform.diag.FlowformException;
 import dev.flowform.flowservice.FlowServiceApi;
 import dev.flowform.flowservice.UnreachableException;
 import dev.flowform.manifest.DesiredConnection;
+import dev.flowform.manifest.DesiredResource;
 import dev.flowform.manifest.DesiredState;
 import dev.flowform.plan.Action;
 import dev.flowform.plan.Change;
 import dev.flowform.plan.Reason;
+import dev.flowform.registry.Kinds;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,12 +28,12 @@ final class ChangeRunner {
   private final StateRecorder recorder;
   private final ApplyOptions options;
   private final AtomicBoolean unreachable = new AtomicBoolean();
-  private final dev.flowform.registry.Kinds kinds;
+  private final Kinds kinds;
   private volatile ResourceRunner resources;
 
   ChangeRunner(
       DesiredState desired, StateRecorder recorder, FlowServiceApi api, ApplyOptions options) {
-    this(desired, recorder, api, options, dev.flowform.registry.Kinds.all());
+    this(desired, recorder, api, options, Kinds.all());
   }
 
   ChangeRunner(
@@ -37,7 +41,7 @@ final class ChangeRunner {
       StateRecorder recorder,
       FlowServiceApi api,
       ApplyOptions options,
-      dev.flowform.registry.Kinds kinds) {
+      Kinds kinds) {
     this.kinds = kinds;
     this.desired = desired;
     this.recorder = recorder;
@@ -171,22 +175,15 @@ final class ChangeRunner {
     };
   }
 
-  private dev.flowform.manifest.DesiredResource wantedResource(Change change) {
-    dev.flowform.manifest.DesiredResource wanted =
+  private DesiredResource wantedResource(Change change) {
+    DesiredResource wanted =
         desired
             .resource(change.address())
             .orElseThrow(
                 () ->
                     new FlowformException(
                         change.address() + " is no longer in the manifests", "plan again"));
-    if (!wanted.unresolved().isEmpty()) {
-      throw new FlowformException(
-          change.address()
-              + " was loaded offline and "
-              + String.join(", ", new java.util.TreeSet<>(wanted.unresolved()))
-              + " did not resolve, so it cannot be sent",
-          "plan again where every reference resolves");
-    }
+    requireResolved(change, wanted.unresolved());
     return wanted;
   }
 
@@ -257,15 +254,20 @@ final class ChangeRunner {
           "some secrets of " + change.address() + " did not resolve, so it cannot be sent",
           "set the environment variables or files its ${env:...} and ${file:...} name");
     }
-    if (!wanted.unresolved().isEmpty()) {
+    requireResolved(change, wanted.unresolved());
+    return wanted;
+  }
+
+  /** A manifest loaded offline whose references did not all resolve cannot be sent. */
+  private static void requireResolved(Change change, Collection<String> unresolved) {
+    if (!unresolved.isEmpty()) {
       throw new FlowformException(
           change.address()
               + " was loaded offline and "
-              + String.join(", ", new java.util.TreeSet<>(wanted.unresolved()))
+              + String.join(", ", new TreeSet<>(unresolved))
               + " did not resolve, so it cannot be sent",
           "plan again where every reference resolves");
     }
-    return wanted;
   }
 
   private Step requeue(Attempt attempt, boolean lookupFirst, boolean deleteDone) {

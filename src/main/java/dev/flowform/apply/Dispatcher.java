@@ -1,10 +1,16 @@
 package dev.flowform.apply;
 
 import dev.flowform.plan.Change;
+import dev.flowform.state.ResourceState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -34,7 +40,7 @@ final class Dispatcher {
   }
 
   List<ChangeOutcome> run(List<Change> changes) {
-    return run(changes, java.util.Map.of());
+    return run(changes, Map.of());
   }
 
   /**
@@ -43,23 +49,22 @@ final class Dispatcher {
    *
    * @param recorded state's records, which say what depends on what is deleted
    */
-  List<ChangeOutcome> run(
-      List<Change> changes, java.util.Map<String, dev.flowform.state.ResourceState> recorded) {
+  List<ChangeOutcome> run(List<Change> changes, Map<String, ResourceState> recorded) {
     Schedule schedule = Schedule.of(changes, recorded);
     List<Schedule.Unit> units = schedule.units();
     ChangeOutcome[] outcomes = new ChangeOutcome[changes.size()];
     Boolean[] succeeded = new Boolean[units.size()];
     boolean[] started = new boolean[changes.size()];
-    java.util.List<Integer> waiting = new java.util.ArrayList<>();
+    List<Integer> waiting = new ArrayList<>();
     for (int u = 0; u < units.size(); u++) {
       waiting.add(u);
     }
     Deque<Attempt> queue = new ArrayDeque<>();
-    java.util.Map<Integer, Integer> unitOf = new java.util.HashMap<>();
+    Map<Integer, Integer> unitOf = new HashMap<>();
     int inFlight = 0;
     boolean interrupted = false;
     while (!waiting.isEmpty() || !queue.isEmpty() || inFlight > 0) {
-      for (java.util.Iterator<Integer> it = waiting.iterator(); it.hasNext(); ) {
+      for (Iterator<Integer> it = waiting.iterator(); it.hasNext(); ) {
         int u = it.next();
         Schedule.Unit unit = units.get(u);
         if (unit.waitsFor().stream().anyMatch(w -> Boolean.FALSE.equals(succeeded[w]))) {
@@ -123,7 +128,7 @@ final class Dispatcher {
         }
       }
     }
-    java.util.Set<Integer> left = new java.util.TreeSet<>();
+    Set<Integer> left = new TreeSet<>();
     queue.forEach(a -> left.add(a.index()));
     waiting.forEach(u -> left.add(units.get(u).change()));
     for (int index : left) {
@@ -160,7 +165,7 @@ final class Dispatcher {
       List<Schedule.Unit> units,
       List<Change> changes,
       Boolean[] succeeded) {
-    List<String> failed = new java.util.ArrayList<>();
+    List<String> failed = new ArrayList<>();
     for (int w : unit.waitsFor()) {
       if (Boolean.FALSE.equals(succeeded[w])) {
         String address = changes.get(units.get(w).change()).address();
