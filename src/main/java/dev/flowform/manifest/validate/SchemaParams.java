@@ -13,8 +13,10 @@ import dev.flowform.manifest.doc.SourceMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks params against a connector's JSON Schema (draft-07, with networknt's validator) and says
@@ -25,6 +27,8 @@ import java.util.TreeSet;
 public final class SchemaParams {
   // made at the first check: most runs have no params to check, and it loads a library
   private JsonSchemaFactory factory;
+  // a hundred source connections of one connector check against one compiled schema
+  private final Map<JsonNode, JsonSchema> compiled = new ConcurrentHashMap<>();
 
   private synchronized JsonSchemaFactory factory() {
     if (factory == null) {
@@ -74,8 +78,8 @@ public final class SchemaParams {
     ObjectNode instance =
         params.isObject() ? Coercion.apply((ObjectNode) params, closed) : closed.objectNode();
     opaque.stream().filter(defined::contains).forEach(instance::remove);
-    JsonSchema compiled = factory().getSchema(closed);
-    List<ValidationMessage> messages = new ArrayList<>(compiled.validate(instance));
+    JsonSchema schemaOf = compiled.computeIfAbsent(closed, c -> factory().getSchema(c));
+    List<ValidationMessage> messages = new ArrayList<>(schemaOf.validate(instance));
     messages.sort(Comparator.comparing(ValidationMessage::toString));
     for (ValidationMessage message : messages) {
       out.add(diagnostic(message, prefix, closed.path("properties"), sources, owner));
