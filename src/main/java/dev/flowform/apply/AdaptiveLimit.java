@@ -38,14 +38,6 @@ public final class AdaptiveLimit {
     return true;
   }
 
-  /** Waits for a free slot under the current limit, then takes it. */
-  public synchronized void acquire() throws InterruptedException {
-    while (inFlight >= limit) {
-      wait();
-    }
-    inFlight++;
-  }
-
   /**
    * Waits for a free slot under the current limit and takes it, unless the apply is cancelled first
    * (looked at every {@link #CANCEL_CHECK}, and once more when a slot is free).
