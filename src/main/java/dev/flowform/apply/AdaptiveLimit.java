@@ -1,5 +1,7 @@
 package dev.flowform.apply;
 
+import java.time.Duration;
+
 /**
  * How many Flow Service requests may run at once, adapted to rate limiting (AIMD): halved when the
  * platform answers 429 past the client's own retries, grown by one after each success, always
@@ -7,7 +9,7 @@ package dev.flowform.apply;
  */
 public final class AdaptiveLimit {
   /** How often a wait for a slot looks whether the apply was cancelled. */
-  static final java.time.Duration CANCEL_CHECK = java.time.Duration.ofMillis(20);
+  static final Duration CANCEL_CHECK = Duration.ofMillis(20);
 
   private final int max;
   private int limit;

@@ -51,10 +51,10 @@ public final class Applier {
         new RequestSlots(new AdaptiveLimit(options.parallelism()), options.cancellation());
     ChangeRunner runner =
         new ChangeRunner(desired, recorder, new LimitedFlowService(api, slots), options);
-    int workers = Math.min(options.parallelism(), mutations.size());
-    ExecutorService pool = Executors.newFixedThreadPool(workers, workerThreads());
+    int threads = Math.min(options.parallelism(), mutations.size());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, workerThreads());
     try {
-      Dispatcher dispatcher = new Dispatcher(pool, workers, runner, options);
+      Dispatcher dispatcher = new Dispatcher(pool, runner, options);
       List<ChangeOutcome> outcomes = dispatcher.run(mutations, startState.resources());
       return new ApplyResult(outcomes, recorder.current(), dispatcher.cancelled());
     } finally {

@@ -17,24 +17,19 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Hands changes to the workers, at most one per worker at a time, from the caller's thread: puts
- * throttled ones back at the end of the queue, stops starting new ones once cancelled or once the
- * platform was found unreachable or state can no longer be recorded (the rest are reported as not
- * started), and calls the listener. Single use.
+ * Hands changes to the workers, at most {@code parallelism} at a time, from the caller's thread:
+ * puts throttled ones back at the end of the queue, stops starting new ones once cancelled or once
+ * the platform was found unreachable or state can no longer be recorded (the rest are reported as
+ * not started), and calls the listener. Single use.
  */
 final class Dispatcher {
   private final CompletionService<Step> workers;
-  private final int size;
   private final ChangeRunner runner;
   private final ApplyOptions options;
   private boolean cancelled;
 
-  /**
-   * @param size how many changes run at once: the pool's workers
-   */
-  Dispatcher(ExecutorService pool, int size, ChangeRunner runner, ApplyOptions options) {
+  Dispatcher(ExecutorService pool, ChangeRunner runner, ApplyOptions options) {
     this.workers = new ExecutorCompletionService<>(pool);
-    this.size = size;
     this.runner = runner;
     this.options = options;
   }
@@ -90,7 +85,7 @@ final class Dispatcher {
           && !runner.platformUnreachable()
           && !runner.stateLost()
           && !queue.isEmpty()
-          && inFlight < size) {
+          && inFlight < options.parallelism()) {
         Attempt next = queue.poll();
         int u = unitOf.get(next.index());
         if (!started[next.index()]) {

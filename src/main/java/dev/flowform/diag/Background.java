@@ -3,6 +3,7 @@ package dev.flowform.diag;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -48,7 +49,7 @@ public final class Background {
       String name,
       CompletionStage<T> value,
       CompletionStage<? extends Collection<I>> items,
-      java.util.function.BiConsumer<T, I> warm) {
+      BiConsumer<T, I> warm) {
     value.thenAcceptBoth(
         items,
         (ready, more) -> {
