@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Runs one attempt of one change and says how it ended: never throws, turns every error into a
@@ -77,8 +78,17 @@ final class ChangeRunner {
         attempt,
         () -> {
           resources().deleteRemote(attempt.change());
-          return ChangeOutcome.of(attempt.change(), Outcome.DELETED, attempt.change().id());
+          return Landing.now(
+              ChangeOutcome.of(attempt.change(), Outcome.DELETED, attempt.change().id()));
         });
+  }
+
+  /**
+   * A change that ended with a record still on its way to disk: its outcome once that record is
+   * durable, or the failure that kept it from being so.
+   */
+  Step settle(Step.Recording recording) {
+    return guarded(recording.attempt(), () -> Landing.now(recording.landing().settled()));
   }
 
   private ResourceRunner resources() {
@@ -102,10 +112,13 @@ final class ChangeRunner {
     return runner;
   }
 
-  private Step guarded(Attempt attempt, java.util.function.Supplier<ChangeOutcome> work) {
+  private Step guarded(Attempt attempt, Supplier<Landing> work) {
     Change change = attempt.change();
     try {
-      return new Step.Done(attempt, work.get());
+      Landing landing = work.get();
+      return landing.waits()
+          ? new Step.Recording(attempt, landing)
+          : new Step.Done(attempt, landing.outcome());
     } catch (Throttled t) {
       return requeue(attempt, t.lookupFirst(), t.deleteDone());
     } catch (NotSent e) {
@@ -121,7 +134,7 @@ final class ChangeRunner {
     }
   }
 
-  private ChangeOutcome dispatch(Attempt attempt) {
+  private Landing dispatch(Attempt attempt) {
     Change change = attempt.change();
     if (change.moves()) {
       recorder.move(change.movedFrom(), change.address());
@@ -130,35 +143,32 @@ final class ChangeRunner {
       return dispatchResource(attempt);
     }
     return switch (change.action()) {
-      case MOVE ->
-          new ChangeOutcome(
-              change, Outcome.MOVED, change.id(), "moved from '" + change.movedFrom() + "'", null);
+      case MOVE -> Landing.now(moved(change));
       case IMPORT -> {
         DesiredConnection wanted = wanted(change);
-        yield alignAdopted(
-            new Adopter(api, recorder, options.clock()).adopt(change, wanted, Outcome.IMPORTED),
-            wanted);
+        yield Landing.now(
+            alignAdopted(
+                new Adopter(api, recorder, options.clock()).adopt(change, wanted, Outcome.IMPORTED),
+                wanted));
       }
       case CREATE -> create(attempt);
-      case UPDATE -> updater.update(change, wanted(change));
-      case DELETE -> deleter.delete(change);
+      case UPDATE -> Landing.now(updater.update(change, wanted(change)));
+      case DELETE -> Landing.now(deleter.delete(change));
       case REPLACE -> replace(attempt);
       default -> throw new IllegalArgumentException("not a mutation: " + change.action());
     };
   }
 
-  private ChangeOutcome dispatchResource(Attempt attempt) {
+  private Landing dispatchResource(Attempt attempt) {
     Change change = attempt.change();
     return switch (change.action()) {
-      case MOVE ->
-          new ChangeOutcome(
-              change, Outcome.MOVED, change.id(), "moved from '" + change.movedFrom() + "'", null);
+      case MOVE -> Landing.now(moved(change));
       case CREATE ->
           resources()
               .create(change, wantedResource(change), attempt.lookupFirst(), Outcome.CREATED);
-      case IMPORT -> resources().importExisting(change, wantedResource(change));
-      case UPDATE -> resources().update(change, wantedResource(change));
-      case DELETE -> resources().delete(change);
+      case IMPORT -> Landing.now(resources().importExisting(change, wantedResource(change)));
+      case UPDATE -> Landing.now(resources().update(change, wantedResource(change)));
+      case DELETE -> Landing.now(resources().delete(change));
       case REPLACE -> {
         if (!attempt.deleteDone()) {
           resources().deleteRemote(change);
@@ -175,6 +185,11 @@ final class ChangeRunner {
     };
   }
 
+  private static ChangeOutcome moved(Change change) {
+    return new ChangeOutcome(
+        change, Outcome.MOVED, change.id(), "moved from '" + change.movedFrom() + "'", null);
+  }
+
   private DesiredResource wantedResource(Change change) {
     DesiredResource wanted =
         desired
@@ -187,18 +202,23 @@ final class ChangeRunner {
     return wanted;
   }
 
-  private ChangeOutcome create(Attempt attempt) {
+  private Landing create(Attempt attempt) {
     Change change = attempt.change();
     DesiredConnection wanted = wanted(change);
     if (change.reason() == Reason.EXISTS_REMOTELY && !change.remoteIds().isEmpty()) {
-      return alignAdopted(
-          new Adopter(api, recorder, options.clock()).adopt(change, wanted), wanted);
+      return Landing.now(
+          alignAdopted(new Adopter(api, recorder, options.clock()).adopt(change, wanted), wanted));
     }
     boolean lookupFirst =
         attempt.lookupFirst()
             || change.reason() == Reason.PENDING_RECOVERY
             || change.reason() == Reason.EXISTS_REMOTELY;
     return alignAdopted(creator.create(change, wanted, lookupFirst, Outcome.CREATED), wanted);
+  }
+
+  /** A create that POSTed waits for its record and needs no aligning; an adopted one may. */
+  private Landing alignAdopted(Landing landing, DesiredConnection wanted) {
+    return landing.waits() ? landing : Landing.now(alignAdopted(landing.outcome(), wanted));
   }
 
   /**
@@ -228,7 +248,7 @@ final class ChangeRunner {
         outcome.change(), outcome.outcome(), outcome.id(), message + aligned, outcome.hint());
   }
 
-  private ChangeOutcome replace(Attempt attempt) {
+  private Landing replace(Attempt attempt) {
     Change change = attempt.change();
     DesiredConnection wanted = wanted(change);
     if (!attempt.deleteDone()) {

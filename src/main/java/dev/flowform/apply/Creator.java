@@ -45,7 +45,7 @@ final class Creator {
    * @param postedOutcome what to report when this call POSTs (CREATED, or REPLACED)
    * @throws Throttled when a 429 got past the client's retries; state is consistent, run again
    */
-  ChangeOutcome create(
+  Landing create(
       Change change, DesiredConnection desired, boolean lookupFirst, Outcome postedOutcome) {
     String address = change.address();
     if (lookupFirst) {
@@ -57,7 +57,8 @@ final class Creator {
       }
       if (found.isPresent()) {
         ResourceState base = pending.orElseGet(() -> pendingRecord(desired));
-        return adopt(change, base, found.get(), "an earlier create had landed: adopted it");
+        return Landing.now(
+            adopt(change, base, found.get(), "an earlier create had landed: adopted it"));
       }
     }
     ResourceState pending = pendingRecord(desired);
@@ -73,7 +74,7 @@ final class Creator {
     return earlierPost.waitOut(pending.updatedAt(), () -> throttledAs(true, lookup));
   }
 
-  private ChangeOutcome post(
+  private Landing post(
       Change change,
       DesiredConnection desired,
       ResourceState pending,
@@ -98,15 +99,18 @@ final class Creator {
             settling.lookFor(
                 () -> throttledAs(true, () -> lookup(change.address(), desired.name(), desired)));
         if (found.isPresent()) {
-          return adopt(change, pending, found.get(), "the create's answer was lost: found it");
+          return Landing.now(
+              adopt(change, pending, found.get(), "the create's answer was lost: found it"));
         }
         continue;
       } catch (RuntimeException e) {
         refused(change, desired, e);
         throw e;
       }
-      recordCreated(change, pending, created);
-      return ChangeOutcome.of(change, postedOutcome, created.id());
+      // its worker goes on: the outcome counts once this record is durable (see Landing)
+      return new Landing(
+          ChangeOutcome.of(change, postedOutcome, created.id()),
+          createdRecord(change, pending, created));
     }
     throw new FlowformException(
         "the create's outcome stayed unknown after "
@@ -125,23 +129,33 @@ final class Creator {
 
   private ChangeOutcome adopt(
       Change change, ResourceState pending, RemoteConnection remote, String message) {
-    recordCreated(change, pending, new CreatedConnection(remote.id(), remote.etag()));
+    createdRecord(change, pending, new CreatedConnection(remote.id(), remote.etag())).run();
     return new ChangeOutcome(change, Outcome.ADOPTED, remote.id(), message, null);
   }
 
-  private void recordCreated(Change change, ResourceState pending, CreatedConnection created) {
-    try {
-      recorder.record(change.address(), pending.withCreated(created.id(), created.etag(), now()));
-    } catch (RuntimeException e) {
-      throw new FlowformException(
-          "connection "
-              + created.id()
-              + " exists but its id could not be recorded: "
-              + e.getMessage()
-              + "; state keeps it pending",
-          "fix the state file's location, then apply again: it finds the connection by name",
-          e);
-    }
+  /** Queues the record of what was created; running the answer waits until it is durable. */
+  private Runnable createdRecord(Change change, ResourceState pending, CreatedConnection created) {
+    StateRecorder.Durable durable =
+        recorder.recordLater(
+            change.address(), pending.withCreated(created.id(), created.etag(), now()));
+    return () -> {
+      try {
+        durable.await();
+      } catch (RuntimeException e) {
+        throw unrecorded(created, e);
+      }
+    };
+  }
+
+  private static FlowformException unrecorded(CreatedConnection created, RuntimeException e) {
+    return new FlowformException(
+        "connection "
+            + created.id()
+            + " exists but its id could not be recorded: "
+            + e.getMessage()
+            + "; state keeps it pending",
+        "fix the state file's location, then apply again: it finds the connection by name",
+        e);
   }
 
   /**

@@ -20,7 +20,9 @@ import java.util.concurrent.ExecutorService;
  * Hands changes to the workers, at most {@code parallelism} at a time, from the caller's thread:
  * puts throttled ones back at the end of the queue, stops starting new ones once cancelled or once
  * the platform was found unreachable or state can no longer be recorded (the rest are reported as
- * not started), and calls the listener. Single use.
+ * not started), and calls the listener. A change whose worker left its last record on the way to
+ * disk ({@link Step.Recording}) counts, and is reported, only once that record is durable: the
+ * caller's thread waits for it after handing the freed worker its next change. Single use.
  */
 final class Dispatcher {
   private final CompletionService<Step> workers;
@@ -55,10 +57,11 @@ final class Dispatcher {
       waiting.add(u);
     }
     Deque<Attempt> queue = new ArrayDeque<>();
+    Deque<Step.Recording> settling = new ArrayDeque<>();
     Map<Integer, Integer> unitOf = new HashMap<>();
     int inFlight = 0;
     boolean interrupted = false;
-    while (!waiting.isEmpty() || !queue.isEmpty() || inFlight > 0) {
+    while (!waiting.isEmpty() || !queue.isEmpty() || inFlight > 0 || !settling.isEmpty()) {
       for (Iterator<Integer> it = waiting.iterator(); it.hasNext(); ) {
         int u = it.next();
         Schedule.Unit unit = units.get(u);
@@ -96,20 +99,29 @@ final class Dispatcher {
         workers.submit(() -> deleteHalf ? runner.runDeleteHalf(next) : runner.run(next));
         inFlight++;
       }
-      if (inFlight == 0) {
-        break;
-      }
       Step step;
-      try {
-        step = workers.take().get();
-      } catch (InterruptedException e) {
-        interrupted = true;
-        cancelled = true;
-        continue;
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("a worker failed unexpectedly", e.getCause());
+      if (!settling.isEmpty()) {
+        // its worker runs another change by now: the change counts once its record is durable
+        step = runner.settle(settling.poll());
+      } else {
+        if (inFlight == 0) {
+          break;
+        }
+        try {
+          step = workers.take().get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+          cancelled = true;
+          continue;
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("a worker failed unexpectedly", e.getCause());
+        }
+        inFlight--;
+        if (step instanceof Step.Recording recording) {
+          settling.add(recording); // settled after the freed worker is handed its next change
+          continue;
+        }
       }
-      inFlight--;
       int u = unitOf.get(step.attempt().index());
       if (step instanceof Step.Requeue requeue) {
         queue.add(requeue.attempt());

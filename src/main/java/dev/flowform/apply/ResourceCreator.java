@@ -49,7 +49,7 @@ final class ResourceCreator {
    * @param lookupFirst look for an earlier attempt's resource before any POST
    * @param postedOutcome what to report when this call POSTs (CREATED, or REPLACED)
    */
-  ChangeOutcome create(
+  Landing create(
       Change change,
       KindCalls calls,
       DesiredResource desired,
@@ -67,8 +67,13 @@ final class ResourceCreator {
                 pending.get().updatedAt(), () -> single(calls, desired, dependencies));
       }
       if (found.isPresent()) {
-        return adopt(
-            change, desired, dependencies, found.get(), "an earlier create had landed: adopted it");
+        return Landing.now(
+            adopt(
+                change,
+                desired,
+                dependencies,
+                found.get(),
+                "an earlier create had landed: adopted it"));
       }
     }
     UnknownOutcomeException last = null;
@@ -90,16 +95,23 @@ final class ResourceCreator {
         Optional<RemoteResource> found =
             settling.lookFor(() -> single(calls, desired, dependencies));
         if (found.isPresent()) {
-          return adopt(
-              change, desired, dependencies, found.get(), "the create's answer was lost: found it");
+          return Landing.now(
+              adopt(
+                  change,
+                  desired,
+                  dependencies,
+                  found.get(),
+                  "the create's answer was lost: found it"));
         }
         continue;
       }
       if (!recorder.claim(written.id(), change.address())) {
-        return twinTaken(change, desired, dependencies, calls, written);
+        return Landing.now(twinTaken(change, desired, dependencies, calls, written));
       }
-      recordWritten(change, desired, dependencies, written);
-      return ChangeOutcome.of(change, postedOutcome, written.id());
+      // its worker goes on: the outcome counts once this record is durable (see Landing)
+      return new Landing(
+          ChangeOutcome.of(change, postedOutcome, written.id()),
+          writtenRecord(change, desired, dependencies, written));
     }
     throw new FlowformException(
         "the create's outcome stayed unknown after "
@@ -193,25 +205,30 @@ final class ResourceCreator {
     return out;
   }
 
-  private void recordWritten(
+  /** Queues the record of what was written; running the answer waits until it is durable. */
+  private Runnable writtenRecord(
       Change change,
       DesiredResource desired,
       Map<String, Dependency> dependencies,
       Written written) {
-    try {
-      ResourceState made = record(desired, dependencies, ResourceStatus.CREATED, written);
-      recorder.record(change.address(), made);
-    } catch (RuntimeException e) {
-      throw new FlowformException(
-          change.address()
-              + " exists as "
-              + written.id()
-              + " but its id could not be recorded: "
-              + e.getMessage()
-              + "; state keeps it pending",
-          "fix the state's location, then apply again: it finds it before sending anything",
-          e);
-    }
+    StateRecorder.Durable durable =
+        recorder.recordLater(
+            change.address(), record(desired, dependencies, ResourceStatus.CREATED, written));
+    return () -> {
+      try {
+        durable.await();
+      } catch (RuntimeException e) {
+        throw new FlowformException(
+            change.address()
+                + " exists as "
+                + written.id()
+                + " but its id could not be recorded: "
+                + e.getMessage()
+                + "; state keeps it pending",
+            "fix the state's location, then apply again: it finds it before sending anything",
+            e);
+      }
+    };
   }
 
   private ResourceState record(

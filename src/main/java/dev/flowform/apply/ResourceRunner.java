@@ -44,7 +44,7 @@ final class ResourceRunner {
   }
 
   /** Creates it (see {@link ResourceCreator}). */
-  ChangeOutcome create(
+  Landing create(
       Change change, DesiredResource desired, boolean lookupFirst, Outcome postedOutcome) {
     return creator.create(change, calls(change), desired, lookupFirst, postedOutcome);
   }

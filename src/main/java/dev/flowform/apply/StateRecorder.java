@@ -58,9 +58,26 @@ final class StateRecorder {
 
   /** Sets {@code address}; returns once that is durable. */
   void record(String address, ResourceState resource) {
-    commit(
-        before -> Optional.of(StateChange.at(before.with(address, resource), address)),
-        () -> remember(address, resource));
+    recordLater(address, resource).await();
+  }
+
+  /**
+   * Queues the record of {@code address} for the next group commit and returns at once: the record
+   * counts only once {@link Durable#await} returned (a worker hands that wait to whoever reports
+   * its change, and goes on meanwhile). Until then {@link #current} and {@link #resource} do not
+   * show it.
+   */
+  Durable recordLater(String address, ResourceState resource) {
+    RecordRequest request =
+        enqueue(
+            before -> Optional.of(StateChange.at(before.with(address, resource), address)),
+            () -> remember(address, resource));
+    return () -> await(request);
+  }
+
+  /** A queued record: {@link #await} returns once it is durable, or throws why it is not. */
+  interface Durable {
+    void await();
   }
 
   /**
@@ -155,14 +172,23 @@ final class StateRecorder {
     }
   }
 
-  /** Queues {@code edit}, leads flushes while none is under way, returns once it is durable. */
+  /** Queues {@code edit} and returns once it is durable (see {@link #await}). */
   private void commit(RecordRequest.Edit edit, RecordRequest.AfterDurable afterDurable) {
+    await(enqueue(edit, afterDurable));
+  }
+
+  private RecordRequest enqueue(RecordRequest.Edit edit, RecordRequest.AfterDurable afterDurable) {
     RecordRequest request = new RecordRequest(edit, afterDurable);
+    synchronized (monitor) {
+      queue.add(request);
+    }
+    return request;
+  }
+
+  /** Leads flushes while none is under way, returns once {@code request} is durable. */
+  private void await(RecordRequest request) {
     boolean interrupted = false;
     try {
-      synchronized (monitor) {
-        queue.add(request);
-      }
       while (!request.done()) {
         RecordBatch batch;
         synchronized (monitor) {

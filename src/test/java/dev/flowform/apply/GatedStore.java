@@ -6,15 +6,16 @@ import dev.flowform.state.StateStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 
 /**
  * A store in front of a real one that counts its flushes, holds its first flush until a condition
- * holds (so that workers line up behind it), and fails the flushes it is told to fail.
+ * on that flush's size holds (so that the other workers line up behind it), and fails the flushes
+ * it is told to fail.
  */
 final class GatedStore implements StateStore {
   private final StateStore inner;
-  private final BooleanSupplier firstFlushWaitsFor;
+  private final IntPredicate firstFlushWaitsFor;
   private final int failingFlush;
   private final RuntimeException failure;
   private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
@@ -24,7 +25,7 @@ final class GatedStore implements StateStore {
    */
   GatedStore(
       StateStore inner,
-      BooleanSupplier firstFlushWaitsFor,
+      IntPredicate firstFlushWaitsFor,
       int failingFlush,
       RuntimeException failure) {
     this.inner = inner;
@@ -58,7 +59,7 @@ final class GatedStore implements StateStore {
     batchSizes.add(changes.size());
     if (batchSizes.size() == 1) {
       long deadline = System.nanoTime() + 30_000_000_000L;
-      while (!firstFlushWaitsFor.getAsBoolean() && System.nanoTime() < deadline) {
+      while (!firstFlushWaitsFor.test(changes.size()) && System.nanoTime() < deadline) {
         pause();
       }
     }

@@ -114,14 +114,18 @@ class StateRecorderGroupCommitTest {
 
   /**
    * Sixteen workers record one pending connection each at the same moment; the first flush waits
-   * until the fifteen others are queued behind it.
+   * until every worker it did not take is queued behind it.
    */
   private static Run recordAtOnce(StateStore inner, int failingFlush, RuntimeException failure)
       throws InterruptedException {
     State start = inner.read().orElseThrow();
     AtomicReference<StateRecorder> recorder = new AtomicReference<>();
     GatedStore store =
-        new GatedStore(inner, () -> recorder.get().queued() >= WORKERS - 1, failingFlush, failure);
+        new GatedStore(
+            inner,
+            first -> first + recorder.get().queued() >= WORKERS, // every other worker queued
+            failingFlush,
+            failure);
     recorder.set(new StateRecorder(start, store));
     ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
     List<Future<?>> workers = new ArrayList<>();
