@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * How an apply runs.
  *
- * @param parallelism at most this many changes and requests in flight at once (the ceiling of the
- *     adaptive limit)
+ * @param parallelism at most this many requests in flight at once (the ceiling of the adaptive
+ *     limit), and this many workers; a change whose last record is still on its way to disk no
+ *     longer holds its worker, so one more change than this may be unfinished at once
  * @param cancellation checked before each change is started and while a request waits for a slot
  * @param clock stamps {@code createdAt} and {@code updatedAt} in state
  * @param listener progress callbacks
