@@ -33,16 +33,9 @@ FLOOR=("$JAVA" ${FLOOR_OPTS[@]+"${FLOOR_OPTS[@]}"} -cp "$JAR:$WORK/floor" Floor)
 
 echo "| floor | median | version (same run) | ratio | goal |"
 echo "| --- | --- | --- | --- | --- |"
-times=(); versions=()
-for _ in $(seq 1 "$RUNS"); do
-  version_run; versions+=("$LAST_MS")
-  timed libs "$WORK" "${FLOOR[@]}" libs
-  require_ok libs
-  times+=("$LAST_MS")
-done
-ms=$(median "${times[@]}"); ver=$(median "${versions[@]}")
+paired libs "$WORK" "${FLOOR[@]}" libs
 printf '| SnakeYAML + Jackson + Hibernate Validator, least use | %s s | %s s | %sx of version | 2x version |\n' \
-  "$(secs "$ms")" "$(secs "$ver")" "$(ratio "$ms" "$ver")"
+  "$(secs "$PAIRED_MS")" "$(secs "$PAIRED_VERSION_MS")" "$(ratio "$PAIRED_MS" "$PAIRED_VERSION_MS")"
 
 echo
 echo "| apply | load: validate | creates: bare client | floor (sum) | version | goal | floor / goal |"

@@ -61,13 +61,7 @@ for _ in $(seq 1 "$RUNS"); do
 done
 goal_row "refresh of $(count "$BIG") recorded" "$(median "${times[@]}")" "$(median "${versions[@]}")" "" 1500
 stop_emulator
-times=(); versions=()
-for _ in $(seq 1 "$RUNS"); do
-  version_run; versions+=("$LAST_MS")
-  timed validate "$ROOT" "${FLOWFORM[@]}" validate
-  require_ok validate
-  times+=("$LAST_MS")
-done
-ms=$(median "${times[@]}"); ver=$(median "${versions[@]}")
+paired validate "$ROOT" "${FLOWFORM[@]}" validate
+ms=$PAIRED_MS; ver=$PAIRED_VERSION_MS
 printf '| validate (examples) | %s s | %s s | | %sx of version | 2x version | %s |\n' "$(secs "$ms")" \
   "$(secs "$ver")" "$(ratio "$ms" "$ver")" "$( ((ms <= 2 * ver)) && echo met || echo missed)"

@@ -209,6 +209,19 @@ version_run() {
   require_ok version
 }
 
+# paired NAME DIR CMD...: RUNS times (default 3) `version`, then CMD in DIR; stops at a failure.
+# Sets PAIRED_MS and PAIRED_VERSION_MS, the medians
+paired() {
+  local name="$1" dir="$2" times=() versions=(); shift 2
+  for _ in $(seq 1 "${RUNS:-3}"); do
+    version_run; versions+=("$LAST_MS")
+    timed "$name" "$dir" "$@"
+    require_ok "$name"
+    times+=("$LAST_MS")
+  done
+  PAIRED_MS=$(median "${times[@]}"); PAIRED_VERSION_MS=$(median "${versions[@]}")
+}
+
 # goal_ms LIMIT_MS FACTOR_TENTHS VERSION_MS: the goal FACTOR x the limit + the start-up of version
 goal_ms() { echo $(($1 * $2 / 10 + $3)); }
 

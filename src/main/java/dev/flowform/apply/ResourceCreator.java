@@ -67,13 +67,8 @@ final class ResourceCreator {
                 pending.get().updatedAt(), () -> single(calls, desired, dependencies));
       }
       if (found.isPresent()) {
-        return Landing.now(
-            adopt(
-                change,
-                desired,
-                dependencies,
-                found.get(),
-                "an earlier create had landed: adopted it"));
+        return adopt(
+            change, desired, dependencies, found.get(), "an earlier create had landed: adopted it");
       }
     }
     UnknownOutcomeException last = null;
@@ -95,18 +90,13 @@ final class ResourceCreator {
         Optional<RemoteResource> found =
             settling.lookFor(() -> single(calls, desired, dependencies));
         if (found.isPresent()) {
-          return Landing.now(
-              adopt(
-                  change,
-                  desired,
-                  dependencies,
-                  found.get(),
-                  "the create's answer was lost: found it"));
+          return adopt(
+              change, desired, dependencies, found.get(), "the create's answer was lost: found it");
         }
         continue;
       }
       if (!recorder.claim(written.id(), change.address())) {
-        return Landing.now(twinTaken(change, desired, dependencies, calls, written));
+        return twinTaken(change, desired, dependencies, calls, written);
       }
       // its worker goes on: the outcome counts once this record is durable (see Landing)
       return new Landing(
@@ -126,7 +116,7 @@ final class ResourceCreator {
    * What this create made was adopted meanwhile by another address looking for its own lost create
    * by content (they are alike): this one takes that other's, which is still unclaimed.
    */
-  private ChangeOutcome twinTaken(
+  private Landing twinTaken(
       Change change,
       DesiredResource desired,
       Map<String, Dependency> dependencies,
@@ -171,7 +161,7 @@ final class ResourceCreator {
     return candidates.stream().filter(r -> recorder.claim(r.id(), desired.address())).findFirst();
   }
 
-  private ChangeOutcome adopt(
+  private Landing adopt(
       Change change,
       DesiredResource desired,
       Map<String, Dependency> dependencies,
@@ -190,7 +180,7 @@ final class ResourceCreator {
             clock.instant(),
             clock.instant());
     recorder.record(change.address(), adopted);
-    return new ChangeOutcome(change, Outcome.ADOPTED, found.id(), message, null);
+    return Landing.now(new ChangeOutcome(change, Outcome.ADOPTED, found.id(), message, null));
   }
 
   private static SortedMap<String, String> merged(
