@@ -3,6 +3,7 @@ package dev.flowform.run;
 import dev.flowform.apply.Applier;
 import dev.flowform.apply.ApplyOptions;
 import dev.flowform.apply.ApplyResult;
+import dev.flowform.diag.Background;
 import dev.flowform.diag.Diagnostic;
 import dev.flowform.diag.FlowformException;
 import dev.flowform.manifest.DesiredState;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One run against one environment: the manifests loaded and checked, the state read under its lock,
@@ -154,8 +156,15 @@ public final class Session implements AutoCloseable {
                     "set them, or plan offline without a drift check with --refresh=false");
               });
     }
-    RemoteView remote =
-        refreshing ? refreshTargets(options.targets(), parallelism) : RemoteView.OFFLINE;
+    RemoteView remote = RemoteView.OFFLINE;
+    if (refreshing) {
+      // the plan hashes every manifest (its digest, and on a first apply the fingerprints' salt):
+      // done on another core while the refresh waits for the platform, made once either way
+      CompletableFuture<String> digest =
+          Background.start("flowform-digest", desired::manifestDigest, made -> {});
+      remote = refreshTargets(options.targets(), parallelism);
+      digest.join();
+    }
     lastRead = remote;
     return new Planner().plan(desired, state.recorded(), remote, options);
   }
