@@ -56,35 +56,7 @@ public record DesiredConnection(
             new TreeMap<>(paramTypes == null ? Map.of() : paramTypes));
   }
 
-  /** A connection whose params are all text. */
-  public DesiredConnection(
-      String address,
-      SourcePosition position,
-      String name,
-      String description,
-      ConnectionSpecRef connectionSpec,
-      String authSpecName,
-      SortedMap<String, String> params,
-      SortedMap<String, Secret> secrets,
-      Set<String> unresolved,
-      List<String> movedFrom,
-      String kind) {
-    this(
-        address,
-        position,
-        name,
-        description,
-        connectionSpec,
-        authSpecName,
-        params,
-        secrets,
-        unresolved,
-        movedFrom,
-        kind,
-        null);
-  }
-
-  /** A HubSpotConnection. */
+  /** A HubSpotConnection (its params are all text). */
   public DesiredConnection(
       String address,
       SourcePosition position,
@@ -107,7 +79,8 @@ public record DesiredConnection(
         secrets,
         unresolved,
         movedFrom,
-        KIND);
+        KIND,
+        null);
   }
 
   /** True when every sensitive param resolved, so the connection can be sent. */
