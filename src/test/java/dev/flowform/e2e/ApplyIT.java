@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.cli.CliRun;
 import dev.flowform.emulator.EmulatedConnection;
-import dev.flowform.emulator.EmulatorConfig;
 import dev.flowform.emulator.FlowServiceEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,20 +24,20 @@ class ApplyIT {
   private static final String POST = "/connections";
 
   @TempDir Path dir;
+  private EmulatedWorkspace fixture;
   private FlowServiceEmulator emulator;
   private Workspace ws;
 
   @BeforeEach
   void start() {
-    emulator = FlowServiceEmulator.start(EmulatorConfig.defaults());
-    ws = new Workspace(dir, emulator);
-    ws.connection("marketing-hubspot", "HubSpot marketing")
-        .connection("sales-hubspot", "HubSpot sales");
+    fixture = EmulatedWorkspace.twoDeclared(dir);
+    emulator = fixture.emulator();
+    ws = fixture.workspace();
   }
 
   @AfterEach
   void stop() {
-    emulator.close();
+    fixture.close();
   }
 
   private Map<String, EmulatedConnection> remoteByName() {

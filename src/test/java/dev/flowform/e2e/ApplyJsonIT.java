@@ -12,7 +12,6 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.flowform.cli.CliRun;
 import dev.flowform.emulator.EmulatedConnection;
-import dev.flowform.emulator.EmulatorConfig;
 import dev.flowform.emulator.FlowServiceEmulator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,16 +30,16 @@ class ApplyJsonIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
+  private EmulatedWorkspace fixture;
   private FlowServiceEmulator emulator;
   private Workspace ws;
   private JsonSchema schema;
 
   @BeforeEach
   void start() throws IOException {
-    emulator = FlowServiceEmulator.start(EmulatorConfig.defaults());
-    ws = new Workspace(dir, emulator);
-    ws.connection("marketing-hubspot", "HubSpot marketing")
-        .connection("sales-hubspot", "HubSpot sales");
+    fixture = EmulatedWorkspace.twoDeclared(dir);
+    emulator = fixture.emulator();
+    ws = fixture.workspace();
     try (InputStream in = Files.newInputStream(Path.of("schemas/apply-result.schema.json"))) {
       schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
     }
@@ -48,7 +47,7 @@ class ApplyJsonIT {
 
   @AfterEach
   void stop() {
-    emulator.close();
+    fixture.close();
   }
 
   /** Parses stdout as exactly one JSON document and checks it against the schema. */

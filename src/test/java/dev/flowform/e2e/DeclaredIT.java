@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowform.cli.CliRun;
 import dev.flowform.emulator.EmulatedConnection;
-import dev.flowform.emulator.EmulatorConfig;
 import dev.flowform.emulator.FlowServiceEmulator;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,22 +26,20 @@ class DeclaredIT {
   private static final String ALL = "/connections";
 
   @TempDir Path dir;
+  private EmulatedWorkspace fixture;
   private FlowServiceEmulator emulator;
   private Workspace ws;
 
   @BeforeEach
   void startAndApply() {
-    emulator = FlowServiceEmulator.start(EmulatorConfig.defaults());
-    ws = new Workspace(dir, emulator);
-    ws.connection("marketing-hubspot", "HubSpot marketing")
-        .connection("sales-hubspot", "HubSpot sales");
-    CliRun first = ws.run("apply", "--env", "test", "--auto-approve");
-    assertEquals(0, first.exitCode(), first.err());
+    fixture = EmulatedWorkspace.twoApplied(dir);
+    emulator = fixture.emulator();
+    ws = fixture.workspace();
   }
 
   @AfterEach
   void stop() {
-    emulator.close();
+    fixture.close();
   }
 
   private JsonNode resources() throws Exception {

@@ -29,6 +29,25 @@ final class EmulatedWorkspace implements AutoCloseable {
     return new EmulatedWorkspace(emulator, setup.apply(new Workspace(dir, emulator)));
   }
 
+  /**
+   * The two connections most tests start from, {@code marketing-hubspot} and {@code sales-hubspot},
+   * in the manifests only.
+   */
+  static EmulatedWorkspace twoDeclared(Path dir) {
+    return start(
+        dir,
+        w ->
+            w.connection("marketing-hubspot", "HubSpot marketing")
+                .connection("sales-hubspot", "HubSpot sales"));
+  }
+
+  /** {@link #twoDeclared}, applied to the environment {@code test}. */
+  static EmulatedWorkspace twoApplied(Path dir) {
+    EmulatedWorkspace fixture = twoDeclared(dir);
+    fixture.ok("apply", "--env", "test", "--auto-approve");
+    return fixture;
+  }
+
   FlowServiceEmulator emulator() {
     return emulator;
   }
