@@ -135,16 +135,9 @@ final class Creator {
 
   /** Queues the record of what was created; running the answer waits until it is durable. */
   private Runnable createdRecord(Change change, ResourceState pending, CreatedConnection created) {
-    StateRecorder.Durable durable =
-        recorder.recordLater(
-            change.address(), pending.withCreated(created.id(), created.etag(), now()));
-    return () -> {
-      try {
-        durable.await();
-      } catch (RuntimeException e) {
-        throw unrecorded(created, e);
-      }
-    };
+    return recorder
+        .recordLater(change.address(), pending.withCreated(created.id(), created.etag(), now()))
+        .thrownAs(e -> unrecorded(created, e));
   }
 
   private static FlowformException unrecorded(CreatedConnection created, RuntimeException e) {

@@ -57,11 +57,11 @@ final class Dispatcher {
       waiting.add(u);
     }
     Deque<Attempt> queue = new ArrayDeque<>();
-    Deque<Step.Recording> settling = new ArrayDeque<>();
+    Step.Recording settling = null; // at most one: settled before the next step is taken
     Map<Integer, Integer> unitOf = new HashMap<>();
     int inFlight = 0;
     boolean interrupted = false;
-    while (!waiting.isEmpty() || !queue.isEmpty() || inFlight > 0 || !settling.isEmpty()) {
+    while (!waiting.isEmpty() || !queue.isEmpty() || inFlight > 0 || settling != null) {
       for (Iterator<Integer> it = waiting.iterator(); it.hasNext(); ) {
         int u = it.next();
         Schedule.Unit unit = units.get(u);
@@ -100,9 +100,10 @@ final class Dispatcher {
         inFlight++;
       }
       Step step;
-      if (!settling.isEmpty()) {
+      if (settling != null) {
         // its worker runs another change by now: the change counts once its record is durable
-        step = runner.settle(settling.poll());
+        step = runner.settle(settling);
+        settling = null;
       } else {
         if (inFlight == 0) {
           break;
@@ -118,7 +119,7 @@ final class Dispatcher {
         }
         inFlight--;
         if (step instanceof Step.Recording recording) {
-          settling.add(recording); // settled after the freed worker is handed its next change
+          settling = recording; // settled after the freed worker is handed its next change
           continue;
         }
       }

@@ -201,24 +201,22 @@ final class ResourceCreator {
       DesiredResource desired,
       Map<String, Dependency> dependencies,
       Written written) {
-    StateRecorder.Durable durable =
-        recorder.recordLater(
-            change.address(), record(desired, dependencies, ResourceStatus.CREATED, written));
-    return () -> {
-      try {
-        durable.await();
-      } catch (RuntimeException e) {
-        throw new FlowformException(
-            change.address()
-                + " exists as "
-                + written.id()
-                + " but its id could not be recorded: "
-                + e.getMessage()
-                + "; state keeps it pending",
-            "fix the state's location, then apply again: it finds it before sending anything",
-            e);
-      }
-    };
+    return recorder
+        .recordLater(
+            change.address(), record(desired, dependencies, ResourceStatus.CREATED, written))
+        .thrownAs(e -> unrecorded(change, written, e));
+  }
+
+  private static FlowformException unrecorded(Change change, Written written, RuntimeException e) {
+    return new FlowformException(
+        change.address()
+            + " exists as "
+            + written.id()
+            + " but its id could not be recorded: "
+            + e.getMessage()
+            + "; state keeps it pending",
+        "fix the state's location, then apply again: it finds it before sending anything",
+        e);
   }
 
   private ResourceState record(

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The one writer of state during an apply, by group commit: the records workers make at the same
@@ -78,6 +79,19 @@ final class StateRecorder {
   /** A queued record: {@link #await} returns once it is durable, or throws why it is not. */
   interface Durable {
     void await();
+
+    /**
+     * This wait, for a {@link Landing}: a failure thrown as what {@code unrecorded} makes of it.
+     */
+    default Runnable thrownAs(Function<RuntimeException, ? extends RuntimeException> unrecorded) {
+      return () -> {
+        try {
+          await();
+        } catch (RuntimeException e) {
+          throw unrecorded.apply(e);
+        }
+      };
+    }
   }
 
   /**
